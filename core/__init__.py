@@ -1,0 +1,1 @@
+"""Hashiye's core library: articles, text model, annotations. Imports no Qt."""

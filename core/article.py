@@ -1,0 +1,91 @@
+"""One article: its source text as stored, metadata, and display text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import display_cache
+from .display import Display, build_display
+from .normalize import DigitStyle, count_words, hazm_loaded
+from .parse import Parsed, parse
+from .textio import UnreadableArticle, read_text
+
+
+@dataclass
+class Article:
+    """An article file read and parsed; `source_text` is the file exactly as stored."""
+
+    id: str
+    path: Path
+    source_text: str
+    encoding: str
+    parsed: Parsed
+    _displays: dict[tuple[str, bool], Display] = field(default_factory=dict, repr=False)
+
+    @property
+    def title(self) -> str | None:
+        return self.parsed.title
+
+    @property
+    def published(self) -> str | None:
+        return self.parsed.date.published_iso() if self.parsed.date else None
+
+    @property
+    def published_jalali(self) -> str | None:
+        return self.parsed.date.published_jalali() if self.parsed.date else None
+
+    def display(self, *, digits: DigitStyle = "fa", normalized: bool | None = None) -> Display:
+        """Display text. `normalized=None`: the hazm level if cached or hazm is loaded, else quick."""
+        if normalized is None:
+            cached = self._displays.get((digits, True)) or display_cache.load(self.source_text, digits)
+            if cached is not None:
+                self._displays[(digits, True)] = cached
+                return cached
+            normalized = hazm_loaded()
+        key = (digits, normalized)
+        if key not in self._displays:
+            shown = display_cache.load(self.source_text, digits) if normalized else None
+            if shown is None:
+                shown = build_display(self.source_text, self.parsed, digits=digits, normalized=normalized)
+                if normalized:
+                    display_cache.save(self.source_text, digits, shown)
+            self._displays[key] = shown
+        return self._displays[key]
+
+    def words(self) -> int:
+        """Words of the display text (the same for the quick and the hazm level)."""
+        return count_words(self.display(normalized=False).text)
+
+    def metadata(self, file: str, annotations: int) -> dict[str, Any]:
+        """The `list` record of DESIGN §6."""
+        p = self.parsed
+        return {
+            "id": self.id,
+            "file": file,
+            "title": p.title,
+            "supertitle": p.supertitle,
+            "lead": p.lead,
+            "source": p.source,
+            "news_code": p.news_code,
+            "published": self.published,
+            "published_jalali": self.published_jalali,
+            "words": self.words(),
+            "annotations": annotations,
+        }
+
+    def show_record(self, file: str, annotations: int) -> dict[str, Any]:
+        """The `show` record: metadata plus display text and body paragraphs (lead first)."""
+        shown = self.display(normalized=True)
+        body = [shown.text[q.start:q.end] for q in shown.paragraphs if q.role in ("lead", "body")]
+        return {**self.metadata(file, annotations), "text": shown.text, "paragraphs": body}
+
+
+def load_article(path: Path) -> Article:
+    """Read, decode and parse one article; raises UnreadableArticle with a reason."""
+    decoded = read_text(path)
+    parsed = parse(decoded.text)
+    if not parsed.kept():
+        raise UnreadableArticle("no article text (empty or only boilerplate)")
+    return Article(path.stem, path, decoded.text, decoded.encoding, parsed)

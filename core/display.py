@@ -1,0 +1,125 @@
+"""Display text: the kept lines of an article, normalised, with an offset map to the source.
+
+Two levels share one builder: the quick level (letters and digits folded, runs of
+spaces collapsed: no alignment needed, no hazm) is what the window paints first; the
+full level adds hazm's Normalizer line by line and aligns each line with
+diff-match-patch. Highlights live in source coordinates, so swapping one level for
+the other never moves them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from .normalize import DigitStyle, fold_digits, fold_letters, hazm_normalize, is_space
+from .offsets import MapBuilder, OffsetMap
+from .parse import Parsed
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A display paragraph: its role (title, lead, body…) and display span."""
+
+    role: str
+    start: int
+    end: int
+
+
+@dataclass
+class Display:
+    """Display text, its map to the source, and its paragraphs."""
+
+    text: str
+    map: OffsetMap
+    paragraphs: list[Paragraph]
+    normalized: bool
+
+
+def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[str, list[int], list[int]]:
+    """Fold one source line and collapse its spaces; return text and per-char source spans."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = start
+    while i < end and is_space(source[i]):
+        i += 1
+    stop = end
+    while stop > i and is_space(source[stop - 1]):
+        stop -= 1
+    while i < stop:
+        ch = source[i]
+        if is_space(ch):
+            j = i
+            while j < stop and is_space(source[j]):
+                j += 1
+            out.append(" ")
+            starts.append(i)
+            ends.append(j)
+            i = j
+            continue
+        out.append(ch)
+        starts.append(i)
+        ends.append(i + 1)
+        i += 1
+    text = fold_digits(fold_letters("".join(out)), digits)
+    return text, starts, ends
+
+
+_dmp = diff_match_patch()
+_dmp.Diff_Timeout = 1.0
+
+
+def align(before: str, after: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """Carry per-character source spans from `before` to its rewrite `after`."""
+    new_s: list[int] = []
+    new_e: list[int] = []
+    i = 0
+    pending = 0  # characters of `before` deleted and not yet replaced
+    for op, chunk in _dmp.diff_main(before, after, False):
+        n = len(chunk)
+        if op == 0:
+            new_s.extend(starts[i:i + n])
+            new_e.extend(ends[i:i + n])
+            i += n
+            pending = 0
+        elif op == -1:
+            i += n
+            pending = n
+        else:
+            lo = i - pending
+            if pending == n:
+                new_s.extend(starts[lo:i])
+                new_e.extend(ends[lo:i])
+            elif pending:
+                new_s.extend([starts[lo]] * n)
+                new_e.extend([ends[i - 1]] * n)
+            else:
+                at = ends[i - 1] if i else (starts[0] if starts else 0)
+                new_s.extend([at] * n)
+                new_e.extend([at] * n)
+            pending = 0
+    return new_s, new_e
+
+
+def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
+                  normalized: bool = False) -> Display:
+    """Build the display text of an article; `normalized` adds hazm (slow on first use)."""
+    b = MapBuilder(len(source))
+    paragraphs: list[Paragraph] = []
+    for ln in parsed.kept():
+        text, starts, ends = quick_line(source, ln.start, ln.end, digits)
+        if not text:
+            continue
+        if normalized:
+            full = fold_digits(hazm_normalize(text), digits)
+            starts, ends = align(text, full, starts, ends)
+            text = full
+        if paragraphs:
+            at = b.last_end(ln.start)
+            b.emit("\n", at, at)
+        p_start = len(b.chars)
+        b.emit_mapped(text, starts, ends)
+        paragraphs.append(Paragraph(ln.role, p_start, len(b.chars)))
+    return Display(b.text(), b.map, paragraphs, normalized)

@@ -1,0 +1,54 @@
+"""Disk cache of hazm-normalised display text, so a known article never waits for hazm."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .display import Display, Paragraph
+from .offsets import OffsetMap
+from .paths import cache_dir
+
+VERSION = "1"  # bump when normalisation or parsing rules change
+
+
+def _key(source: str, digits: str) -> str:
+    h = hashlib.sha1(f"{VERSION}\0{digits}\0".encode())
+    h.update(source.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _path(source: str, digits: str) -> Path:
+    key = _key(source, digits)
+    return cache_dir() / "display" / key[:2] / f"{key}.json"
+
+
+def load(source: str, digits: str) -> Display | None:
+    """Return the cached normalised display for this exact source text, if any."""
+    try:
+        data = json.loads(_path(source, digits).read_text("utf-8"))
+        paras = [Paragraph(r, s, e) for r, s, e in data["paragraphs"]]
+        return Display(data["text"], OffsetMap.from_json(data["map"]), paras, True)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(source: str, digits: str, display: Display) -> None:
+    """Store a normalised display; failures (read-only cache, full disk) are ignored."""
+    path = _path(source, digits)
+    data = {
+        "text": display.text,
+        "map": display.map.to_json(),
+        "paragraphs": [[p.role, p.start, p.end] for p in display.paragraphs],
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        pass

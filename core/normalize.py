@@ -1,0 +1,150 @@
+"""The one place for Persian text rules: letter folding, digits, matching keys, hazm.
+
+Three levels, from cheap to expensive:
+- `fold_letters` / `fold_digits`: same-length character maps (no alignment needed);
+- `match_key`: the DESIGN §5 matching form (letters, digits, diacritics, tatweel,
+  ZWNJ/space variants), with an index map back to the input;
+- `hazm_normalize`: hazm's Normalizer (spacing, ZWNJ, punctuation), loaded lazily
+  because `import hazm` and `Normalizer()` each cost about a second.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from typing import Any, Literal
+
+ZWNJ = "\u200c"
+TATWEEL = "\u0640"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+LATIN_DIGITS = "0123456789"
+
+DigitStyle = Literal["fa", "latin", "keep"]
+
+_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ٸ": "ی"})
+_TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
+_TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
+_ARABIC_TO_PERSIAN = str.maketrans(ARABIC_DIGITS, PERSIAN_DIGITS)
+
+# Matching folds (DESIGN §5): one character to at most one character.
+_MATCH_LETTERS = {
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ٸ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و",
+}
+_SPACES = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_INVISIBLE = {"\u200b", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
+              "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff", TATWEEL}
+
+
+def fold_letters(text: str) -> str:
+    """Replace Arabic ي ى ك with Persian ی ک (same length)."""
+    return text.translate(_LETTERS)
+
+
+def fold_digits(text: str, style: DigitStyle = "fa") -> str:
+    """Write all digits in one script: `fa` Persian, `latin` ASCII, `keep` Arabic→Persian only."""
+    if style == "latin":
+        return text.translate(_TO_LATIN)
+    if style == "fa":
+        return text.translate(_TO_PERSIAN)
+    return text.translate(_ARABIC_TO_PERSIAN)
+
+
+def to_latin_digits(text: str) -> str:
+    """Write Persian and Arabic-Indic digits as ASCII digits."""
+    return text.translate(_TO_LATIN)
+
+
+def is_space(ch: str) -> bool:
+    """Tell whether `ch` is horizontal white space (not a line break, not ZWNJ)."""
+    return ch in _SPACES
+
+
+def _match_char(ch: str) -> str:
+    """Return the matching form of one character: '' drops it, ' ' is a word gap."""
+    if ch in _MATCH_LETTERS:
+        return _MATCH_LETTERS[ch]
+    if ch in _INVISIBLE:
+        return ""
+    if ch == ZWNJ or ch in _SPACES or ch in "\r\n\u2028\u2029":
+        return " "
+    if ch.isdigit():
+        return to_latin_digits(ch) if ch in PERSIAN_DIGITS + ARABIC_DIGITS else ch
+    if unicodedata.category(ch) == "Mn":
+        return ""
+    return ch.lower()
+
+
+_MATCH_CACHE: dict[str, str] = {}
+
+
+def match_key_indexed(text: str) -> tuple[str, list[int]]:
+    """Return the matching form of `text` and, for each of its characters, the index in `text`.
+
+    Letter variants are folded, diacritics, tatweel and invisible marks dropped, digits
+    made ASCII, and every run of spaces, ZWNJ and line breaks becomes one space.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    cache = _MATCH_CACHE
+    for i, ch in enumerate(text):
+        m = cache.get(ch)
+        if m is None:
+            m = cache[ch] = _match_char(ch)
+        if not m:
+            continue
+        if m == " " and out and out[-1] == " ":
+            continue
+        out.append(m)
+        where.append(i)
+    return "".join(out), where
+
+
+def match_key(text: str) -> str:
+    """Return the matching form of `text` (see `match_key_indexed`)."""
+    return match_key_indexed(text)[0].strip()
+
+
+def skeleton(text: str) -> str:
+    """Return the matching form without any word gaps: compounds match however spaced."""
+    return match_key(text).replace(" ", "")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def count_words(text: str) -> int:
+    """Count words: runs of letters and digits; ZWNJ and punctuation separate them.
+
+    Counting this way gives the same figure before and after hazm's spacing fixes.
+    """
+    return len(_WORD.findall(match_key(text)))
+
+
+# --- hazm, loaded lazily -------------------------------------------------------------
+
+_normalizer: Any = None
+_normalizer_lock = threading.Lock()
+
+
+def hazm_loaded() -> bool:
+    """Tell whether hazm's Normalizer is built (and hazm_normalize will be fast)."""
+    return _normalizer is not None
+
+
+def get_normalizer() -> Any:
+    """Build hazm's Normalizer once (about 2 s on first call); thread-safe."""
+    global _normalizer
+    with _normalizer_lock:
+        if _normalizer is None:
+            from hazm import Normalizer  # slow import: keep it off the start-up path
+
+            _normalizer = Normalizer()
+    return _normalizer
+
+
+def hazm_normalize(line: str) -> str:
+    """Normalise one line with hazm (spacing, ZWNJ, Persian punctuation and digits)."""
+    return str(get_normalizer().normalize(line))

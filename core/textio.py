@@ -1,0 +1,77 @@
+"""Decode article files as DESIGN §2 says, and tell text from binary."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class UnreadableArticle(Exception):
+    """A file that cannot be read as an article; `reason` is shown to the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+MAX_CONTROL_SHARE = 0.10
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode article bytes: BOMs first, then UTF-8, then Windows-1256.
+
+    Raises UnreadableArticle for binary or undecodable data.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        text, enc = _strict(data[3:], "utf-8"), "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        text, enc = _strict(data, "utf-16"), "utf-16"
+    else:
+        if b"\x00" in data:
+            raise UnreadableArticle("binary file (contains NUL bytes)")
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, enc = _strict(data, "cp1256"), "cp1256"
+    if "\x00" in text:
+        raise UnreadableArticle("binary file (contains NUL characters)")
+    if text:
+        controls = sum(1 for ch in text if ch < " " and ch not in _CONTROL_OK)
+        controls += sum(1 for ch in text if "\x7f" <= ch <= "\x9f")
+        if controls / len(text) > MAX_CONTROL_SHARE:
+            raise UnreadableArticle(
+                f"binary file ({controls} control characters in {len(text)})"
+            )
+    return DecodedText(text, enc)
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableArticle(f"cannot be decoded as {encoding}: {exc.reason}") from exc
+
+
+def read_text(path: Path) -> DecodedText:
+    """Read and decode one article file; OS errors become UnreadableArticle."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableArticle(f"cannot be read: {exc.strerror or exc}") from exc
+    return decode_bytes(data)
+
+
+def is_article_path(path: Path) -> bool:
+    """Tell whether a file name is an article: a visible `.txt` that is not a README."""
+    name = path.name
+    if name.startswith(".") or not name.lower().endswith(".txt"):
+        return False
+    return not name.lower().startswith("readme")

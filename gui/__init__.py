@@ -1,0 +1,1 @@
+"""Hashiye's desktop window (PySide6) over hashiye.core."""
