@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean install-desktop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,3 +22,9 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Install the desktop entry and icon for the current user (freedesktop menus).
+install-desktop: $(STAMP)
+	mkdir -p $(HOME)/.local/share/applications $(HOME)/.local/share/icons/hicolor/scalable/apps
+	sed "s|^Exec=hashiye|Exec=$(abspath $(BIN))/hashiye|" resources/hashiye.desktop > $(HOME)/.local/share/applications/hashiye.desktop
+	cp resources/icons/hashiye.svg $(HOME)/.local/share/icons/hicolor/scalable/apps/hashiye.svg
