@@ -1,9 +1,13 @@
-"""Where an article's annotations live, and a read-only peek at how many there are."""
+"""The sidecar file: `<stem>.annotations.json` beside `<stem>.txt`, read and rendered (DESIGN §4)."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from .annotations import CONTEXT, Annotation, from_w3c, iri_part, to_w3c
 
 SUFFIX = ".annotations.json"
 
@@ -13,34 +17,102 @@ def sidecar_path(article: Path) -> Path:
     return article.with_name(article.stem + SUFFIX)
 
 
+class CorruptSidecar(Exception):
+    """The sidecar exists but is not a readable annotation file."""
+
+
+@dataclass
+class SidecarContent:
+    """What a sidecar holds: annotations, records that could not be read (kept verbatim)."""
+
+    annotations: list[Annotation] = field(default_factory=list)
+    bad_records: list[Any] = field(default_factory=list)
+    collection_extra: dict[str, Any] = field(default_factory=dict)
+    page_extra: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+_COLLECTION_KEYS = {"@context", "id", "type", "label", "total", "first", "last", "items"}
+_PAGE_KEYS = {"@context", "id", "type", "startIndex", "items", "partOf", "next", "prev"}
+
+
+def parse_sidecar(raw: str, article_id: str, name: str) -> SidecarContent:
+    """Read sidecar text; CorruptSidecar if it is not JSON or not an annotation container."""
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise CorruptSidecar(f"{name} is not valid JSON ({exc})") from exc
+    content = SidecarContent()
+    page: Any = data
+    if isinstance(data, dict) and isinstance(data.get("first"), dict):
+        content.collection_extra = {k: v for k, v in data.items() if k not in _COLLECTION_KEYS}
+        page = data["first"]
+    if isinstance(page, dict) and isinstance(page.get("items"), list):
+        if page is not data:
+            content.page_extra = {k: v for k, v in page.items() if k not in _PAGE_KEYS}
+        items = page["items"]
+    elif isinstance(data, list):
+        items = data
+    elif isinstance(data, dict) and data.get("type") == "Annotation":
+        items = [data]
+    else:
+        raise CorruptSidecar(f"{name} is not a W3C annotation collection")
+    for record in items:
+        try:
+            content.annotations.append(from_w3c(record, article_id))
+        except ValueError as exc:
+            content.bad_records.append(record)
+            content.warnings.append(f"{name}: one record could not be read ({exc}); it is kept unchanged")
+    return content
+
+
+def read_sidecar(article: Path) -> SidecarContent:
+    """Read the sidecar of an article (empty if there is none); never writes.
+
+    Raises CorruptSidecar (unparseable) or OSError (unreadable).
+    """
+    path = sidecar_path(article)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return SidecarContent()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorruptSidecar(f"{path.name} is not UTF-8 text") from exc
+    return parse_sidecar(text, article.stem, path.name)
+
+
+def render_sidecar(article_id: str, content: SidecarContent) -> str:
+    """Merge-friendly JSON: stable keys, sorted by position then id, UTF-8, 2-space indent."""
+    ordered = sorted(content.annotations, key=lambda a: (a.start, a.end, a.id))
+    items = [to_w3c(a) for a in ordered] + list(content.bad_records)
+    base = f"urn:hashiye:annotations:{iri_part(article_id)}"
+    page = {"id": f"{base}:page-1", "type": "AnnotationPage", "startIndex": 0}
+    page.update(content.page_extra)
+    page["items"] = items
+    doc: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": base,
+        "type": "AnnotationCollection",
+        "label": f"Hashiye annotations of {article_id}",
+        "total": len(items),
+    }
+    doc.update(content.collection_extra)
+    doc["first"] = page
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
 def peek_count(article: Path) -> tuple[int, str | None]:
     """Count the annotations beside an article without changing anything.
 
     Returns (count, warning); a sidecar that does not parse counts as 0 with a warning.
     """
-    path = sidecar_path(article)
     try:
-        raw = path.read_text("utf-8")
-    except FileNotFoundError:
-        return 0, None
-    except (OSError, UnicodeDecodeError) as exc:
-        return 0, f"{path.name}: cannot be read ({exc}); counted as no annotations"
-    try:
-        data = json.loads(raw)
-    except ValueError as exc:
-        return 0, f"{path.name}: not valid JSON ({exc}); counted as no annotations"
-    items = _items(data)
-    if items is None:
-        return 0, f"{path.name}: not a W3C annotation collection; counted as no annotations"
-    return sum(1 for a in items if isinstance(a, dict)), None
-
-
-def _items(data: object) -> list[object] | None:
-    if isinstance(data, list):
-        return data
-    if not isinstance(data, dict):
-        return None
-    if isinstance(data.get("first"), dict):
-        data = data["first"]
-    items = data.get("items") if isinstance(data, dict) else None
-    return items if isinstance(items, list) else None
+        content = read_sidecar(article)
+    except CorruptSidecar as exc:
+        return 0, f"{exc}; counted as no annotations"
+    except OSError as exc:
+        return 0, f"{sidecar_path(article).name} cannot be read ({exc.strerror or exc}); counted as no annotations"
+    warning = "; ".join(content.warnings) or None
+    return len(content.annotations), warning

@@ -1,0 +1,214 @@
+"""The annotation store: read, merge and write sidecars without ever losing an annotation.
+
+Writes take an inter-process lock (a file in the user cache folder, so the corpus only
+receives sidecars), re-read the sidecar, apply just this change (upserts and deletes by
+id) to what is on disk now, and replace the file atomically (temporary file in the same
+folder, fsync, rename, fsync the folder). Two windows, the app and the CLI, or a sync
+tool writing the same sidecar therefore keep each other's work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .anchoring import anchor_all
+from .annotations import Anchored, Annotation, quote_at
+from .paths import cache_dir
+from .sidecar import CorruptSidecar, SidecarContent, read_sidecar, render_sidecar, sidecar_path
+
+if TYPE_CHECKING:
+    from .article import Article
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; atomic replace still protects the file
+    fcntl = None  # type: ignore[assignment]
+
+
+class StoreError(Exception):
+    """A change could not be saved; the message says why, and the old file is intact."""
+
+
+@dataclass
+class LoadResult:
+    """Annotations of one article placed in its current text, and what the user should know."""
+
+    anchored: list[Anchored] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder is read-only"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    return exc.strerror or str(exc)
+
+
+def _utc_stamp() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+class AnnotationStore:
+    """Sidecars of one corpus folder."""
+
+    def __init__(self, corpus: Path) -> None:
+        self.corpus = Path(corpus)
+        self._tags: tuple[tuple[tuple[str, int, int], ...], list[str]] | None = None
+
+    def sidecar_for(self, article_id: str) -> Path:
+        return sidecar_path(self.corpus / f"{article_id}.txt")
+
+    # --- reading (never writes) ---------------------------------------------------------------
+    def load(self, article: Article) -> LoadResult:
+        """Annotations of an article, anchored; a corrupt sidecar is reported, not touched."""
+        try:
+            content = read_sidecar(article.path)
+        except CorruptSidecar as exc:
+            return LoadResult([], [f"{exc}. It is shown as no annotations and will be kept aside "
+                                   f"(renamed, not deleted) when you next annotate this article."])
+        except OSError as exc:
+            return LoadResult([], [f"{self.sidecar_for(article.id).name} cannot be read: {_why(exc)}"])
+        return LoadResult(anchor_all(article.source_text, content.annotations), content.warnings)
+
+    def count(self, article_path: Path) -> tuple[int, str | None]:
+        """(annotation count, warning) of an article's sidecar; read-only."""
+        from .sidecar import peek_count
+
+        return peek_count(article_path)
+
+    def all_tags(self) -> list[str]:
+        """Tags used anywhere in the corpus, most used first (cached until a sidecar changes)."""
+        files = sorted(self.corpus.glob("*.annotations.json"))
+        stamp = tuple((f.name, int(f.stat().st_mtime_ns), f.stat().st_size) for f in files)
+        if self._tags is not None and self._tags[0] == stamp:
+            return self._tags[1]
+        counts: Counter[str] = Counter()
+        for f in files:
+            try:
+                content = read_sidecar(f.with_name(f.name[: -len(".annotations.json")] + ".txt"))
+            except (CorruptSidecar, OSError):
+                continue
+            for a in content.annotations:
+                counts.update(a.tags)
+        tags = [t for t, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        self._tags = (stamp, tags)
+        return tags
+
+    # --- writing ------------------------------------------------------------------------------
+    def save_change(self, article: Article, upsert: Sequence[Annotation] = (),
+                    delete: Sequence[str] = ()) -> LoadResult:
+        """Apply one change to what is on disk now, under the lock; return the fresh state."""
+        path = self.sidecar_for(article.id)
+        warnings: list[str] = []
+        with self._locked(path):
+            content = self._read_for_write(path, article, warnings)
+            by_id = {a.id: a for a in content.annotations}
+            for ann in upsert:
+                by_id[ann.id] = ann
+            for ann_id in delete:
+                by_id.pop(ann_id, None)
+            placed = anchor_all(article.source_text, list(by_id.values()))
+            content.annotations = [self._refreshed(p, article.source_text) for p in placed]
+            self._write(path, render_sidecar(article.id, content))
+        placed = anchor_all(article.source_text, content.annotations)
+        return LoadResult(placed, warnings + content.warnings)
+
+    @staticmethod
+    def _refreshed(placed: Anchored, source: str) -> Annotation:
+        """A moved annotation is rewritten at its new place (same quote); others stay as stored."""
+        ann = placed.annotation
+        if placed.status != "moved" or placed.start is None or placed.end is None:
+            return ann
+        exact, prefix, suffix = quote_at(source, placed.start, placed.end)
+        return replace(ann, start=placed.start, end=placed.end, exact=exact, prefix=prefix, suffix=suffix)
+
+    def _read_for_write(self, path: Path, article: Article, warnings: list[str]) -> SidecarContent:
+        try:
+            return read_sidecar(article.path)
+        except CorruptSidecar as exc:
+            aside = path.with_name(f"{article.id}.annotations.corrupt-{_utc_stamp()}.json")
+            try:
+                os.replace(path, aside)
+            except OSError as err:
+                raise StoreError(f"{exc}, and it could not be moved aside ({_why(err)}); "
+                                 f"nothing was saved, so that file stays as it is") from err
+            warnings.append(f"{exc}. It was kept as {aside.name}; a new sidecar was started.")
+            return SidecarContent()
+        except OSError as exc:
+            raise StoreError(f"cannot read {path.name}: {_why(exc)}; nothing was saved") from exc
+
+    def _write(self, path: Path, text: str) -> None:
+        folder = path.parent
+        self._remove_stale_temps(path)
+        tmp: str | None = None
+        try:
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+            tmp = None
+            _fsync_dir(folder)
+        except OSError as exc:
+            raise StoreError(f"cannot save annotations to {path.name}: {_why(exc)}. "
+                             f"The previous file is unchanged.") from exc
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+    @staticmethod
+    def _remove_stale_temps(path: Path) -> None:
+        """Temp files of writers that died; safe under the lock."""
+        for stale in path.parent.glob(f".{path.name}.tmp-*"):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
+
+    @contextmanager
+    def _locked(self, path: Path) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        key = hashlib.sha1(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+        lock_dir = cache_dir() / "locks"
+        try:
+            lock_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(lock_dir / f"{key}.lock", "a+b")  # noqa: SIM115
+        except OSError:
+            yield  # no usable cache folder: still atomic, just not serialised
+            return
+        with handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
