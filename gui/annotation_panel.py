@@ -1,0 +1,186 @@
+"""The annotation panel: the article's highlights (quote, note, tags, colour); orphans never hidden."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtWidgets import (QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QVBoxLayout, QWidget)
+
+from hashiye.core.annotations import Anchored
+from hashiye.core.normalize import fold_digits
+
+from .colors import LABEL, highlight_color
+
+Index = QModelIndex | QPersistentModelIndex
+AnchoredRole = Qt.ItemDataRole.UserRole + 2
+ORPHAN_TEXT = "جای این برجسته‌سازی در متن پیدا نشد"
+
+
+class AnnotationModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Anchored] = []
+
+    def set_rows(self, rows: list[Anchored]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self.rows[index.row()]
+        ann = a.annotation
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ann.exact
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            parts = [LABEL.get(ann.color, ann.color), ann.exact]
+            if ann.note:
+                parts.append(f"یادداشت: {ann.note}")
+            if ann.tags:
+                parts.append("برچسب‌ها: " + "، ".join(ann.tags))
+            if a.status == "orphan":
+                parts.insert(0, ORPHAN_TEXT)
+            return "\n".join(parts)
+        if role == AnchoredRole:
+            return a
+        return None
+
+    def row_of(self, annotation_id: str) -> int:
+        return next((i for i, a in enumerate(self.rows) if a.annotation.id == annotation_id), -1)
+
+
+class AnnotationDelegate(QStyledItemDelegate):
+    """Colour bar, quote (two lines), note and tags; orphans say they could not be placed."""
+
+    PAD = 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        a: Anchored = index.data(AnchoredRole)
+        fm = QFontMetrics(option.font)
+        lines = 2 + (1 if a.annotation.note else 0) + (1 if a.annotation.tags else 0)
+        lines += 1 if a.status == "orphan" else 0
+        return QSize(200, lines * (fm.height() + 2) + self.PAD * 2)
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
+        a: Anchored = index.data(AnchoredRole)
+        ann = a.annotation
+        self.initStyleOption(option, index)
+        option.text = ""
+        if option.widget is not None:
+            option.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        fg = option.palette.color(QPalette.ColorRole.Text)
+        fm = QFontMetrics(option.font)
+        r = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        painter.save()
+        painter.fillRect(QRect(r.right() - 5, r.top(), 6, r.height()), highlight_color(ann.color))
+        text_rect = r.adjusted(0, 0, -14, 0)
+        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
+        y = text_rect.top()
+        step = fm.height() + 2
+
+        def line(text: str, font: QFont | None = None, dim: bool = False) -> None:
+            nonlocal y
+            f = font or option.font
+            painter.setFont(f)
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText) if dim and not selected else fg)
+            shown = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideLeft, text_rect.width())
+            painter.drawText(QRect(text_rect.left(), y, text_rect.width(), step), flags, shown)
+            y += step
+
+        if a.status == "orphan":
+            warn = QFont(option.font)
+            warn.setBold(True)
+            line("⚠ " + ORPHAN_TEXT, warn)
+        quote = " ".join(ann.exact.split())
+        width = text_rect.width()
+        cut = _fit(quote, fm, width)
+        line("«" + quote[:cut])
+        line(quote[cut:] + "»" if cut < len(quote) else "", dim=True)
+        if ann.note:
+            italic = QFont(option.font)
+            italic.setItalic(True)
+            line("✎ " + " ".join(ann.note.split()), italic)
+        if ann.tags:
+            line(fold_digits("# " + "  # ".join(ann.tags), "fa"), dim=True)
+        painter.restore()
+
+
+def _fit(text: str, fm: QFontMetrics, width: int) -> int:
+    """How many characters of `text` fit on one line (cut at a space)."""
+    if fm.horizontalAdvance(text) <= width:
+        return len(text)
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fm.horizontalAdvance(text[:mid]) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    space = text.rfind(" ", 0, lo)
+    return space + 1 if space > 0 else lo
+
+
+class AnnotationList(QListView):
+    """Enter jumps to the highlight under the cursor."""
+
+    activatedId = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activatedId.emit(self.currentIndex().data(AnchoredRole).annotation.id)
+            return
+        super().keyPressEvent(event)
+
+
+class AnnotationPanel(QWidget):
+    """Title line with counts, and the list of the article's highlights."""
+
+    jump = Signal(str)  # annotation id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.header = QLabel("یادداشت‌ها")
+        self.header.setObjectName("panelHeader")
+        self.model = AnnotationModel()
+        self.view = AnnotationList()
+        self.view.setObjectName("annotationList")
+        self.view.setAccessibleName("فهرست برجسته‌سازی‌ها")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(AnnotationDelegate(self.view))
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.activatedId.connect(self.jump)
+        self.view.clicked.connect(lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
+        self.empty = QLabel("هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و H یا ۱ تا ۵ را بزنید.")
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("panelEmpty")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 12, 8, 8)
+        lay.addWidget(self.header)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.view, 1)
+
+    def set_rows(self, rows: list[Anchored], current_id: str | None) -> None:
+        self.model.set_rows(rows)
+        orphans = sum(1 for a in rows if a.status == "orphan")
+        text = fold_digits(f"یادداشت‌ها ({len(rows)})", "fa")
+        if orphans:
+            text += fold_digits(f" — {orphans} جاگم‌شده", "fa")
+        self.header.setText(text)
+        self.empty.setVisible(not rows)
+        self.select(current_id)
+
+    def select(self, annotation_id: str | None) -> None:
+        row = self.model.row_of(annotation_id) if annotation_id else -1
+        if row >= 0:
+            idx = self.model.index(row)
+            self.view.setCurrentIndex(idx)
+            self.view.scrollTo(idx)

@@ -1,0 +1,147 @@
+"""The article list: a model over core listing records, a sort/filter proxy and a delegate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect,
+                            QSize, QSortFilterProxyModel, Qt)
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from hashiye.core.jalali import jalali_display
+from hashiye.core.normalize import fold_digits, match_key
+
+Index = QModelIndex | QPersistentModelIndex
+
+RecordRole = Qt.ItemDataRole.UserRole + 1
+SortKeys = {"date": "published", "title": "title", "source": "source"}
+
+
+class ArticleListModel(QAbstractListModel):
+    """Rows are `hashiye-cli list` records (plain dicts from core)."""
+
+    def __init__(self, records: list[dict[str, Any]] | None = None) -> None:
+        super().__init__()
+        self._rows: list[dict[str, Any]] = list(records or [])
+        self._keys: list[str] = [self._filter_key(r) for r in self._rows]
+
+    def set_records(self, records: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self._keys = [self._filter_key(r) for r in self._rows]
+        self.endResetModel()
+
+    def update_count(self, article_id: str, count: int) -> None:
+        """Show a new annotation count for one article."""
+        for row, rec in enumerate(self._rows):
+            if rec["id"] == article_id and rec.get("annotations") != count:
+                rec["annotations"] = count
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx)
+
+    def record(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
+    def filter_key(self, row: int) -> str:
+        return self._keys[row]
+
+    def row_of(self, article_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r["id"] == article_id), -1)
+
+    @staticmethod
+    def _filter_key(rec: dict[str, Any]) -> str:
+        return match_key(" ".join(str(rec.get(k) or "") for k in ("title", "supertitle", "source", "news_code")))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        rec = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return rec.get("title") or rec["id"]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (rec.get("title"), rec.get("source"), rec.get("published")) if x)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{rec.get('title')} — {rec.get('source') or ''}"
+        if role == RecordRole:
+            return rec
+        return None
+
+
+class ArticleFilterProxy(QSortFilterProxyModel):
+    """Sort by date (newest first), title or source; filter with Persian letter variants folded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._needle = ""
+        self._field = "published"
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        self._needle = match_key(text)
+        self.invalidateFilter()
+
+    def set_sort_field(self, name: str) -> None:
+        """Sort by `date` (newest first), `title` or `source` (alphabetical)."""
+        self._field = SortKeys[name]
+        order = Qt.SortOrder.DescendingOrder if name == "date" else Qt.SortOrder.AscendingOrder
+        self.invalidate()
+        self.sort(0, order)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, ArticleListModel)
+        return all(word in model.filter_key(row) for word in self._needle.split())
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a = left.data(RecordRole).get(self._field) or ""
+        b = right.data(RecordRole).get(self._field) or ""
+        if self._field != "published":
+            a, b = match_key(a), match_key(b)
+        return (a, left.data(RecordRole)["id"]) < (b, right.data(RecordRole)["id"])
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Two lines per article: the title, then source · Jalali date · annotation count."""
+
+    PAD = 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(200, fm.height() * 2 + fm.leading() + self.PAD * 2 + 4)
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
+        rec = index.data(RecordRole)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        fg = option.palette.color(group, QPalette.ColorRole.Text)
+        dim = fg if selected else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        r = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        fm = QFontMetrics(option.font)
+        painter.save()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(fg)
+        title = QFontMetrics(bold).elidedText(rec.get("title") or rec["id"], Qt.TextElideMode.ElideLeft, r.width())
+        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
+        painter.drawText(QRect(r.left(), r.top(), r.width(), fm.height()), flags, title)
+        painter.setFont(option.font)
+        painter.setPen(dim)
+        parts = [rec.get("source") or "منبع نامعلوم", jalali_display(rec.get("published")) or "بی‌تاریخ"]
+        count = rec.get("annotations") or 0
+        if count:
+            parts.append(fold_digits(f"{count} یادداشت", "fa"))
+        line = fm.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideLeft, r.width())
+        painter.drawText(QRect(r.left(), r.top() + fm.height() + 4, r.width(), fm.height()), flags, line)
+        painter.restore()

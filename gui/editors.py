@@ -1,0 +1,107 @@
+"""The note and tag editors: RTL, Ctrl+Enter saves, Esc cancels, tags complete from the corpus."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QVBoxLayout, QWidget)
+
+_TAG_SPLIT = re.compile(r"[,،;؛]")
+
+
+def parse_tags(text: str) -> list[str]:
+    """Split a tag field at commas (Latin or Persian); trim, drop empties and repeats."""
+    seen: list[str] = []
+    for raw in _TAG_SPLIT.split(text):
+        tag = " ".join(raw.split())
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+class _Editor(QDialog):
+    def __init__(self, parent: QWidget, title: str, hint: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setModal(True)
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("ذخیره (Ctrl+Enter)")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("انصراف (Esc)")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.hint)
+
+
+class NoteEditor(_Editor):
+    """Edit a note; `on_save(text)` is called when the user saves."""
+
+    def __init__(self, parent: QWidget, quote: str, note: str, on_save: Callable[[str], None]) -> None:
+        super().__init__(parent, "یادداشت", f"«{_short(quote)}»")
+        self.edit = QPlainTextEdit(note)
+        self.edit.setObjectName("noteEdit")
+        self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        opt = self.edit.document().defaultTextOption()
+        opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        opt.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edit.document().setDefaultTextOption(opt)
+        self.edit.setPlaceholderText("یادداشت خود را بنویسید…")
+        self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+        self.layout_.addWidget(self.edit, 1)
+        self.layout_.addWidget(self.buttons)
+        self.resize(520, 280)
+        self.accepted.connect(lambda: on_save(self.edit.toPlainText().strip()))
+
+
+class TagEditor(_Editor):
+    """Edit tags, comma separated, with completion from tags used in the corpus."""
+
+    def __init__(self, parent: QWidget, quote: str, tags: list[str], known: list[str],
+                 on_save: Callable[[list[str]], None]) -> None:
+        super().__init__(parent, "برچسب‌ها", f"«{_short(quote)}»\nبرچسب‌ها را با ویرگول جدا کنید.")
+        self.edit = QLineEdit("، ".join(tags) + ("، " if tags else ""))
+        self.edit.setObjectName("tagEdit")
+        self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._known = QStringListModel(known)
+        completer = QCompleter(self._known, self.edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        completer.setWidget(self.edit)
+        completer.activated.connect(self._complete)
+        self.completer = completer
+        self.edit.textEdited.connect(self._update_prefix)
+        self.edit.returnPressed.connect(self.accept)
+        self.layout_.addWidget(self.edit)
+        self.layout_.addWidget(self.buttons)
+        self.resize(460, 150)
+        self.accepted.connect(lambda: on_save(parse_tags(self.edit.text())))
+
+    def _current_fragment(self) -> str:
+        return _TAG_SPLIT.split(self.edit.text())[-1].strip()
+
+    def _update_prefix(self) -> None:
+        frag = self._current_fragment()
+        if not frag:
+            self.completer.popup().hide()
+            return
+        self.completer.setCompletionPrefix(frag)
+        if self.completer.completionCount():
+            self.completer.complete()
+
+    def _complete(self, tag: str) -> None:
+        parts = _TAG_SPLIT.split(self.edit.text())[:-1]
+        self.edit.setText("، ".join([p.strip() for p in parts if p.strip()] + [tag]) + "، ")
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

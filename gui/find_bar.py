@@ -1,0 +1,98 @@
+"""Ctrl+F / `/`: find in the article with the corpus search's Persian matching rules."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from hashiye.core.matching import find_in_text
+from hashiye.core.normalize import fold_digits
+
+
+class FindEdit(QLineEdit):
+    """Enter: next hit; Shift+Enter: previous; Esc: close."""
+
+    step = Signal(int)
+    closed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.step.emit(-1 if shift else 1)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FindBar(QWidget):
+    """A find field over the reader; emits the hits (display spans) and the current one."""
+
+    hitsChanged = Signal(list, int)  # [(start, end)], current index (-1: none)
+    closed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.edit = FindEdit()
+        self.edit.setObjectName("findEdit")
+        self.edit.setPlaceholderText("جست‌وجو در این مقاله (همهٔ املاها)…")
+        self.edit.setClearButtonEnabled(True)
+        self.count = QLabel()
+        prev_btn, next_btn, close_btn = QToolButton(), QToolButton(), QToolButton()
+        prev_btn.setText("قبلی")
+        next_btn.setText("بعدی")
+        close_btn.setText("✕")
+        prev_btn.clicked.connect(lambda: self.move(-1))
+        next_btn.clicked.connect(lambda: self.move(1))
+        close_btn.clicked.connect(self.close_bar)
+        self.edit.textChanged.connect(self.search)
+        self.edit.step.connect(self.move)
+        self.edit.closed.connect(self.close_bar)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(24, 4, 24, 4)
+        for w in (self.edit, self.count, prev_btn, next_btn, close_btn):
+            lay.addWidget(w)
+        self.text = ""
+        self.hits: list[tuple[int, int]] = []
+        self.current = -1
+        self.hide()
+
+    def open_bar(self, text: str) -> None:
+        self.text = text
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+        self.search()
+
+    def set_text(self, text: str) -> None:
+        """The article changed: search the new text."""
+        self.text = text
+        if self.isVisible():
+            self.search()
+
+    def search(self) -> None:
+        query = self.edit.text().strip()
+        self.hits = find_in_text(query, self.text) if query else []
+        self.current = 0 if self.hits else -1
+        self._announce()
+
+    def move(self, step: int) -> None:
+        if self.hits:
+            self.current = (self.current + step) % len(self.hits)
+            self._announce()
+
+    def _announce(self) -> None:
+        if self.edit.text().strip():
+            shown = f"{self.current + 1} از {len(self.hits)}" if self.hits else "یافت نشد"
+            self.count.setText(fold_digits(shown, "fa"))
+        else:
+            self.count.setText("")
+        self.hitsChanged.emit(self.hits, self.current)
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.hits, self.current = [], -1
+        self.hitsChanged.emit([], -1)
+        self.closed.emit()

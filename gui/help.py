@@ -1,0 +1,45 @@
+"""F1 / ?: the keyboard sheet, generated from the one shortcut table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView
+
+from .shortcuts import PERSIAN_KEY, SHORTCUTS, WIDGET_KEYS
+
+
+class HelpDialog(QDialog):
+    """A table of every shortcut: keys (with the Persian-layout key) and what they do."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("میان‌برهای صفحه‌کلید")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        rows = [(self._keys(s.keys), s.label) for s in SHORTCUTS] + list(WIDGET_KEYS)
+        table = QTableWidget(len(rows), 2)
+        table.setObjectName("shortcutTable")
+        table.setHorizontalHeaderLabels(["کلید", "کار"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, (keys, label) in enumerate(rows):
+            k = QTableWidgetItem(keys)
+            k.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(r, 0, k)
+            table.setItem(r, 1, QTableWidgetItem(label))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        self.table = table
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(table)
+        lay.addWidget(buttons)
+        self.resize(620, 720)
+
+    @staticmethod
+    def _keys(keys: tuple[str, ...]) -> str:
+        shown = []
+        for k in keys:
+            twin = PERSIAN_KEY.get(k.lower())
+            shown.append(f"{k} ({twin})" if twin and twin != k.lower() and len(k) == 1 else k)
+        return "  ،  ".join(shown)

@@ -1,0 +1,494 @@
+"""The main window: article list (right), reader (centre), annotation panel (left)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListView,
+                               QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
+
+from hashiye.core.annotations import Anchored, new_annotation, edited
+from hashiye.core.corpus import CorpusError, scan
+from hashiye.core.display import Display
+from hashiye.core.original import build_original
+from hashiye.core.textio import UnreadableArticle
+
+from . import shortcuts
+from .annotation_panel import AnnotationPanel
+from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel, RecordRole
+from .colors import COLORS, color_by_number
+from .commands import ChangeAnnotations
+from .editors import NoteEditor, TagEditor
+from .find_bar import FindBar
+from .help import HelpDialog
+from .reader import Mark, ReaderHeader, ReaderText
+from .session import AnnotationSession
+
+
+class ArticleListView(QListView):
+    """Enter moves the keyboard focus to the reader."""
+
+    enterPressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enterPressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """One corpus folder open for reading and annotating."""
+
+    articleShown = Signal(str)
+
+    def __init__(self, corpus: Path, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.setWindowTitle("حاشیه")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.undo_stack = QUndoStack(self)
+        self.current_id: str | None = None
+        self.current_ann_id: str | None = None
+        self.color = COLORS[0]
+        self.original = False
+        self._display: Display | None = None
+        self._disk_stamp: dict[str, tuple[int, int]] = {}
+        self._build_widgets()
+        self._build_actions()
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _p: self._disk_timer.start())
+        self.watcher.fileChanged.connect(lambda _p: self._disk_timer.start())
+        self._disk_timer = QTimer(self, singleShot=True, interval=250)
+        self._disk_timer.timeout.connect(self.check_disk)
+        self.session: AnnotationSession
+        self.open_corpus(corpus)
+        self._restore_layout()
+
+    # --- building ------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filter")
+        self.filter_edit.setPlaceholderText("پالایش فهرست…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.sort_box = QComboBox()
+        self.sort_box.setObjectName("sort")
+        for label, key in (("تازه‌ترین", "date"), ("عنوان", "title"), ("منبع", "source")):
+            self.sort_box.addItem(label, key)
+        self.model = ArticleListModel()
+        self.proxy = ArticleFilterProxy()
+        self.proxy.setSourceModel(self.model)
+        self.list_view = ArticleListView()
+        self.list_view.setObjectName("articleList")
+        self.list_view.setAccessibleName("فهرست مقاله‌ها")
+        self.list_view.setModel(self.proxy)
+        self.list_view.setItemDelegate(ArticleDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.sort_box.currentIndexChanged.connect(lambda _i: self._sort())
+        self.list_view.selectionModel().currentChanged.connect(self._list_current_changed)
+        self.list_view.enterPressed.connect(lambda: self.reader.setFocus())
+
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(8, 8, 8, 8)
+        row = QHBoxLayout()
+        row.addWidget(self.filter_edit, 1)
+        row.addWidget(self.sort_box)
+        lay.addLayout(row)
+        lay.addWidget(self.list_view, 1)
+
+        self.header = ReaderHeader()
+        self.reader = ReaderText()
+        self.reader.focusMoved.connect(self._focus_moved)
+        centre = QWidget()
+        centre.setObjectName("readerPane")
+        c_lay = QVBoxLayout(centre)
+        c_lay.setContentsMargins(0, 0, 0, 0)
+        c_lay.setSpacing(0)
+        self.find_bar = FindBar()
+        self.find_bar.hitsChanged.connect(self.reader.set_hits)
+        self.find_bar.closed.connect(self.reader.setFocus)
+        c_lay.addWidget(self.header)
+        c_lay.addWidget(self.find_bar)
+        c_lay.addWidget(self.reader, 1)
+
+        self.panel = AnnotationPanel()
+        self.panel.jump.connect(self.jump_to_annotation)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for w in (left, centre, self.panel):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 760, 300])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+    def _build_actions(self) -> None:
+        slots = {
+            "next_article": lambda: self.step_article(1),
+            "prev_article": lambda: self.step_article(-1),
+            "highlight": lambda: self.highlight(self.color),
+            "note": self.edit_note,
+            "tags": self.edit_tags,
+            "next_highlight": lambda: self.step_highlight(1),
+            "prev_highlight": lambda: self.step_highlight(-1),
+            "delete": self.delete_current,
+            "undo": self.undo_stack.undo,
+            "redo": self.undo_stack.redo,
+            "find": self.find_in_article,
+            "search_corpus": self.search_corpus,
+            "focus_next": lambda: self.cycle_focus(1),
+            "focus_prev": lambda: self.cycle_focus(-1),
+            "caret_mode": self.toggle_caret_mode,
+            "toggle_original": self.toggle_original,
+            "zoom_in": lambda: self.reader.zoom(1),
+            "zoom_out": lambda: self.reader.zoom(-1),
+            "zoom_reset": lambda: self.reader.zoom(0),
+            "open_folder": self.choose_folder,
+            "export": self.export,
+            "help": self.show_help,
+            "quit": self.close,
+        }
+        for n in range(1, 6):
+            slots[f"color_{n}"] = (lambda k: lambda: self.highlight(color_by_number(k)))(n)
+        self.actions_by_id = {sid: shortcuts.add_action(self, sid, slot) for sid, slot in slots.items()}
+
+    # --- corpus and list -------------------------------------------------------------------
+    def open_corpus(self, corpus: Path) -> None:
+        """Show a folder: list its articles (newest first) and open the first one."""
+        self.corpus = corpus.resolve()
+        self.session = AnnotationSession(self.corpus)
+        self.session.changed.connect(self._annotations_changed)
+        self.session.failed.connect(self.show_error)
+        self.undo_stack.clear()
+        self.current_id = None
+        try:
+            listing = scan(self.corpus)
+        except CorpusError as exc:
+            self.model.set_records([])
+            self.show_error(str(exc))
+            return
+        self.model.set_records(listing.articles)
+        self._sort()
+        problems = [f"{s.file}: {s.reason}" for s in listing.skipped]
+        problems += [f"{w['file']}: {w['message']}" for w in listing.warnings]
+        if problems:
+            self.statusBar().showMessage(f"{len(problems)} هشدار: " + " | ".join(problems))
+        self.setWindowTitle(f"حاشیه — {self.corpus.name}")
+        for p in self.watcher.directories() + self.watcher.files():
+            self.watcher.removePath(p)
+        self.watcher.addPath(str(self.corpus))
+        if self.proxy.rowCount():
+            self.list_view.setCurrentIndex(self.proxy.index(0, 0))
+        self.list_view.setFocus()
+
+    def _sort(self) -> None:
+        self.proxy.set_sort_field(self.sort_box.currentData())
+
+    def _list_current_changed(self, current: object, _prev: object) -> None:
+        idx = self.list_view.currentIndex()
+        if idx.isValid():
+            self.show_article(idx.data(RecordRole)["id"])
+
+    def step_article(self, step: int) -> None:
+        """j / k: next or previous article in the list as sorted and filtered."""
+        rows = self.proxy.rowCount()
+        if not rows:
+            return
+        row = self.list_view.currentIndex().row()
+        row = max(0, min(rows - 1, (row if row >= 0 else -step) + step))
+        self.list_view.setCurrentIndex(self.proxy.index(row, 0))
+
+    # --- the reader -----------------------------------------------------------------------
+    def show_article(self, article_id: str, keep_focus: bool = False) -> None:
+        """Open an article in the reader with its highlights."""
+        try:
+            article = self.session.article(article_id)
+            state = self.session.state(article_id)
+        except (UnreadableArticle, OSError) as exc:
+            self.show_error(f"{article_id}: {getattr(exc, 'reason', exc)}")
+            return
+        if article_id != self.current_id:
+            self.current_ann_id = None
+            keep_focus = False
+        self.current_id = article_id
+        self._display = build_original(article.source_text) if self.original else article.display()
+        rec = self.model.record(self.model.row_of(article_id)) if self.model.row_of(article_id) >= 0 else {
+            "id": article_id, "title": article.title}
+        self.header.show_record(rec, self.original)
+        self.header.show_warning("\n".join(state.warnings))
+        self.reader.show_text(self._display, keep_focus=keep_focus)
+        self.find_bar.set_text(self._display.text)
+        self._refresh_annotations()
+        self._remember_stamp(article_id)
+        self.watcher.addPath(str(article.path))
+        self.articleShown.emit(article_id)
+
+    def upgrade_display(self) -> None:
+        """Hazm is ready: show the current article's fully normalised text."""
+        if self.current_id and not self.original:
+            self.show_article(self.current_id, keep_focus=True)
+
+    def _refresh_annotations(self) -> None:
+        if not self.current_id or self._display is None:
+            return
+        rows = self.session.state(self.current_id).anchored
+        marks = []
+        for a in rows:
+            if a.start is None or a.end is None:
+                continue
+            s, e = self._display.map.to_display(a.start, a.end)
+            if e > s:
+                current = a.annotation.id == self.current_ann_id
+                marks.append(Mark(s, e, a.annotation.color, bool(a.annotation.note), current))
+        self.reader.set_marks(marks)
+        self.panel.set_rows(rows, self.current_ann_id)
+        self.model.update_count(self.current_id, len(rows))
+
+    def _annotations_changed(self, article_id: str) -> None:
+        self._remember_stamp(article_id)
+        if article_id == self.current_id:
+            self._refresh_annotations()
+        else:
+            self.model.update_count(article_id, len(self.session.state(article_id).anchored))
+
+    def _focus_moved(self) -> None:
+        self.current_ann_id = None
+        under = self.annotation_under_focus()
+        self.panel.select(under.annotation.id if under else None)
+
+    # --- annotating -----------------------------------------------------------------------
+    def _target_span(self) -> tuple[int, int] | None:
+        """Source span of the selection, else of the focused sentence(s)."""
+        if self._display is None:
+            return None
+        span = self.reader.selection_span() or self.reader.focus_span()
+        if span is None or span[1] <= span[0]:
+            return None
+        return self._display.map.to_source(*span)
+
+    def highlight(self, color: str) -> None:
+        """h / 1…5: highlight the selection or focused sentence(s); on a highlight, recolour it."""
+        if not self.current_id:
+            return
+        self.color = color
+        existing = self.annotation_under_focus() if not self.reader.selection_span() else None
+        if existing is not None and existing.annotation.color != color:
+            old = existing.annotation
+            self._push(old.id, [old], [edited(old, color=color)], "تغییر رنگ")
+            return
+        if existing is not None:
+            self.current_ann_id = existing.annotation.id
+            self._refresh_annotations()
+            return
+        span = self._target_span()
+        if span is None:
+            return
+        article = self.session.article(self.current_id)
+        ann = new_annotation(article.id, article.source_text, span[0], span[1], color)
+        self._push(ann.id, [], [ann], "برجسته‌سازی")
+        self.reader.setTextCursor(self.reader.textCursor())  # keep focus, drop nothing
+
+    def _push(self, focus_id: str | None, before: list, after: list, text: str) -> None:
+        assert self.current_id
+        self.current_ann_id = focus_id
+        self.undo_stack.push(ChangeAnnotations(self.session, self.current_id, before, after, text))
+
+    def annotation_under_focus(self) -> Anchored | None:
+        """The chosen highlight (] [ or panel), else the first one touching the focused sentence."""
+        if not self.current_id or self._display is None:
+            return None
+        rows = self.session.state(self.current_id).anchored
+        if self.current_ann_id:
+            chosen = next((a for a in rows if a.annotation.id == self.current_ann_id), None)
+            if chosen is not None:
+                return chosen
+        focus = self.reader.focus_span()
+        if focus is None:
+            return None
+        s, e = self._display.map.to_source(*focus)
+        return next((a for a in rows if a.start is not None and a.end is not None
+                     and a.start < e and a.end > s), None)
+
+    def edit_note(self) -> None:
+        target = self.annotation_under_focus()
+        if target is None:
+            self.highlight(self.color)
+            target = self.annotation_under_focus()
+        if target is None:
+            return
+        old = target.annotation
+        article_id = self.current_id
+        assert article_id
+
+        def save(text: str) -> None:
+            fresh = self.session.find(article_id, old.id) or old
+            if text != fresh.note:
+                self.undo_stack.push(ChangeAnnotations(self.session, article_id, [fresh],
+                                                       [edited(fresh, note=text)], "یادداشت"))
+
+        self.note_editor = NoteEditor(self, old.exact, old.note, save)
+        self.note_editor.open()
+
+    def edit_tags(self) -> None:
+        target = self.annotation_under_focus()
+        if target is None:
+            return
+        old = target.annotation
+        article_id = self.current_id
+        assert article_id
+
+        def save(tags: list[str]) -> None:
+            fresh = self.session.find(article_id, old.id) or old
+            if tags != fresh.tags:
+                self.undo_stack.push(ChangeAnnotations(self.session, article_id, [fresh],
+                                                       [edited(fresh, tags=tags)], "برچسب"))
+
+        self.tag_editor = TagEditor(self, old.exact, old.tags, self.session.all_tags(), save)
+        self.tag_editor.open()
+
+    def delete_current(self) -> None:
+        target = self.annotation_under_focus()
+        if target is None:
+            return
+        self._push(None, [target.annotation], [], "حذف برجسته‌سازی")
+
+    def step_highlight(self, step: int) -> None:
+        """] / [: move to the next or previous placed highlight."""
+        if not self.current_id or self._display is None:
+            return
+        rows = [a for a in self.session.state(self.current_id).anchored if a.start is not None]
+        if not rows:
+            return
+        ids = [a.annotation.id for a in rows]
+        if self.current_ann_id in ids:
+            k = (ids.index(self.current_ann_id) + step) % len(rows)
+        else:
+            focus = self.reader.focus_span()
+            pos = self._display.map.to_source(*focus)[0] if focus else 0
+            after = [i for i, a in enumerate(rows) if (a.start or 0) > pos] if step > 0 else \
+                    [i for i, a in enumerate(rows) if (a.start or 0) < pos]
+            k = (after[0] if step > 0 else after[-1]) if after else (0 if step > 0 else len(rows) - 1)
+        self.jump_to_annotation(ids[k])
+
+    def jump_to_annotation(self, annotation_id: str) -> None:
+        """Show a highlight in the reader and make it the current one."""
+        if not self.current_id or self._display is None:
+            return
+        a = next((x for x in self.session.state(self.current_id).anchored
+                  if x.annotation.id == annotation_id), None)
+        if a is None:
+            return
+        if a.start is not None and a.end is not None:
+            s, _e = self._display.map.to_display(a.start, a.end)
+            self.reader.focus_on_display(s)
+        self.current_ann_id = annotation_id
+        self._refresh_annotations()
+
+    # --- views, focus, dialogs ------------------------------------------------------------
+    def toggle_original(self) -> None:
+        self.original = not self.original
+        if self.current_id:
+            self.show_article(self.current_id)
+
+    def toggle_caret_mode(self) -> None:
+        self.reader.set_caret_mode(not self.reader.caret_mode)
+        self.reader.setFocus()
+        self.statusBar().showMessage("حالت مکان‌نما روشن است: با Shift و پیکان‌ها انتخاب کنید"
+                                     if self.reader.caret_mode else "حالت مکان‌نما خاموش شد", 4000)
+
+    def cycle_focus(self, step: int) -> None:
+        """F6 / Shift+F6: list → reader → annotation panel."""
+        order = [self.list_view, self.reader, self.panel.view]
+        current = next((i for i, w in enumerate(order) if w.hasFocus()), -1)
+        order[(current + step) % len(order)].setFocus()
+
+    def show_help(self) -> None:
+        HelpDialog(self).open()
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "باز کردن پوشهٔ مقاله‌ها", str(self.corpus))
+        if folder:
+            self.open_corpus(Path(folder))
+
+    def find_in_article(self) -> None:
+        """Ctrl+F, /: find in this article (all spellings of a word)."""
+        if self._display is not None:
+            self.find_bar.open_bar(self._display.text)
+
+    def search_corpus(self) -> None:
+        self.statusBar().showMessage("جست‌وجو در همهٔ مقاله‌ها هنوز آماده نیست", 3000)
+
+    def export(self) -> None:
+        self.statusBar().showMessage("برون‌بری هنوز آماده نیست", 3000)
+
+    def show_error(self, text: str) -> None:
+        """Tell the user about a failure, in the window (status bar and a message box)."""
+        self.statusBar().showMessage(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, "حاشیه", text, QMessageBox.StandardButton.Ok, self)
+        box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        box.open()
+        self.last_error = text
+
+    # --- files changed on disk -----------------------------------------------------------------
+    def _stamp(self, article_id: str) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(mtime, size) of the article file and of its sidecar."""
+        stamps = []
+        for path in (self.corpus / f"{article_id}.txt", self.session.store.sidecar_for(article_id)):
+            try:
+                st = path.stat()
+                stamps.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamps.append((0, -1))
+        return stamps[0], stamps[1]
+
+    def _remember_stamp(self, article_id: str) -> None:
+        self._disk_stamp[article_id] = self._stamp(article_id)
+
+    def check_disk(self) -> None:
+        """An article or sidecar changed on disk: re-read, re-anchor, keep the reading place."""
+        names = {p.stem for p in self.corpus.glob("*.txt")}
+        known = {self.model.record(r)["id"] for r in range(self.model.rowCount())}
+        if names != known:
+            current = self.current_id
+            self.open_corpus(self.corpus)
+            if current in names:
+                self._select(current)
+            return
+        for article_id, old in list(self._disk_stamp.items()):
+            new = self._stamp(article_id)
+            if new == old:
+                continue
+            text_changed = new[0] != old[0]
+            if article_id != self.current_id:
+                self.session.forget(article_id, text_too=text_changed)
+                self._disk_stamp.pop(article_id)
+            elif self.session.reload(article_id, text_too=text_changed):
+                self.show_article(article_id, keep_focus=True)
+                self.statusBar().showMessage("پرونده روی دیسک تغییر کرد؛ دوباره خوانده شد", 4000)
+
+    def _select(self, article_id: str) -> None:
+        row = self.model.row_of(article_id)
+        if row >= 0:
+            self.list_view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row)))
+
+    # --- settings ---------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geo = self.settings.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            avail = self.screen().availableGeometry()
+            self.resize(min(1400, int(avail.width() * 0.92)), min(900, int(avail.height() * 0.92)))
+        sizes = self.settings.value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        super().closeEvent(event)

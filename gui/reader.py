@@ -1,0 +1,334 @@
+"""The reader pane: article header and display text with highlights and sentence focus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (QFont, QKeyEvent, QResizeEvent, QSyntaxHighlighter, QTextCharFormat,
+                           QTextCursor, QTextDocument, QTextOption)
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+
+from hashiye.core.display import Display
+from hashiye.core.jalali import jalali_display
+from hashiye.core.normalize import fold_digits
+from hashiye.core.sentences import sentence_spans
+
+from .colors import FOCUS, HIT, HIT_CURRENT, highlight_color
+from .qtext import Utf16Index
+
+MAX_TEXT_WIDTH = 760
+LINE_HEIGHT = 135  # percent of the font's line spacing (Vazirmatn's is already generous)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlight to paint, in display code points."""
+
+    start: int
+    end: int
+    color: str
+    has_note: bool
+    current: bool
+
+
+class HighlightPainter(QSyntaxHighlighter):
+    """Paint highlights as block formats (fast, and no edits to the document)."""
+
+    def __init__(self, doc: QTextDocument) -> None:
+        super().__init__(doc)
+        self.spans: list[tuple[int, int, QTextCharFormat]] = []  # Qt positions
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        b_start = block.position()
+        b_end = b_start + len(text)
+        for start, end, fmt in self.spans:
+            if end <= b_start or start >= b_end:
+                continue
+            s = max(start, b_start)
+            self.setFormat(s - b_start, min(end, b_end) - s, fmt)
+
+
+class ReaderText(QTextEdit):
+    """Read-only RTL text with sentence focus; Down/Up move it, Shift extends it."""
+
+    focusMoved = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.setObjectName("reader")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setAccessibleName("متن مقاله")
+        self._painter = HighlightPainter(self.document())
+        self._index = Utf16Index("")
+        self._text = ""
+        self.sentences: list[tuple[int, int]] = []
+        self.focus_range: tuple[int, int] = (0, 0)  # sentence indices, inclusive
+        self._marks: list[Mark] = []
+        self.caret_mode = False
+        self._hits: list[tuple[int, int]] = []
+        self._hit_current = -1
+        self._base_size = 15.0
+        self._zoom = 0
+
+    # --- content ---------------------------------------------------------------------
+    def show_text(self, display: Display, keep_focus: bool = False) -> None:
+        """Show a display text; keep the scroll position and sentence focus if asked."""
+        scroll = self.verticalScrollBar().value()
+        old_focus = self.focus_range
+        self._text = display.text
+        self._index = Utf16Index(display.text)
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        option = QTextOption(doc.defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignJustify | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        doc.setPlainText(display.text)
+        self._format_blocks(display)
+        self.sentences = sentence_spans(display.text)
+        if keep_focus and old_focus[1] < len(self.sentences):
+            self.focus_range = old_focus
+        else:
+            self.focus_range = self._first_body_sentence(display)
+        self._apply_marks()
+        self._draw_focus()
+        if keep_focus:
+            self.verticalScrollBar().setValue(scroll)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def _first_body_sentence(self, display: Display) -> tuple[int, int]:
+        body = next((p.start for p in display.paragraphs if p.role in ("lead", "body")), 0)
+        i = next((k for k, (s, _e) in enumerate(self.sentences) if s >= body), 0)
+        return (i, i)
+
+    def _format_blocks(self, display: Display) -> None:
+        cursor = QTextCursor(self.document())
+        roles = [p.role for p in display.paragraphs]
+        block = self.document().begin()
+        k = 0
+        while block.isValid() and k < len(roles):
+            fmt = block.blockFormat()
+            fmt.setLineHeight(LINE_HEIGHT, 1)  # ProportionalHeight
+            fmt.setBottomMargin(10)
+            fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            fmt.setAlignment(Qt.AlignmentFlag.AlignJustify if roles[k] in ("lead", "body", "source")
+                             else Qt.AlignmentFlag.AlignRight)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+            if roles[k] in ("title", "supertitle", "lead"):
+                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+                char = QTextCharFormat()
+                if roles[k] == "title":
+                    char.setFontWeight(QFont.Weight.Bold)
+                    char.setFontPointSize(self._point_size() * 1.3)
+                elif roles[k] == "lead":
+                    char.setFontWeight(QFont.Weight.DemiBold)
+                else:
+                    char.setForeground(self.palette().placeholderText())
+                cursor.mergeCharFormat(char)
+            block = block.next()
+            k += 1
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Paint these highlights (display code points)."""
+        self._marks = marks
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        spans = []
+        for m in self._marks:
+            fmt = QTextCharFormat()
+            color = highlight_color(m.color)
+            fmt.setBackground(color.darker(118) if m.current else color)
+            if m.has_note:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(FOCUS.darker(130))
+            spans.append((self._index.to_qt(m.start), self._index.to_qt(m.end), fmt))
+        self._painter.spans = spans
+        self._painter.rehighlight()
+
+    # --- sentence focus ----------------------------------------------------------------
+    def focus_span(self) -> tuple[int, int] | None:
+        """Display span of the focused sentence(s)."""
+        if not self.sentences:
+            return None
+        a, b = self.focus_range
+        return self.sentences[a][0], self.sentences[b][1]
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """Display span of the text selection, if any."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        return self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd())
+
+    def move_focus(self, step: int, extend: bool = False) -> None:
+        if not self.sentences:
+            return
+        a, b = self.focus_range
+        last = len(self.sentences) - 1
+        if extend and step > 0:
+            b = min(last, b + 1)
+        elif extend:
+            a, b = (a, b - 1) if b > a else (max(0, a - 1), b)
+        else:
+            a = b = max(0, min(last, (b if step > 0 else a) + step))
+        self.focus_range = (a, b)
+        self._draw_focus()
+        self.focusMoved.emit()
+
+    def focus_on_display(self, start: int) -> None:
+        """Move the sentence focus to the sentence holding display position `start`."""
+        for k, (s, e) in enumerate(self.sentences):
+            if s <= start < e or s >= start:
+                self.focus_range = (k, k)
+                break
+        self._draw_focus()
+        self.focusMoved.emit()
+
+    def set_hits(self, hits: list[tuple[int, int]], current: int) -> None:
+        """Mark find/search hits (display spans) and scroll to the current one."""
+        self._hits = hits
+        self._hit_current = current
+        self._draw_extra()
+        if 0 <= current < len(hits):
+            self.show_display_span(hits[current][0])
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_qt(start))
+        cursor.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def _draw_extra(self) -> None:
+        """Temporary marks: the sentence focus (underline) and find hits (outlined)."""
+        selections = []
+        span = self.focus_span()
+        if span is not None:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(FOCUS)
+            selections.append(self._selection(span[0], span[1], fmt))
+        for k, (s, e) in enumerate(self._hits):
+            fmt = QTextCharFormat()
+            current = k == self._hit_current
+            fmt.setBackground(HIT_CURRENT if current else HIT)
+            selections.append(self._selection(s, e, fmt))
+        self.setExtraSelections(selections)
+
+    def _draw_focus(self) -> None:
+        self._draw_extra()
+        span = self.focus_span()
+        if span is None:
+            return
+        end = QTextCursor(self.document())
+        end.setPosition(self._index.to_qt(span[1]))
+        if not self.caret_mode:
+            self.setTextCursor(end)
+        self.ensureCursorVisible()
+
+    def show_display_span(self, start: int) -> None:
+        """Scroll so that display position `start` is visible."""
+        c = QTextCursor(self.document())
+        c.setPosition(self._index.to_qt(start))
+        self.setTextCursor(c)
+        self.ensureCursorVisible()
+
+    # --- keys, caret mode, zoom ----------------------------------------------------------
+    def set_caret_mode(self, on: bool) -> None:
+        """F7: a visible caret; Shift+arrows select precisely."""
+        self.caret_mode = on
+        flags = Qt.TextInteractionFlag.TextSelectableByMouse
+        if on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.setTextInteractionFlags(flags)
+        self.setCursorWidth(2 if on else 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if not self.caret_mode and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.move_focus(1 if key == Qt.Key.Key_Down else -1, extend)
+            return
+        super().keyPressEvent(event)
+
+    def _point_size(self) -> float:
+        return self._base_size + self._zoom
+
+    def zoom(self, step: int) -> None:
+        """Change the text size; 0 resets it."""
+        self._zoom = 0 if step == 0 else max(-6, min(20, self._zoom + step))
+        font = self.font()
+        font.setPointSizeF(self._point_size())
+        self.document().setDefaultFont(font)
+
+    def set_base_font(self, font: QFont) -> None:
+        font = QFont(font)
+        font.setPointSizeF(self._point_size())
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = max(20, (event.size().width() - MAX_TEXT_WIDTH) // 2)
+        self.setViewportMargins(side, 12, side, 12)
+        super().resizeEvent(event)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            if e.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not self.caret_mode:
+                e.accept()
+                return True
+        return super().event(e)
+
+
+class ReaderHeader(QWidget):
+    """Supertitle, title and a line with source, Jalali date (Gregorian on hover) and news code."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.supertitle = QLabel()
+        self.title = QLabel()
+        self.meta = QLabel()
+        self.warning = QLabel()
+        for lab in (self.supertitle, self.title, self.meta, self.warning):
+            lab.setWordWrap(True)
+            lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setObjectName("articleTitle")
+        self.supertitle.setObjectName("articleSupertitle")
+        self.meta.setObjectName("articleMeta")
+        self.warning.setObjectName("articleWarning")
+        self.warning.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 16, 24, 8)
+        lay.setSpacing(4)
+        for lab in (self.supertitle, self.title, self.meta, self.warning):
+            lay.addWidget(lab)
+
+    def show_record(self, rec: dict[str, object], original: bool) -> None:
+        sup = rec.get("supertitle")
+        self.supertitle.setText(str(sup) if sup else "")
+        self.supertitle.setVisible(bool(sup))
+        self.title.setText(str(rec.get("title") or rec.get("id")))
+        published = rec.get("published")
+        parts = [str(rec.get("source") or "منبع نامعلوم")]
+        parts.append(jalali_display(str(published)) if published else "بی‌تاریخ")
+        if rec.get("news_code"):
+            parts.append(fold_digits(f"کد خبر {rec['news_code']}", "fa"))
+        if original:
+            parts.append("متن اصلی (Ctrl+U)")
+        self.meta.setText("  ·  ".join(parts))
+        self.meta.setToolTip(f"میلادی: {published}" if published else "")
+
+    def show_warning(self, text: str) -> None:
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))

@@ -1,0 +1,104 @@
+"""Every keyboard shortcut of the window, declared once (DESIGN §7), and the helper that makes actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+# The standard Persian (ISIRI 9147) layout: the character each Latin key types.
+PERSIAN_KEY = {
+    "q": "ض", "w": "ص", "e": "ث", "r": "ق", "t": "ف", "y": "غ", "u": "ع", "i": "ه", "o": "خ",
+    "p": "ح", "[": "ج", "]": "چ", "a": "ش", "s": "س", "d": "ی", "f": "ب", "g": "ل", "h": "ا",
+    "j": "ت", "k": "ن", "l": "م", ";": "ک", "'": "گ", "z": "ظ", "x": "ط", "c": "ز", "v": "ر",
+    "b": "ذ", "n": "د", "m": "پ", ",": "و", "/": "/", "?": "؟",
+    "1": "۱", "2": "۲", "3": "۳", "4": "۴", "5": "۵",
+}
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """One action: id, Persian label, keys (Qt key sequence strings), where it works."""
+
+    id: str
+    label: str
+    keys: tuple[str, ...]
+    scope: str = "window"  # window | reader | list (for the help sheet)
+
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("next_article", "مقالهٔ بعدی", ("J",)),
+    Shortcut("prev_article", "مقالهٔ قبلی", ("K",)),
+    Shortcut("highlight", "برجسته‌سازی با رنگ جاری", ("H",)),
+    Shortcut("color_1", "برجسته‌سازی زرد", ("1",)),
+    Shortcut("color_2", "برجسته‌سازی سبز", ("2",)),
+    Shortcut("color_3", "برجسته‌سازی آبی", ("3",)),
+    Shortcut("color_4", "برجسته‌سازی صورتی", ("4",)),
+    Shortcut("color_5", "برجسته‌سازی بنفش", ("5",)),
+    Shortcut("note", "یادداشت برجسته‌سازی جاری", ("N",)),
+    Shortcut("tags", "برچسب‌های برجسته‌سازی جاری", ("T",)),
+    Shortcut("next_highlight", "برجسته‌سازی بعدی", ("]",)),
+    Shortcut("prev_highlight", "برجسته‌سازی قبلی", ("[",)),
+    Shortcut("delete", "حذف برجسته‌سازی جاری", ("Delete",)),
+    Shortcut("undo", "واگرد", ("Ctrl+Z",)),
+    Shortcut("redo", "ازنو", ("Ctrl+Shift+Z", "Ctrl+Y")),
+    Shortcut("find", "جست‌وجو در مقاله", ("Ctrl+F", "/")),
+    Shortcut("search_corpus", "جست‌وجو در همهٔ مقاله‌ها", ("Ctrl+Shift+F",)),
+    Shortcut("focus_next", "رفتن به بخش بعدی پنجره", ("F6",)),
+    Shortcut("focus_prev", "رفتن به بخش قبلی پنجره", ("Shift+F6",)),
+    Shortcut("caret_mode", "حالت مکان‌نما (انتخاب دقیق با Shift+پیکان)", ("F7",)),
+    Shortcut("toggle_original", "متن پاکیزه / متن اصلی", ("Ctrl+U",)),
+    Shortcut("zoom_in", "بزرگ‌تر کردن متن", ("Ctrl+=", "Ctrl++")),
+    Shortcut("zoom_out", "کوچک‌تر کردن متن", ("Ctrl+-",)),
+    Shortcut("zoom_reset", "اندازهٔ پیش‌فرض متن", ("Ctrl+0",)),
+    Shortcut("open_folder", "باز کردن پوشه", ("Ctrl+O",)),
+    Shortcut("export", "برون‌بری یادداشت‌ها", ("Ctrl+E",)),
+    Shortcut("help", "راهنمای میان‌برها", ("F1", "?")),
+    Shortcut("quit", "خروج", ("Ctrl+Q",)),
+)
+
+# Keys handled by widgets themselves, listed in the help sheet only.
+WIDGET_KEYS: tuple[tuple[str, str], ...] = (
+    ("Up / Down", "در فهرست: جابه‌جایی میان مقاله‌ها؛ در متن: جابه‌جایی تمرکز جمله"),
+    ("Shift+Up / Shift+Down", "در متن: گسترش تمرکز به جملهٔ قبلی/بعدی"),
+    ("Enter", "در فهرست: رفتن به متن؛ در فهرست یادداشت‌ها: پرش به برجسته‌سازی"),
+    ("Ctrl+Enter / Esc", "در ویرایشگر یادداشت: ذخیره / انصراف"),
+)
+
+
+def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    """Key sequences of a shortcut, plus the Persian-layout twin of each single letter key."""
+    seqs: list[QKeySequence] = []
+    for keys in shortcut.keys:
+        seqs.append(QKeySequence(keys))
+        twin = PERSIAN_KEY.get(keys.lower())
+        if twin and twin != keys.lower():
+            seqs.append(QKeySequence(twin))
+    return seqs
+
+
+def add_action(parent: QWidget, shortcut_id: str, slot: Callable[[], object]) -> QAction:
+    """Create the window action for a shortcut of the table and connect it."""
+    sc = next(s for s in SHORTCUTS if s.id == shortcut_id)
+    action = QAction(sc.label, parent)
+    action.setShortcuts(key_sequences(sc))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    parent.addAction(action)
+    return action
+
+
+def conflicts() -> list[str]:
+    """Key sequences bound to more than one action (should be empty)."""
+    seen: dict[str, str] = {}
+    clashes: list[str] = []
+    for sc in SHORTCUTS:
+        for seq in key_sequences(sc):
+            text = seq.toString()
+            if text in seen and seen[text] != sc.id:
+                clashes.append(f"{text}: {seen[text]} / {sc.id}")
+            seen[text] = sc.id
+    return clashes

@@ -1,0 +1,43 @@
+"""GUI test fixtures: offscreen Qt, a copy of the seeds, settings in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A writable copy of the bundled seeds."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The real main window on the copied corpus, active and shown."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from hashiye.gui.app import create_window, make_app
+
+    monkeypatch.setenv("HASHIYE_CACHE_DIR", str(tmp_path / "cache"))
+    make_app([])
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = create_window(corpus, settings)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitActive(win):
+        QApplication.setActiveWindow(win)
+    yield win
+    win.close()
