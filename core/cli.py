@@ -4,43 +4,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
-from pathlib import Path
-from typing import Any
 
-from .paths import bundled_seeds
+from .cli_common import RuntimeFailure, UsageError, message
 
 # Each module provides `register(subparsers)`; its parsers set `func(args) -> int`.
 COMMAND_MODULES = ["cli_articles"]
-
-
-class UsageError(Exception):
-    """Bad usage that argparse cannot see (exit status 2)."""
-
-
-class RuntimeFailure(Exception):
-    """A runtime error: unknown article, unreadable folder (exit status 1)."""
-
-
-def add_corpus(parser: argparse.ArgumentParser) -> None:
-    """Add the shared `--corpus DIR` and `--json` options."""
-    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: bundled seeds)")
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
-
-
-def corpus_of(args: argparse.Namespace) -> Path:
-    return args.corpus if args.corpus is not None else bundled_seeds()
-
-
-def print_json(data: Any) -> None:
-    """Print one JSON document: UTF-8, no ASCII escapes."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def message(text: str) -> None:
-    """One line on stderr."""
-    print(" ".join(str(text).split()), file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .cli import RuntimeFailure, add_corpus, corpus_of, message, print_json
+from .cli_common import RuntimeFailure, add_corpus, corpus_of, message, print_json
 from .corpus import CorpusError, find_article, scan
 from .sidecar import peek_count
 from .textio import UnreadableArticle

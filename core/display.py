@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from .normalize import DigitStyle, fold_digits, fold_letters, hazm_normalize, is_space
+from .normalize import ENTITIES, MARKUP, DigitStyle, fold_digits, fold_letters, hazm_normalize, is_space
 from .offsets import MapBuilder, OffsetMap
 from .parse import Parsed
 
@@ -37,34 +37,44 @@ class Display:
     normalized: bool
 
 
+
+
+def _pieces(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The characters of a line as (text, src_start, src_end); HTML tags dropped, entities decoded."""
+    out: list[tuple[str, int, int]] = []
+    pos = start
+    for m in MARKUP.finditer(source, start, end):
+        out.extend((source[i], i, i + 1) for i in range(pos, m.start()))
+        token = m.group()
+        if token.startswith("&"):
+            ch = ENTITIES.get(token) or chr(min(int(token[2:-1]), 0x10FFFF))
+            out.append((ch, m.start(), m.end()))
+        pos = m.end()
+    out.extend((source[i], i, i + 1) for i in range(pos, end))
+    return out
+
+
 def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[str, list[int], list[int]]:
-    """Fold one source line and collapse its spaces; return text and per-char source spans."""
+    """Fold one source line, drop markup, collapse spaces; return text and per-char source spans."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i = start
-    while i < end and is_space(source[i]):
-        i += 1
-    stop = end
-    while stop > i and is_space(source[stop - 1]):
-        stop -= 1
-    while i < stop:
-        ch = source[i]
+    for ch, s, e in _pieces(source, start, end):
         if is_space(ch):
-            j = i
-            while j < stop and is_space(source[j]):
-                j += 1
-            out.append(" ")
-            starts.append(i)
-            ends.append(j)
-            i = j
-            continue
+            if out and out[-1] == " ":
+                ends[-1] = e
+                continue
+            ch = " "
         out.append(ch)
-        starts.append(i)
-        ends.append(i + 1)
-        i += 1
-    text = fold_digits(fold_letters("".join(out)), digits)
-    return text, starts, ends
+        starts.append(s)
+        ends.append(e)
+    while out and out[-1] == " ":
+        out.pop(), starts.pop(), ends.pop()
+    k = 0
+    while k < len(out) and out[k] == " ":
+        k += 1
+    text = fold_digits(fold_letters("".join(out[k:])), digits)
+    return text, starts[k:], ends[k:]
 
 
 _dmp = diff_match_patch()
@@ -118,7 +128,7 @@ def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
             text = full
         if paragraphs:
             at = b.last_end(ln.start)
-            b.emit("\n", at, at)
+            b.emit("\n", at, ln.start)
         p_start = len(b.chars)
         b.emit_mapped(text, starts, ends)
         paragraphs.append(Paragraph(ln.role, p_start, len(b.chars)))

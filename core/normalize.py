@@ -38,6 +38,16 @@ _INVISIBLE = {"\u200b", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202
               "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff", TATWEEL}
 
 
+# HTML left in scraped text: tags are dropped from display, a few entities decoded.
+MARKUP = re.compile(r"<[A-Za-z/!][^<>]{0,300}>|&(?:nbsp|amp|lt|gt|quot|zwnj|#\d{1,6});")
+ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&zwnj;": ZWNJ}
+
+
+def strip_markup(text: str) -> str:
+    """Text without HTML tags (entities kept): for classifying lines."""
+    return MARKUP.sub(lambda m: " " if m.group().startswith("<") else m.group(), text)
+
+
 def fold_letters(text: str) -> str:
     """Replace Arabic ي ى ك with Persian ی ک (same length)."""
     return text.translate(_LETTERS)

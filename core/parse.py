@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .jalali import FoundDate, find_date, find_time
-from .normalize import fold_letters, match_key, to_latin_digits
+from .normalize import fold_letters, match_key, strip_markup, to_latin_digits
 
 Role = str  # supertitle | title | lead | body | boilerplate | date | code | duplicate
 
@@ -87,7 +87,7 @@ def split_lines(text: str) -> list[Line]:
 
 def _clean(text: str) -> str:
     """Strip bullets and spaces around a line, fold letters: for classification only."""
-    return fold_letters(text).strip().strip(_BULLET).strip()
+    return fold_letters(strip_markup(text)).strip().strip(_BULLET).strip()
 
 
 def tidy(text: str) -> str:
@@ -157,7 +157,7 @@ def _find_body_start(lines: list[Line]) -> int:
     """Index of the first body line: «به گزارش …» near the top, else after the header."""
     limit = max(12, len(lines) // 2)
     for i, ln in enumerate(lines[:limit]):
-        if _SOURCE.match(fold_letters(ln.text)):
+        if _SOURCE.match(_clean(ln.text)):
             return i
     # No source line: the header ends after the last date/code line near the top,
     # else at the first long paragraph after a title-like line.
@@ -272,7 +272,7 @@ def _read_body(p: Parsed, body: list[Line]) -> None:
 
 
 def _source_of(text: str) -> str | None:
-    m = _SOURCE.match(fold_letters(text))
+    m = _SOURCE.match(_clean(text))
     if not m:
         return None
     src = _SOURCE_CUT.split(m["src"], maxsplit=1)[0].strip()

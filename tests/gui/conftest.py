@@ -24,14 +24,13 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def window(qtbot, corpus: Path, tmp_path: Path):
     """The real main window on the copied corpus, active and shown."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from hashiye.gui.app import create_window, make_app
 
-    monkeypatch.setenv("HASHIYE_CACHE_DIR", str(tmp_path / "cache"))
     make_app([])
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = create_window(corpus, settings)

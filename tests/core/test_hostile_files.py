@@ -1,0 +1,108 @@
+"""Files a scraper really produces: odd encodings, markup, binary, empty, huge, corrupt sidecars."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from hashiye.core.article import load_article
+from hashiye.core.corpus import scan
+
+ARTICLE = (
+    "عنوان خبر درباره مشارکت مردمی\n"
+    "به گزارش خبرگزاری آزمایش، این متن برای بررسی خواندن پرونده‌ها نوشته شده است و چند جمله دارد.\n"
+    "جمله دوم درباره شركت‌هاي محلي است كه در اين طرح سهم دارند.\n"
+)
+
+
+def listed(folder: Path) -> tuple[dict[str, dict], dict[str, str]]:
+    result = scan(folder)
+    return {a["id"]: a for a in result.articles}, {s.file: s.reason for s in result.skipped}
+
+
+def test_windows_1256_with_arabic_letters(tmp_path: Path) -> None:
+    arabic = ARTICLE.replace("ی", "ي").replace("ک", "ك")  # what old sites stored
+    (tmp_path / "old.txt").write_bytes(arabic.encode("cp1256"))
+    art = load_article(tmp_path / "old.txt")
+    assert art.encoding == "cp1256"
+    assert art.source_text == arabic
+    shown = art.display(normalized=False).text
+    assert "شرکت‌های محلی" in shown and "ي" not in shown
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    (tmp_path / "u16.txt").write_bytes(ARTICLE.encode("utf-16"))
+    art = load_article(tmp_path / "u16.txt")
+    assert art.source_text == ARTICLE
+    assert art.title == "عنوان خبر درباره مشارکت مردمی"
+
+
+def test_utf8_bom_and_crlf_keep_code_points_of_the_file(tmp_path: Path) -> None:
+    raw = ARTICLE.replace("\n", "\r\n")
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + raw.encode("utf-8"))
+    art = load_article(tmp_path / "bom.txt")
+    assert art.source_text == raw, "BOM removed, CRLF kept"
+    shown = art.display(normalized=False)
+    i = shown.text.index("جمله دوم")
+    s, e = shown.map.to_source(i, i + len("جمله دوم"))
+    assert art.source_text[s:e] == "جمله دوم"
+    assert "\r" not in shown.text
+
+
+def test_html_tags_are_not_shown(tmp_path: Path) -> None:
+    html = "<div class=\"title\">عنوان خبر با برچسب</div>\n<p>به گزارش ایسنا، این <b>متن</b> آزمایشی&nbsp;است که جمله‌های زیادی برای خواندن دارد.</p>\n"
+    (tmp_path / "html.txt").write_text(html, "utf-8")
+    art = load_article(tmp_path / "html.txt")
+    shown = art.display(normalized=False)
+    assert "<" not in shown.text and "&nbsp;" not in shown.text
+    assert art.title == "عنوان خبر با برچسب" and art.parsed.source == "ایسنا"
+    i = shown.text.index("متن")
+    s, e = shown.map.to_source(i, i + 3)
+    assert art.source_text[s:e] == "متن"
+
+
+def test_emoji_positions_are_code_points(tmp_path: Path) -> None:
+    text = "عنوان خبر 😀 با شکلک\nبه گزارش ایرنا، 🎉🎉 جمله‌ای که بعد از شکلک‌ها می‌آید و ادامه دارد.\n"
+    (tmp_path / "emoji.txt").write_text(text, "utf-8")
+    art = load_article(tmp_path / "emoji.txt")
+    shown = art.display(normalized=False)
+    i = shown.text.index("جمله")
+    s, e = shown.map.to_source(i, i + 4)
+    assert text[s:e] == "جمله" and s == text.index("جمله")
+
+
+def test_unreadable_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(os.urandom(4096) + b"\x00")
+    (tmp_path / "controls.txt").write_bytes(bytes(range(1, 9)) * 200)
+    (tmp_path / "boiler.txt").write_text("ارسال نظرات\nIMG_1234\nلینک کوتاه : http://x.ir/?p=1\n", "utf-8")
+    (tmp_path / "README.txt").write_text("not an article", "utf-8")
+    (tmp_path / "notes.md").write_text(ARTICLE, "utf-8")
+    articles, skipped = listed(tmp_path)
+    assert set(articles) == {"good"}
+    assert set(skipped) == {"empty.txt", "binary.txt", "controls.txt", "boiler.txt"}
+    assert "binary" in skipped["binary.txt"] and "binary" in skipped["controls.txt"]
+    assert "no article text" in skipped["empty.txt"] and "no article text" in skipped["boiler.txt"]
+
+
+def test_five_megabyte_article_lists_in_reasonable_time(tmp_path: Path) -> None:
+    body = "\n".join(f"پاراگراف شماره {i} درباره طرح محرومیت زدایی در روستاهای استان است." for i in range(70000))
+    (tmp_path / "big.txt").write_text("عنوان یک خبر بسیار بلند\n" + body, "utf-8")
+    assert (tmp_path / "big.txt").stat().st_size > 5_000_000
+    t = time.perf_counter()
+    articles, _ = listed(tmp_path)
+    assert articles["big"]["words"] > 600_000
+    assert time.perf_counter() - t < 30
+
+
+def test_corrupt_sidecar_is_reported_and_left_untouched(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, "utf-8")
+    broken = b'{"type": "AnnotationCollection", "first": {"items": [ {"id": '
+    (tmp_path / "a.annotations.json").write_bytes(broken)
+    result = scan(tmp_path)
+    assert [a["annotations"] for a in result.articles] == [0]
+    assert any("a.annotations.json" in w["message"] for w in result.warnings)
+    assert (tmp_path / "a.annotations.json").read_bytes() == broken
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.annotations.json", "a.txt"]
