@@ -1,0 +1,100 @@
+"""Import W3C annotations from other tools or other copies of a corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .annotations import Annotation, from_w3c
+from .article import load_article
+from .corpus import article_files
+from .sidecar import CorruptSidecar, read_sidecar
+from .store import AnnotationStore
+from .textio import UnreadableArticle
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    merged: int = 0
+    orphaned: int = 0
+    unmatched: int = 0
+
+    def line(self) -> str:
+        return (f"imported {self.imported}, merged {self.merged}, "
+                f"orphaned {self.orphaned}, unmatched {self.unmatched}")
+
+
+def records_of(data: Any) -> Iterator[Any]:
+    """Annotations in a document: one annotation, a list, an AnnotationPage or a Collection."""
+    if isinstance(data, list):
+        yield from data
+        return
+    if not isinstance(data, dict):
+        raise ValueError("the file holds neither an annotation nor a collection of them")
+    if isinstance(data.get("first"), dict):
+        yield from records_of(data["first"])
+        yield from data.get("items") or []
+    elif isinstance(data.get("items"), list):
+        yield from data["items"]
+    else:
+        yield data
+
+
+def _moment(stamp: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def import_file(path: Path, corpus: Path) -> ImportReport:
+    """Anchor and write every annotation of `path` into the corpus's sidecars."""
+    data = json.loads(path.read_text("utf-8-sig"))
+    report = ImportReport()
+    ids = {p.stem for p in article_files(corpus)}
+    by_article: dict[str, list[Annotation]] = {}
+    for record in records_of(data):
+        try:
+            ann = from_w3c(record)
+        except ValueError:
+            report.unmatched += 1
+            continue
+        if ann.article not in ids:
+            report.unmatched += 1
+            continue
+        by_article.setdefault(ann.article, []).append(ann)
+    store = AnnotationStore(corpus)
+    for article_id, incoming in by_article.items():
+        try:
+            article = load_article(corpus / f"{article_id}.txt")
+        except UnreadableArticle:
+            report.unmatched += len(incoming)
+            continue
+        existing = {a.id: a for a in _existing(article.path)}
+        upsert: list[Annotation] = []
+        for ann in incoming:
+            old = existing.get(ann.id)
+            if old is None:
+                report.imported += 1
+                upsert.append(ann)
+            else:
+                report.merged += 1
+                if _moment(ann.modified) > _moment(old.modified):
+                    upsert.append(ann)
+        result = store.save_change(article, upsert=upsert)
+        wanted = {a.id for a in incoming}
+        report.orphaned += sum(1 for a in result.anchored if a.status == "orphan" and a.annotation.id in wanted)
+    return report
+
+
+def _existing(article_path: Path) -> list[Annotation]:
+    try:
+        return read_sidecar(article_path).annotations
+    except (CorruptSidecar, OSError):  # the store sets a corrupt sidecar aside when it writes
+        return []
