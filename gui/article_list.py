@@ -81,8 +81,9 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._needle = match_key(text)
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def set_sort_field(self, name: str) -> None:
         """Sort by `date` (newest first), `title` or `source` (alphabetical)."""

@@ -27,7 +27,6 @@ def corpus(tmp_path: Path) -> Path:
 def window(qtbot, corpus: Path, tmp_path: Path):
     """The real main window on the copied corpus, active and shown."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from hashiye.gui.app import create_window, make_app
 
@@ -37,6 +36,6 @@ def window(qtbot, corpus: Path, tmp_path: Path):
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitActive(win):
-        QApplication.setActiveWindow(win)
+        win.activateWindow()
     yield win
     win.close()

@@ -1,0 +1,104 @@
+"""The window as a user sees it: list filter and sort, orphans, files changed on disk, failures, start-up."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from hashiye.core.annotations import new_annotation, to_w3c
+from hashiye.core.article import load_article
+from hashiye.core.store import AnnotationStore
+
+RecordRole = Qt.ItemDataRole.UserRole + 1
+
+
+def shown_ids(window) -> list[str]:
+    return [window.proxy.index(r, 0).data(RecordRole)["id"] for r in range(window.proxy.rowCount())]
+
+
+def test_filter_matches_persian_letter_variants(qtbot, window) -> None:
+    # The 004 title is stored with Arabic ي/ك; typing Persian or Arabic letters finds it.
+    qtbot.keyClicks(window.filter_edit, "")
+    window.filter_edit.setText("مشارکتهای مردمی")
+    assert shown_ids(window) == ["004_45c60646b459ad0d"]
+    window.filter_edit.setText("مشاركتهاي")
+    assert shown_ids(window) == ["004_45c60646b459ad0d"]
+    window.filter_edit.setText("")
+    assert len(shown_ids(window)) == 5
+
+
+def test_sort_by_title_and_source(window) -> None:
+    window.sort_box.setCurrentIndex(window.sort_box.findData("source"))
+    sources = [window.proxy.index(r, 0).data(RecordRole)["source"] for r in range(5)]
+    assert sources[0] == "اصفهان شرق" and sources == sorted(sources)
+    window.sort_box.setCurrentIndex(window.sort_box.findData("date"))
+    assert shown_ids(window)[0] == "001_efa6bf155fd70a28"
+
+
+def test_orphans_are_listed_as_could_not_be_placed(qtbot, window, corpus: Path) -> None:
+    article_id = window.current_id
+    art = load_article(corpus / f"{article_id}.txt")
+    gone = new_annotation(art.id, art.source_text, 100, 140, note="یادداشتی که نباید گم شود")
+    gone.exact = "جمله‌ای که دیگر در متن نیست و هرگز نبود"
+    gone.start, gone.end = -1, -1
+    AnnotationStore(corpus).save_change(art, upsert=[gone])
+    window.session.reload(article_id)
+    model = window.panel.model
+    assert model.rowCount() == 1
+    assert model.rows[0].status == "orphan"
+    tip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "پیدا نشد" in tip and "یادداشتی که نباید گم شود" in tip
+    assert "جاگم‌شده" in window.panel.header.text()
+
+
+def test_sidecar_changed_by_another_program_is_picked_up(qtbot, window, corpus: Path) -> None:
+    article_id = window.current_id
+    art = load_article(corpus / f"{article_id}.txt")
+    ann = new_annotation(art.id, art.source_text, 200, 260, color="purple")
+    doc = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
+           "id": "urn:x:1", "first": {"type": "AnnotationPage", "id": "urn:x:2", "items": [to_w3c(ann)]}}
+    (corpus / f"{article_id}.annotations.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 1, timeout=5000)
+    assert window.panel.model.rows[0].annotation.color == "purple"
+
+
+def test_corrupt_sidecar_is_shown_as_a_warning_and_kept(qtbot, window, corpus: Path) -> None:
+    article_id = window.current_id
+    path = corpus / f"{article_id}.annotations.json"
+    path.write_text("{ broken", "utf-8")
+    qtbot.waitUntil(lambda: window.header.warning.isVisible(), timeout=5000)
+    assert "not valid JSON" in window.header.warning.text()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    assert list(corpus.glob(f"{article_id}.annotations.corrupt-*.json")), "kept aside, not deleted"
+
+
+def test_failed_save_says_why_in_the_window(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
+    def read_only(*_a, **_k):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os, "replace", read_only)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    QApplication.processEvents()
+    assert "read-only" in window.last_error
+    assert window.undo_stack.count() == 0, "a change that was not saved cannot be undone"
+    assert window.panel.model.rowCount() == 0
+
+
+def test_startup_check_paints_the_first_article(tmp_path: Path, corpus: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HASHIYE_CACHE_DIR=str(tmp_path / "c"),
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    out = subprocess.run([sys.executable, "-m", "hashiye.gui.app", str(corpus), "--startup-check"],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "first paint" in out.stderr and "article 001_efa6bf155fd70a28" in out.stderr
+    assert "hazm loaded: False" in out.stderr
