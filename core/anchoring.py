@@ -1,22 +1,27 @@
 """Anchoring: where is each annotation in the current text? The only place this is decided.
 
-Order (DESIGN §4): the stored position still holds the quote → `anchored`; the quote
-occurs exactly elsewhere (best by prefix/suffix agreement, then nearest) → `moved`;
-the quote's letters occur with other spellings or spacing (Persian matching key) or
-approximately (rapidfuzz, score ≥ FUZZY_MIN) → `fuzzy`; else `orphan`.
+Order (DESIGN §4):
+1. the stored TextPositionSelector still holds the quote → `anchored`;
+2. the quote occurs exactly elsewhere (several times: the occurrence whose prefix/suffix
+   agree best, then the nearest to the old position) → `moved` (`anchored` when the
+   annotation had no position at all, e.g. an imported quote-only annotation);
+3. the quote's letters occur with other spellings, ZWNJ or spacing (the Persian matching
+   key of core.normalize), else approximately (rapidfuzz, score ≥ FUZZY_MIN) → `fuzzy`;
+4. else `orphan`: no span, and the store keeps the annotation in its file untouched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .annotations import Anchored, Annotation
-from .normalize import match_key_indexed
+from .normalize import match_key_indexed, skeleton
 
-FUZZY_MIN = 85.0
+FUZZY_MIN = 85.0  # rapidfuzz partial_ratio (0–100) an approximate match must reach
+FUZZY_MIN_CHARS = 8  # shorter quotes are only placed by an exact or matching-key hit
 
 
 @dataclass
@@ -27,10 +32,10 @@ class _Skeleton:
     where: list[int]
 
 
-def _skeleton(text: str) -> _Skeleton:
+def _skeleton_indexed(text: str) -> _Skeleton:
     key, where = match_key_indexed(text)
-    chars = [(c, w) for c, w in zip(key, where, strict=True) if c != " "]
-    return _Skeleton("".join(c for c, _ in chars), [w for _, w in chars])
+    pairs = [(c, w) for c, w in zip(key, where, strict=True) if c != " "]
+    return _Skeleton("".join(c for c, _ in pairs), [w for _, w in pairs])
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -47,6 +52,15 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    hits: list[int] = []
+    at = haystack.find(needle)
+    while at >= 0:
+        hits.append(at)
+        at = haystack.find(needle, at + 1)
+    return hits
+
+
 class Anchorer:
     """Anchors annotations in one source text; reuse it for many annotations of that text."""
 
@@ -57,57 +71,54 @@ class Anchorer:
     @property
     def skeleton(self) -> _Skeleton:
         if self._skel is None:
-            self._skel = _skeleton(self.source)
+            self._skel = _skeleton_indexed(self.source)
         return self._skel
 
     def anchor(self, ann: Annotation) -> Anchored:
-        src = self.source
-        exact = ann.exact
+        """Place one annotation in the source text and say how well it held."""
+        src, exact = self.source, ann.exact
         has_pos = 0 <= ann.start < ann.end <= len(src)
-        if has_pos and (src[ann.start:ann.end] == exact or not exact):
+        if has_pos and (not exact or src[ann.start:ann.end] == exact):
             return Anchored(ann, "anchored", ann.start, ann.end)
         if not exact:
             return Anchored(ann, "orphan", None, None)
-        found = self._best_exact(ann)
-        if found is not None:
-            status = "anchored" if not has_pos and ann.start < 0 else "moved"
-            return Anchored(ann, status, found, found + len(exact))
+        hits = _occurrences(src, exact)
+        if hits:
+            at = self._best(ann, hits, lambda h: (h, h + len(exact)))
+            return Anchored(ann, "moved" if ann.start >= 0 else "anchored", at, at + len(exact))
         span = self._fuzzy(ann)
         if span is not None:
-            return Anchored(ann, "fuzzy", span[0], span[1])
+            return Anchored(ann, "fuzzy", *span)
         return Anchored(ann, "orphan", None, None)
 
-    def _best_exact(self, ann: Annotation) -> int | None:
-        src, exact = self.source, ann.exact
-        best: tuple[tuple[int, int], int] | None = None
-        at = src.find(exact)
-        while at >= 0:
-            context = _common_suffix(src[max(0, at - len(ann.prefix)):at], ann.prefix) + \
-                _common_prefix(src[at + len(exact):at + len(exact) + len(ann.suffix)], ann.suffix)
-            distance = abs(at - ann.start) if ann.start >= 0 else 0
-            score = (context, -distance)
-            if best is None or score > best[0]:
-                best = (score, at)
-            at = src.find(exact, at + 1)
-        return best[1] if best else None
+    def _best(self, ann: Annotation, hits: list[int], span_of: Callable[[int], tuple[int, int]]) -> int:
+        """The hit whose surroundings agree most with prefix/suffix, then the nearest."""
+        if len(hits) == 1:
+            return hits[0]
+        src = self.source
+
+        def score(hit: int) -> tuple[int, int]:
+            s, e = span_of(hit)
+            context = _common_suffix(src[max(0, s - len(ann.prefix)):s], ann.prefix) + \
+                _common_prefix(src[e:e + len(ann.suffix)], ann.suffix)
+            return context, -abs(s - ann.start) if ann.start >= 0 else 0
+
+        return max(hits, key=score)
 
     def _fuzzy(self, ann: Annotation) -> tuple[int, int] | None:
         sk = self.skeleton
-        needle = _skeleton(ann.exact).text
+        needle = skeleton(ann.exact)
         if not needle or not sk.text:
             return None
-        hits = []
-        at = sk.text.find(needle)
-        while at >= 0:
-            hits.append(at)
-            at = sk.text.find(needle, at + 1)
+        hits = _occurrences(sk.text, needle)
         if hits:
-            pick = min(hits, key=lambda h: abs(sk.where[h] - ann.start) if ann.start >= 0 else h)
-            return self._span(pick, pick + len(needle))
-        if len(needle) < 8:
+            n = len(needle)
+            pick = self._best(ann, hits, lambda h: self._span(h, h + n))
+            return self._span(pick, pick + n)
+        if len(needle) < FUZZY_MIN_CHARS:
             return None  # too short to trust an approximate match
         res = fuzz.partial_ratio_alignment(needle, sk.text, score_cutoff=FUZZY_MIN)
-        if res is None:
+        if res is None or res.dest_end <= res.dest_start:
             return None
         return self._span(res.dest_start, res.dest_end)
 

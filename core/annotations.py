@@ -17,7 +17,8 @@ URN_PREFIX = "urn:hashiye:article:"
 CONTEXT_CHARS = 32  # prefix / suffix length of the TextQuoteSelector
 
 # Keys this module writes; anything else on an annotation is kept verbatim in `extra`.
-_OWN_KEYS = {"@context", "id", "type", "motivation", "created", "modified", "body", "target", "stylesheet"}
+_OWN_KEYS = {"@context", "id", "type", "motivation", "created", "modified", "body", "bodyValue", "target",
+             "stylesheet"}
 
 
 @dataclass
@@ -37,6 +38,10 @@ class Annotation:
     created: str = ""
     modified: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Parts of the W3C record other tools wrote that Hashiye does not model, kept verbatim.
+    other_bodies: list[Any] = field(default_factory=list)
+    other_selectors: list[Any] = field(default_factory=list)
+    target_extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -50,8 +55,25 @@ class Anchored:
 
 
 def now_iso() -> str:
-    """The current time, ISO 8601 with the local UTC offset, to the second."""
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    """The current time in UTC as W3C wants it (`2026-01-31T09:15:02.123Z`)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_time(stamp: str) -> dt.datetime | None:
+    """An ISO 8601 time with a zone as an aware datetime; None if missing or unreadable."""
+    try:
+        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return None
+    return when if when.tzinfo is not None else None
+
+
+def newer(a: Annotation, b: Annotation) -> bool:
+    """Tell whether `a` was modified after `b` (an unreadable time counts as oldest)."""
+    ta, tb = parse_time(a.modified or a.created), parse_time(b.modified or b.created)
+    if ta is None or tb is None:
+        return ta is not None
+    return ta > tb
 
 
 def quote_at(source: str, start: int, end: int) -> tuple[str, str, str]:
@@ -80,28 +102,31 @@ def edited(ann: Annotation, **changes: Any) -> Annotation:
 
 def to_w3c(ann: Annotation) -> dict[str, Any]:
     """The W3C JSON of one annotation (stable key order; unknown fields kept)."""
-    bodies: list[dict[str, Any]] = []
+    bodies: list[Any] = []
     if ann.note:
         bodies.append({"type": "TextualBody", "value": ann.note, "purpose": "commenting",
                        "format": "text/plain", "language": "fa", "textDirection": "rtl"})
     bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]
+    bodies += ann.other_bodies
     out: dict[str, Any] = {
         "id": ann.id,
         "type": "Annotation",
         "motivation": "commenting" if ann.note else "highlighting",
-        "created": ann.created,
-        "modified": ann.modified,
     }
+    for key in ("created", "modified"):
+        if parse_time(getattr(ann, key)) is not None:
+            out[key] = getattr(ann, key)
     if bodies:
         out["body"] = bodies
-    out["target"] = {
-        "source": URN_PREFIX + iri_part(ann.article),
-        "styleClass": ann.color,
-        "selector": [
-            {"type": "TextQuoteSelector", "exact": ann.exact, "prefix": ann.prefix, "suffix": ann.suffix},
-            {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
-        ],
-    }
+    selectors: list[Any] = [{"type": "TextQuoteSelector", "exact": ann.exact, "prefix": ann.prefix,
+                             "suffix": ann.suffix}]
+    if 0 <= ann.start <= ann.end:
+        selectors.append({"type": "TextPositionSelector", "start": ann.start, "end": ann.end})
+    target: dict[str, Any] = {"source": URN_PREFIX + iri_part(ann.article), "styleClass": ann.color,
+                              "selector": selectors + ann.other_selectors}
+    for key, value in ann.target_extra.items():
+        target.setdefault(key, value)
+    out["target"] = target
     out["stylesheet"] = {"type": "CssStylesheet",
                          "value": f".{ann.color} {{ background-color: {CSS.get(ann.color, CSS['yellow'])}; }}"}
     for key, value in ann.extra.items():
@@ -131,64 +156,69 @@ def article_of_source(source: str) -> str | None:
     return None
 
 
+_TARGET_KEYS = {"source", "styleClass", "selector"}
+_OWN_SELECTORS = ("TextQuoteSelector", "TextPositionSelector")
+
+
 def from_w3c(data: Any, article: str | None = None) -> Annotation:
     """Read one W3C annotation; ValueError if it is not one Hashiye can place."""
-    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
         raise ValueError("not an annotation object with an id")
     target = data.get("target")
-    if isinstance(target, list) and target:
+    if isinstance(target, list) and len(target) == 1:
         target = target[0]
     if not isinstance(target, dict):
-        raise ValueError("annotation has no target object")
+        raise ValueError("annotation has no single target object")
     source = target.get("source")
-    art = article_of_source(source) if isinstance(source, str) else None
-    art = art or article
+    art = (article_of_source(source) if isinstance(source, str) else None) or article
     if not art:
         raise ValueError(f"target source {source!r} names no article")
     selectors = target.get("selector")
-    if isinstance(selectors, dict):
-        selectors = [selectors]
-    quote: dict[str, Any] = {}
-    pos: dict[str, Any] = {}
-    for sel in selectors or []:
-        if isinstance(sel, dict) and sel.get("type") == "TextQuoteSelector":
-            quote = sel
-        elif isinstance(sel, dict) and sel.get("type") == "TextPositionSelector":
-            pos = sel
-    if not isinstance(quote.get("exact"), str) and not isinstance(pos.get("start"), int):
+    selectors = [selectors] if isinstance(selectors, dict) else selectors if isinstance(selectors, list) else []
+    found: dict[str, dict[str, Any]] = {}
+    others: list[Any] = []
+    for sel in selectors:
+        kind = sel.get("type") if isinstance(sel, dict) else None
+        if kind in _OWN_SELECTORS and kind not in found:
+            found[kind] = sel
+        else:
+            others.append(sel)
+    quote, pos = found.get("TextQuoteSelector", {}), found.get("TextPositionSelector", {})
+    start, end = pos.get("start"), pos.get("end")
+    has_pos = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
+    if not isinstance(quote.get("exact"), str) and not has_pos:
         raise ValueError("annotation has neither a TextQuoteSelector nor a TextPositionSelector")
-    start = pos.get("start") if isinstance(pos.get("start"), int) else -1
-    end = pos.get("end") if isinstance(pos.get("end"), int) else -1
-    note, tags = _bodies(data)
-    color = target.get("styleClass") if target.get("styleClass") in COLORS else COLORS[0]
+    note, tags, other_bodies = _bodies(data)
     extra = {k: v for k, v in data.items() if k not in _OWN_KEYS}
     if isinstance(data.get("stylesheet"), dict) and data["stylesheet"].get("type") != "CssStylesheet":
         extra["stylesheet"] = data["stylesheet"]
+    created = str(data.get("created", ""))
     return Annotation(
-        id=data["id"], article=art, start=start, end=end,
+        id=data["id"], article=art, start=start if has_pos else -1, end=end if has_pos else -1,
         exact=str(quote.get("exact", "")), prefix=str(quote.get("prefix", "")),
-        suffix=str(quote.get("suffix", "")), color=color, note=note, tags=tags,
-        created=str(data.get("created", "")), modified=str(data.get("modified", data.get("created", ""))),
-        extra=extra,
+        suffix=str(quote.get("suffix", "")),
+        color=target["styleClass"] if target.get("styleClass") in COLORS else COLORS[0],
+        note=note, tags=tags, created=created, modified=str(data.get("modified", created)),
+        extra=extra, other_bodies=other_bodies, other_selectors=others,
+        target_extra={k: v for k, v in target.items() if k not in _TARGET_KEYS},
     )
 
 
-def _bodies(data: dict[str, Any]) -> tuple[str, list[str]]:
+def _bodies(data: dict[str, Any]) -> tuple[str, list[str], list[Any]]:
+    """(note, tags, bodies kept verbatim): the first commenting text is the note."""
     bodies = data.get("body", [])
-    if not isinstance(bodies, list):
-        bodies = [bodies]
-    notes: list[str] = []
+    bodies = bodies if isinstance(bodies, list) else [bodies]
+    note: str | None = data["bodyValue"] if isinstance(data.get("bodyValue"), str) else None
     tags: list[str] = []
+    others: list[Any] = []
     for b in bodies:
-        if isinstance(b, str):
-            notes.append(b)
-            continue
-        if not isinstance(b, dict) or not isinstance(b.get("value"), str):
-            continue
-        if b.get("purpose") == "tagging":
-            tags.append(b["value"])
+        text = b.get("value") if isinstance(b, dict) and b.get("type", "TextualBody") == "TextualBody" else None
+        if not isinstance(text, str):
+            others.append(b)
+        elif b.get("purpose") == "tagging" and text not in tags:
+            tags.append(text)
+        elif b.get("purpose") in (None, "commenting") and note is None:
+            note = text
         else:
-            notes.append(b["value"])
-    if isinstance(data.get("bodyValue"), str):
-        notes.append(data["bodyValue"])
-    return "\n\n".join(notes), tags
+            others.append(b)
+    return note or "", tags, others

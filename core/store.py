@@ -15,16 +15,17 @@ import hashlib
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .anchoring import anchor_all
-from .annotations import Anchored, Annotation, quote_at
+from .annotations import Anchored, Annotation, newer, quote_at
 from .paths import cache_dir
-from .sidecar import CorruptSidecar, SidecarContent, read_sidecar, render_sidecar, sidecar_path
+from .sidecar import (SUFFIX, CorruptSidecar, SidecarContent, peek_count, read_sidecar, render_sidecar,
+                      sidecar_path)
 
 if TYPE_CHECKING:
     from .article import Article
@@ -65,6 +66,8 @@ class AnnotationStore:
     def __init__(self, corpus: Path) -> None:
         self.corpus = Path(corpus)
         self._tags: tuple[tuple[tuple[str, int, int], ...], list[str]] | None = None
+        # Per article, the annotations as last loaded or saved here: the base of 3-way merges.
+        self._base: dict[str, dict[str, Annotation]] = {}
 
     def sidecar_for(self, article_id: str) -> Path:
         return sidecar_path(self.corpus / f"{article_id}.txt")
@@ -79,24 +82,23 @@ class AnnotationStore:
                                    f"(renamed, not deleted) when you next annotate this article."])
         except OSError as exc:
             return LoadResult([], [f"{self.sidecar_for(article.id).name} cannot be read: {_why(exc)}"])
+        self._base[article.id] = {a.id: a for a in content.annotations}
         return LoadResult(anchor_all(article.source_text, content.annotations), content.warnings)
 
     def count(self, article_path: Path) -> tuple[int, str | None]:
         """(annotation count, warning) of an article's sidecar; read-only."""
-        from .sidecar import peek_count
-
         return peek_count(article_path)
 
     def all_tags(self) -> list[str]:
         """Tags used anywhere in the corpus, most used first (cached until a sidecar changes)."""
-        files = sorted(self.corpus.glob("*.annotations.json"))
-        stamp = tuple((f.name, int(f.stat().st_mtime_ns), f.stat().st_size) for f in files)
+        files = sorted(self.corpus.glob("*" + SUFFIX))
+        stamp = tuple((f.name, *_stat_key(f)) for f in files)
         if self._tags is not None and self._tags[0] == stamp:
             return self._tags[1]
         counts: Counter[str] = Counter()
         for f in files:
             try:
-                content = read_sidecar(f.with_name(f.name[: -len(".annotations.json")] + ".txt"))
+                content = read_sidecar(f.with_name(f.name[: -len(SUFFIX)] + ".txt"))
             except (CorruptSidecar, OSError):
                 continue
             for a in content.annotations:
@@ -108,38 +110,70 @@ class AnnotationStore:
     # --- writing ------------------------------------------------------------------------------
     def save_change(self, article: Article, upsert: Sequence[Annotation] = (),
                     delete: Sequence[str] = ()) -> LoadResult:
-        """Apply one change to what is on disk now, under the lock; return the fresh state."""
+        """Apply one change to what is on disk now, under the lock; return the fresh state.
+
+        A 3-way merge by id against the version this store last loaded or saved: work
+        another process saved in between is kept; an annotation it changed meanwhile is
+        not deleted here, and of two edits of the same annotation the newer one wins.
+        """
+        base = self._base.get(article.id)
+
+        def apply(by_id: dict[str, Annotation], notes: list[str]) -> None:
+            for ann in upsert:
+                theirs = by_id.get(ann.id)
+                changed_elsewhere = base is not None and theirs is not None and \
+                    _version(theirs) != _version(base.get(ann.id))
+                if changed_elsewhere and theirs is not None and newer(theirs, ann):
+                    notes.append(f"«{_short(ann.exact)}» was changed in another window meanwhile; "
+                                 f"the newer version was kept")
+                    continue
+                by_id[ann.id] = ann
+            for ann_id in delete:
+                theirs = by_id.get(ann_id)
+                if base is not None and theirs is not None and _version(theirs) != _version(base.get(ann_id)):
+                    notes.append(f"«{_short(theirs.exact)}» was changed in another window meanwhile; "
+                                 f"it was not deleted")
+                    continue
+                by_id.pop(ann_id, None)
+
+        return self._rewrite(article, apply)
+
+    def merge_newer(self, article: Article, incoming: Sequence[Annotation]) -> tuple[int, int, LoadResult]:
+        """Add annotations, or merge them by id keeping the newer `modified`: (added, merged, state)."""
+        counts = [0, 0]
+
+        def apply(by_id: dict[str, Annotation], notes: list[str]) -> None:
+            for ann in incoming:
+                mine = by_id.get(ann.id)
+                counts[mine is not None] += 1
+                if mine is None or newer(ann, mine):
+                    by_id[ann.id] = ann
+
+        state = self._rewrite(article, apply)
+        return counts[0], counts[1], state
+
+    def _rewrite(self, article: Article, apply: Callable[[dict[str, Annotation], list[str]], None]) -> LoadResult:
+        """Lock, re-read, let `apply` change the annotations by id, write atomically, re-anchor."""
         path = self.sidecar_for(article.id)
         warnings: list[str] = []
         with self._locked(path):
             content = self._read_for_write(path, article, warnings)
             by_id = {a.id: a for a in content.annotations}
-            for ann in upsert:
-                by_id[ann.id] = ann
-            for ann_id in delete:
-                by_id.pop(ann_id, None)
+            apply(by_id, warnings)
             placed = anchor_all(article.source_text, list(by_id.values()))
-            content.annotations = [self._refreshed(p, article.source_text) for p in placed]
+            content.annotations = [_refreshed(p, article.source_text) for p in placed]
             self._write(path, render_sidecar(article.id, content))
+        self._base[article.id] = {a.id: a for a in content.annotations}
         placed = anchor_all(article.source_text, content.annotations)
         return LoadResult(placed, warnings + content.warnings)
-
-    @staticmethod
-    def _refreshed(placed: Anchored, source: str) -> Annotation:
-        """A moved annotation is rewritten at its new place (same quote); others stay as stored."""
-        ann = placed.annotation
-        if placed.status != "moved" or placed.start is None or placed.end is None:
-            return ann
-        exact, prefix, suffix = quote_at(source, placed.start, placed.end)
-        return replace(ann, start=placed.start, end=placed.end, exact=exact, prefix=prefix, suffix=suffix)
 
     def _read_for_write(self, path: Path, article: Article, warnings: list[str]) -> SidecarContent:
         try:
             return read_sidecar(article.path)
         except CorruptSidecar as exc:
-            aside = path.with_name(f"{article.id}.annotations.corrupt-{_utc_stamp()}.json")
+            aside = _free_name(path, f"{article.id}.annotations.corrupt-{_utc_stamp()}")
             try:
-                os.replace(path, aside)
+                os.rename(path, aside)
             except OSError as err:
                 raise StoreError(f"{exc}, and it could not be moved aside ({_why(err)}); "
                                  f"nothing was saved, so that file stays as it is") from err
@@ -149,20 +183,24 @@ class AnnotationStore:
             raise StoreError(f"cannot read {path.name}: {_why(exc)}; nothing was saved") from exc
 
     def _write(self, path: Path, text: str) -> None:
+        """Replace `path` atomically: hidden temp file in the same folder, fsync, rename, fsync folder."""
         folder = path.parent
         self._remove_stale_temps(path)
         tmp: str | None = None
         try:
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
+            try:
+                data = memoryview(text.encode("utf-8"))
+                while data:
+                    data = data[os.write(fd, data):]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             os.replace(tmp, path)
             tmp = None
             _fsync_dir(folder)
         except OSError as exc:
-            raise StoreError(f"cannot save annotations to {path.name}: {_why(exc)}. "
+            raise StoreError(f"Cannot save annotations to {path.name} in {folder}: {_why(exc)}. "
                              f"The previous file is unchanged.") from exc
         finally:
             if tmp is not None:
@@ -199,6 +237,47 @@ class AnnotationStore:
                 yield
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _refreshed(placed: Anchored, source: str) -> Annotation:
+    """Rewrite an annotation found exactly (moved, or stored without a position or quote) at its
+    current place; fuzzy ones and orphans stay as stored, so their original quote is never lost."""
+    ann = placed.annotation
+    if placed.start is None or placed.end is None or placed.status == "fuzzy":
+        return ann
+    if placed.status == "anchored" and ann.start >= 0 and ann.exact:
+        return ann
+    exact, prefix, suffix = quote_at(source, placed.start, placed.end)
+    return replace(ann, start=placed.start, end=placed.end, exact=exact, prefix=prefix, suffix=suffix)
+
+
+def _version(ann: Annotation | None) -> tuple[object, ...] | None:
+    """What a user changes (not where anchoring put it): tells whether someone else edited it."""
+    if ann is None:
+        return None
+    return ann.modified, ann.color, ann.note, tuple(ann.tags), ann.exact, ann.extra
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return -1, -1
+    return st.st_mtime_ns, st.st_size
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _free_name(path: Path, stem: str) -> Path:
+    """`<stem>.json` in the sidecar's folder, numbered if taken (never overwrite a kept file)."""
+    candidate = path.with_name(stem + ".json")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}-{n}.json")
+        n += 1
+    return candidate
 
 
 def _fsync_dir(folder: Path) -> None:
