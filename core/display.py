@@ -133,3 +133,18 @@ def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
         b.emit_mapped(text, starts, ends)
         paragraphs.append(Paragraph(ln.role, p_start, len(b.chars)))
     return Display(b.text(), b.map, paragraphs, normalized)
+
+
+HEADING_ROLES = ("supertitle", "title")
+
+
+def without_headings(display: Display) -> Display:
+    """The display minus its leading supertitle/title lines (a reader shows those in its header)."""
+    first = next((p for p in display.paragraphs if p.role not in HEADING_ROLES), None)
+    if first is None or first.start == 0:
+        return display
+    k = first.start
+    shifted = [Paragraph(p.role, p.start - k, p.end - k) for p in display.paragraphs if p.start >= k]
+    m = display.map
+    return Display(display.text[k:], OffsetMap(m.src_start[k:], m.src_end[k:], m.source_len), shifted,
+                   display.normalized)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLineEdit, Q
 
 from hashiye.core.annotations import Anchored, new_annotation, edited
 from hashiye.core.corpus import CorpusError, scan
-from hashiye.core.display import Display
+from hashiye.core.display import Display, without_headings
 from hashiye.core.original import build_original
 from hashiye.core.textio import UnreadableArticle
 
@@ -216,7 +216,8 @@ class MainWindow(QMainWindow):
             self.current_ann_id = None
             keep_focus = False
         self.current_id = article_id
-        self._display = build_original(article.source_text) if self.original else article.display()
+        self._display = build_original(article.source_text) if self.original else \
+            without_headings(article.display())
         rec = self.model.record(self.model.row_of(article_id)) if self.model.row_of(article_id) >= 0 else {
             "id": article_id, "title": article.title}
         self.header.show_record(rec, self.original)
