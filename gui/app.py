@@ -11,7 +11,8 @@ import sys  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal  # noqa: E402
+from PySide6.QtCore import (QEvent, QLibraryInfo, QObject, QSettings, Qt, QTimer,  # noqa: E402
+                            QTranslator, Signal)
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -73,6 +74,9 @@ def make_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("Hashiye")
     app.setApplicationDisplayName("حاشیه")
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    translator = QTranslator(app)  # Qt's own buttons and dialogs in Persian
+    if translator.load("qtbase_fa", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
     family = load_fonts()
     font = QFont(family, 11)
     app.setFont(font)

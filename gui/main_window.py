@@ -222,9 +222,10 @@ class MainWindow(QMainWindow):
             "id": article_id, "title": article.title}
         self.header.show_record(rec, self.original)
         self.header.show_warning("\n".join(state.warnings))
-        self.reader.show_text(self._display, keep_focus=keep_focus)
+        self.reader.show_text(self._display, self._marks(state.anchored), keep_focus=keep_focus)
         self.find_bar.set_text(self._display.text)
-        self._refresh_annotations()
+        self.panel.set_rows(state.anchored, self.current_ann_id)
+        self.model.update_count(article_id, len(state.anchored))
         self._remember_stamp(article_id)
         self.watcher.addPath(str(article.path))
         self.articleShown.emit(article_id)
@@ -234,10 +235,9 @@ class MainWindow(QMainWindow):
         if self.current_id and not self.original:
             self.show_article(self.current_id, keep_focus=True)
 
-    def _refresh_annotations(self) -> None:
-        if not self.current_id or self._display is None:
-            return
-        rows = self.session.state(self.current_id).anchored
+    def _marks(self, rows: list[Anchored]) -> list[Mark]:
+        """Placed highlights in display coordinates of the current view."""
+        assert self._display is not None
         marks = []
         for a in rows:
             if a.start is None or a.end is None:
@@ -246,7 +246,13 @@ class MainWindow(QMainWindow):
             if e > s:
                 current = a.annotation.id == self.current_ann_id
                 marks.append(Mark(s, e, a.annotation.color, bool(a.annotation.note), current))
-        self.reader.set_marks(marks)
+        return marks
+
+    def _refresh_annotations(self) -> None:
+        if not self.current_id or self._display is None:
+            return
+        rows = self.session.state(self.current_id).anchored
+        self.reader.set_marks(self._marks(rows))
         self.panel.set_rows(rows, self.current_ann_id)
         self.model.update_count(self.current_id, len(rows))
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import (QFont, QKeyEvent, QResizeEvent, QSyntaxHighlighter, QTextCharFormat,
+from PySide6.QtGui import (QFont, QKeyEvent, QResizeEvent, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat,
                            QTextCursor, QTextDocument, QTextOption)
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
@@ -37,14 +38,22 @@ class HighlightPainter(QSyntaxHighlighter):
 
     def __init__(self, doc: QTextDocument) -> None:
         super().__init__(doc)
-        self.spans: list[tuple[int, int, QTextCharFormat]] = []  # Qt positions
+        self.set_spans([])
+
+    def set_spans(self, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
+        """Highlights as (start, end, format) in Qt positions; call rehighlight() if text stays."""
+        self.spans = sorted(spans, key=lambda x: x[0])
+        self._starts = [x[0] for x in self.spans]
+        self._longest = max((e - s for s, e, _f in self.spans), default=0)
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         b_start = block.position()
         b_end = b_start + len(text)
-        for start, end, fmt in self.spans:
-            if end <= b_start or start >= b_end:
+        lo = bisect_left(self._starts, b_start - self._longest)
+        hi = bisect_left(self._starts, b_end)
+        for start, end, fmt in self.spans[lo:hi]:
+            if end <= b_start:
                 continue
             s = max(start, b_start)
             self.setFormat(s - b_start, min(end, b_end) - s, fmt)
@@ -62,7 +71,14 @@ class ReaderText(QTextEdit):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setAccessibleName("متن مقاله")
-        self._painter = HighlightPainter(self.document())
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        option = QTextOption(doc.defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        self._painter = HighlightPainter(doc)
         self._index = Utf16Index("")
         self._text = ""
         self.sentences: list[tuple[int, int]] = []
@@ -75,32 +91,23 @@ class ReaderText(QTextEdit):
         self._zoom = 0
 
     # --- content ---------------------------------------------------------------------
-    def show_text(self, display: Display, keep_focus: bool = False) -> None:
-        """Show a display text; keep the scroll position and sentence focus if asked."""
+    def show_text(self, display: Display, marks: list[Mark], keep_focus: bool = False) -> None:
+        """Show a display text with its highlights; keep the scroll position and focus if asked."""
         scroll = self.verticalScrollBar().value()
         old_focus = self.focus_range
         self._text = display.text
         self._index = Utf16Index(display.text)
-        doc = self.document()
-        doc.setUndoRedoEnabled(False)
-        option = QTextOption(doc.defaultTextOption())
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignJustify | Qt.AlignmentFlag.AlignAbsolute)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        doc.setDefaultTextOption(option)
-        doc.setPlainText(display.text)
+        self._marks = marks
+        self._painter.set_spans(self._mark_spans())  # painted while the text loads: no second pass
+        self.document().setPlainText(display.text)
         self._format_blocks(display)
         self.sentences = sentence_spans(display.text)
         if keep_focus and old_focus[1] < len(self.sentences):
             self.focus_range = old_focus
         else:
             self.focus_range = self._first_body_sentence(display)
-        self._apply_marks()
         self._draw_focus()
-        if keep_focus:
-            self.verticalScrollBar().setValue(scroll)
-        else:
-            self.verticalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(scroll if keep_focus else 0)
 
     def _first_body_sentence(self, display: Display) -> tuple[int, int]:
         body = next((p.start for p in display.paragraphs if p.role in ("lead", "body")), 0)
@@ -108,32 +115,29 @@ class ReaderText(QTextEdit):
         return (i, i)
 
     def _format_blocks(self, display: Display) -> None:
+        """Line height and justified RTL paragraphs for all; weight for the lead and headings."""
         cursor = QTextCursor(self.document())
-        roles = [p.role for p in display.paragraphs]
-        block = self.document().begin()
-        k = 0
-        while block.isValid() and k < len(roles):
-            fmt = block.blockFormat()
-            fmt.setLineHeight(LINE_HEIGHT, 1)  # ProportionalHeight
-            fmt.setBottomMargin(10)
-            fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-            fmt.setAlignment(Qt.AlignmentFlag.AlignJustify if roles[k] in ("lead", "body", "source")
-                             else Qt.AlignmentFlag.AlignRight)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-            if roles[k] in ("title", "supertitle", "lead"):
-                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-                char = QTextCharFormat()
-                if roles[k] == "title":
-                    char.setFontWeight(QFont.Weight.Bold)
-                    char.setFontPointSize(self._point_size() * 1.3)
-                elif roles[k] == "lead":
-                    char.setFontWeight(QFont.Weight.DemiBold)
-                else:
-                    char.setForeground(self.palette().placeholderText())
-                cursor.mergeCharFormat(char)
-            block = block.next()
-            k += 1
+        cursor.select(QTextCursor.SelectionType.Document)
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(LINE_HEIGHT, 1)  # ProportionalHeight
+        fmt.setBottomMargin(10)
+        fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        cursor.mergeBlockFormat(fmt)
+        for p in display.paragraphs:
+            if p.role not in ("title", "supertitle", "lead"):
+                continue
+            cursor.setPosition(self._index.to_qt(p.start))
+            cursor.setPosition(self._index.to_qt(p.end), QTextCursor.MoveMode.KeepAnchor)
+            char = QTextCharFormat()
+            if p.role == "title":
+                char.setFontWeight(QFont.Weight.Bold)
+                char.setFontPointSize(self._point_size() * 1.3)
+            elif p.role == "lead":
+                char.setFontWeight(QFont.Weight.DemiBold)
+            else:
+                char.setForeground(self.palette().placeholderText())
+            cursor.mergeCharFormat(char)
 
     def set_marks(self, marks: list[Mark]) -> None:
         """Paint these highlights (display code points)."""
@@ -141,6 +145,10 @@ class ReaderText(QTextEdit):
         self._apply_marks()
 
     def _apply_marks(self) -> None:
+        self._painter.set_spans(self._mark_spans())
+        self._painter.rehighlight()
+
+    def _mark_spans(self) -> list[tuple[int, int, QTextCharFormat]]:
         spans = []
         for m in self._marks:
             fmt = QTextCharFormat()
@@ -150,8 +158,7 @@ class ReaderText(QTextEdit):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 fmt.setUnderlineColor(FOCUS.darker(130))
             spans.append((self._index.to_qt(m.start), self._index.to_qt(m.end), fmt))
-        self._painter.spans = spans
-        self._painter.rehighlight()
+        return spans
 
     # --- sentence focus ----------------------------------------------------------------
     def focus_span(self) -> tuple[int, int] | None:

@@ -3,7 +3,7 @@
 STYLE_SHEET = """
 QMainWindow, QWidget#readerPane { background: #fbfaf7; }
 QTextEdit#reader { background: #fbfaf7; color: #1f2328; selection-background-color: #c5d8f7; selection-color: #1f2328; }
-QLabel#articleTitle { font-size: 20pt; font-weight: bold; color: #1f2328; }
+QLabel#articleTitle { font-size: 17pt; font-weight: bold; color: #1f2328; }
 QLabel#articleSupertitle { color: #6a737d; font-size: 11pt; }
 QLabel#articleMeta { color: #57606a; }
 QLabel#articleWarning { color: #9a3412; background: #fff4e5; border: 1px solid #f5c27a; padding: 6px; border-radius: 4px; }
