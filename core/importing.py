@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,7 +11,6 @@ from typing import Any
 from .annotations import Annotation, from_w3c
 from .article import load_article
 from .corpus import article_files
-from .sidecar import CorruptSidecar, read_sidecar
 from .store import AnnotationStore
 from .textio import UnreadableArticle
 
@@ -45,14 +43,6 @@ def records_of(data: Any) -> Iterator[Any]:
         yield data
 
 
-def _moment(stamp: str) -> dt.datetime:
-    try:
-        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
 def import_file(path: Path, corpus: Path) -> ImportReport:
     """Anchor and write every annotation of `path` into the corpus's sidecars."""
     data = json.loads(path.read_text("utf-8-sig"))
@@ -76,25 +66,10 @@ def import_file(path: Path, corpus: Path) -> ImportReport:
         except UnreadableArticle:
             report.unmatched += len(incoming)
             continue
-        existing = {a.id: a for a in _existing(article.path)}
-        upsert: list[Annotation] = []
-        for ann in incoming:
-            old = existing.get(ann.id)
-            if old is None:
-                report.imported += 1
-                upsert.append(ann)
-            else:
-                report.merged += 1
-                if _moment(ann.modified) > _moment(old.modified):
-                    upsert.append(ann)
-        result = store.save_change(article, upsert=upsert)
+        added, merged, result = store.merge_newer(article, incoming)
+        report.imported += added
+        report.merged += merged
         wanted = {a.id for a in incoming}
         report.orphaned += sum(1 for a in result.anchored if a.status == "orphan" and a.annotation.id in wanted)
     return report
 
-
-def _existing(article_path: Path) -> list[Annotation]:
-    try:
-        return read_sidecar(article_path).annotations
-    except (CorruptSidecar, OSError):  # the store sets a corrupt sidecar aside when it writes
-        return []

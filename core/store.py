@@ -17,7 +17,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -121,18 +121,13 @@ class AnnotationStore:
         def apply(by_id: dict[str, Annotation], notes: list[str]) -> None:
             for ann in upsert:
                 theirs = by_id.get(ann.id)
-                changed_elsewhere = base is not None and theirs is not None and \
-                    _version(theirs) != _version(base.get(ann.id))
-                if changed_elsewhere and theirs is not None and newer(theirs, ann):
-                    notes.append(f"«{_short(ann.exact)}» was changed in another window meanwhile; "
-                                 f"the newer version was kept")
-                    continue
-                by_id[ann.id] = ann
+                mine = base.get(ann.id) if base is not None else None
+                by_id[ann.id] = ann if theirs is None else merge3(mine or theirs, ann, theirs)
             for ann_id in delete:
                 theirs = by_id.get(ann_id)
                 if base is not None and theirs is not None and _version(theirs) != _version(base.get(ann_id)):
-                    notes.append(f"«{_short(theirs.exact)}» was changed in another window meanwhile; "
-                                 f"it was not deleted")
+                    notes.append(f"«{_short(theirs.exact)}» was changed elsewhere meanwhile, so it was "
+                                 f"not deleted")
                     continue
                 by_id.pop(ann_id, None)
 
@@ -249,6 +244,18 @@ def _refreshed(placed: Anchored, source: str) -> Annotation:
         return ann
     exact, prefix, suffix = quote_at(source, placed.start, placed.end)
     return replace(ann, start=placed.start, end=placed.end, exact=exact, prefix=prefix, suffix=suffix)
+
+
+def merge3(base: Annotation, ours: Annotation, theirs: Annotation) -> Annotation:
+    """Field by field: a field only one side changed takes that change; both → the newer edit."""
+    ours_win = not newer(theirs, ours)
+    merged = {}
+    for f in fields(Annotation):
+        b, o, t = (getattr(x, f.name) for x in (base, ours, theirs))
+        merged[f.name] = t if o == b else o if t == b or ours_win else t
+    later = ours if ours_win else theirs
+    merged["modified"] = later.modified
+    return Annotation(**merged)
 
 
 def _version(ann: Annotation | None) -> tuple[object, ...] | None:
