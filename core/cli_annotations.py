@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .annotations import CONTEXT, Anchored, iri_part, to_w3c
+from .annotations import Anchored
 from .article import Article
 from .cli_common import RuntimeFailure, add_corpus, corpus_of, message, print_json
-from .corpus import CorpusError, iter_articles
+from .corpus import CorpusError
+from .exporting import EXPORTERS, collect
 from .importing import import_file
-from .store import AnnotationStore, StoreError
-
-Exporter = Callable[[Path, list[tuple[Article, Anchored]]], str]
-
+from .store import StoreError
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("annotations", help="list annotations and where they are anchored")
@@ -35,35 +31,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run_export)
 
 
-def collect(corpus: Path, only: str | None = None) -> list[tuple[Article, Anchored]]:
-    """Every annotation of the corpus (or one article), anchored; warnings go to stderr."""
-    store = AnnotationStore(corpus)
-    rows: list[tuple[Article, Anchored]] = []
-    found = False
-    try:
-        for art in iter_articles(corpus):
-            if only is not None and art.id != only:
-                continue
-            found = True
-            result = store.load(art)
-            for w in result.warnings:
-                message(f"warning: {w}")
-            rows.extend((art, a) for a in result.anchored)
-    except CorpusError as exc:
-        raise RuntimeFailure(str(exc)) from exc
-    if only is not None and not found:
-        raise RuntimeFailure(f"no article with id {only!r} in {corpus}")
-    return rows
-
-
 def record(a: Anchored) -> dict[str, Any]:
     ann = a.annotation
     return {"id": ann.id, "article": ann.article, "status": a.status, "start": a.start, "end": a.end,
             "exact": ann.exact, "note": ann.note, "tags": ann.tags, "color": ann.color}
 
 
+def gather(corpus: Path, only: str | None = None) -> list[tuple[Article, Anchored]]:
+    """`collect` with CLI errors: warnings to stderr, runtime failures for bad folders and ids."""
+    try:
+        return collect(corpus, only, warn=lambda w: message(f"warning: {w}"))
+    except CorpusError as exc:
+        raise RuntimeFailure(str(exc)) from exc
+    except KeyError:
+        raise RuntimeFailure(f"no article with id {only!r} in {corpus}") from None
+
+
 def run_annotations(args: argparse.Namespace) -> int:
-    rows = collect(corpus_of(args), args.id)
+    rows = gather(corpus_of(args), args.id)
     if args.json:
         print_json({"annotations": [record(a) for _art, a in rows]})
         return 0
@@ -87,22 +72,9 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_jsonld(corpus: Path, rows: list[tuple[Article, Anchored]]) -> str:
-    """All annotations of the corpus as one W3C AnnotationCollection."""
-    items = [to_w3c(a.annotation) for _art, a in rows]
-    base = f"urn:hashiye:export:{iri_part(corpus.name)}"
-    doc = {"@context": CONTEXT, "id": base, "type": "AnnotationCollection",
-           "label": f"Hashiye annotations of {corpus.name}", "total": len(items),
-           "first": {"id": f"{base}:page-1", "type": "AnnotationPage", "startIndex": 0, "items": items}}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-EXPORTERS: dict[str, Exporter] = {"jsonld": export_jsonld}
-
-
 def run_export(args: argparse.Namespace) -> int:
     corpus = corpus_of(args)
-    text = EXPORTERS[args.format](corpus, collect(corpus))
+    text = EXPORTERS[args.format](corpus, gather(corpus))
     if args.output is None:
         sys.stdout.write(text)
         return 0

@@ -156,7 +156,7 @@ class AnnotationStore:
             by_id = {a.id: a for a in content.annotations}
             apply(by_id, warnings)
             placed = anchor_all(article.source_text, list(by_id.values()))
-            content.annotations = [_refreshed(p, article.source_text) for p in placed]
+            content.annotations = [current_form(p, article.source_text) for p in placed]
             self._write(path, render_sidecar(article.id, content))
         self._base[article.id] = {a.id: a for a in content.annotations}
         placed = anchor_all(article.source_text, content.annotations)
@@ -234,7 +234,7 @@ class AnnotationStore:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _refreshed(placed: Anchored, source: str) -> Annotation:
+def current_form(placed: Anchored, source: str) -> Annotation:
     """Rewrite an annotation found exactly (moved, or stored without a position or quote) at its
     current place; fuzzy ones and orphans stay as stored, so their original quote is never lost."""
     ann = placed.annotation
