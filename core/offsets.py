@@ -35,9 +35,6 @@ class OffsetMap:
         """Map a source span to the display span showing it (empty if all of it is hidden)."""
         d_start = bisect_right(self.src_end, start)
         d_end = bisect_left(self.src_start, end) if end > start else d_start
-        # Characters inserted at exactly `end` (empty spans) are not part of the span.
-        while d_end > d_start and self.src_start[d_end - 1] == self.src_end[d_end - 1] == end:
-            d_end -= 1
         return d_start, max(d_start, d_end)
 
     def to_json(self) -> dict[str, object]:

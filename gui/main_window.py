@@ -21,6 +21,7 @@ from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel,
 from .colors import COLORS, color_by_number
 from .commands import ChangeAnnotations
 from .editors import NoteEditor, TagEditor
+from .export_dialog import ExportDialog
 from .find_bar import FindBar
 from .help import HelpDialog
 from .reader import Mark, ReaderHeader, ReaderText
@@ -431,7 +432,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("جست‌وجو در همهٔ مقاله‌ها هنوز آماده نیست", 3000)
 
     def export(self) -> None:
-        self.statusBar().showMessage("برون‌بری هنوز آماده نیست", 3000)
+        """Ctrl+E: the export dialog."""
+        self.export_dialog = ExportDialog(self, self.corpus)
+        self.export_dialog.open()
 
     def show_error(self, text: str) -> None:
         """Tell the user about a failure, in the window (status bar and a message box)."""

@@ -116,18 +116,6 @@ def test_write_failures_are_clear_and_leave_the_old_file(seeds_copy: Path, monke
     assert not list(seeds_copy.glob(".*.tmp-*")), "no temporary file left behind"
 
 
-def test_read_only_folder(seeds_copy: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root ignores folder permissions; EROFS/EACCES are simulated in the test above")
-    store, art = AnnotationStore(seeds_copy), load_article(seeds_copy / f"{ARTICLE}.txt")
-    seeds_copy.chmod(0o555)
-    try:
-        with pytest.raises(StoreError, match="read-only"):
-            store.save_change(art, upsert=[new_annotation(art.id, art.source_text, 30, 40)])
-    finally:
-        seeds_copy.chmod(0o755)
-
-
 WRITER = """
 import sys
 from pathlib import Path

@@ -102,3 +102,19 @@ def test_startup_check_paints_the_first_article(tmp_path: Path, corpus: Path) ->
     assert out.returncode == 0, out.stderr
     assert "first paint" in out.stderr and "article 001_efa6bf155fd70a28" in out.stderr
     assert "hazm loaded: False" in out.stderr
+
+
+def test_export_dialog_writes_w3c_and_reports_failures(qtbot, window, tmp_path: Path) -> None:
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.export_dialog
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("jsonld"))
+    target = tmp_path / "out.json"
+    dialog.path_edit.setText(str(target))
+    assert dialog.export()
+    doc = json.loads(target.read_text("utf-8"))
+    assert doc["total"] == 1 and doc["first"]["items"][0]["type"] == "Annotation"
+    dialog.path_edit.setText(str(tmp_path / "missing-folder" / "out.json"))
+    assert not dialog.export()
+    assert "ممکن نشد" in dialog.status.text()
