@@ -31,6 +31,11 @@ class SidecarContent:
     page_extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
+    def copy(self) -> SidecarContent:
+        """A copy whose lists and dicts can be changed freely (annotations are shared values)."""
+        return SidecarContent(list(self.annotations), list(self.bad_records), dict(self.collection_extra),
+                              dict(self.page_extra), list(self.warnings))
+
 
 _COLLECTION_KEYS = {"@context", "id", "type", "label", "total", "first", "last", "items"}
 _PAGE_KEYS = {"@context", "id", "type", "startIndex", "items", "partOf", "next", "prev"}
@@ -83,14 +88,20 @@ def read_sidecar(article: Path) -> SidecarContent:
     return parse_sidecar(text, article.stem, path.name)
 
 
-def render_sidecar(article_id: str, content: SidecarContent) -> str:
+# Rendered items by annotation id: rewriting 1,000 annotations re-encodes only those that changed.
+RenderCache = dict[str, tuple[Annotation, str]]
+_ITEMS = "\x00items\x00"
+_ITEM_INDENT = " " * 6  # items sit at collection → first → items
+
+
+def render_sidecar(article_id: str, content: SidecarContent, cache: RenderCache | None = None) -> str:
     """Merge-friendly JSON: stable keys, sorted by position then id, UTF-8, 2-space indent."""
     ordered = sorted(content.annotations, key=lambda a: (a.start, a.end, a.id))
-    items = [to_w3c(a) for a in ordered] + list(content.bad_records)
+    items = [_item_text(a, cache) for a in ordered] + [_indented(r) for r in content.bad_records]
     base = f"urn:hashiye:annotations:{iri_part(article_id)}"
-    page = {"id": f"{base}:page-1", "type": "AnnotationPage", "startIndex": 0}
+    page: dict[str, Any] = {"id": f"{base}:page-1", "type": "AnnotationPage", "startIndex": 0}
     page.update(content.page_extra)
-    page["items"] = items
+    page["items"] = [_ITEMS] if items else []
     doc: dict[str, Any] = {
         "@context": CONTEXT,
         "id": base,
@@ -100,7 +111,36 @@ def render_sidecar(article_id: str, content: SidecarContent) -> str:
     }
     doc.update(content.collection_extra)
     doc["first"] = page
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if cache is not None:
+        keep = {a.id for a in content.annotations}
+        for stale in [k for k in cache if k not in keep]:
+            del cache[stale]
+    return text.replace(_ITEM_INDENT + json.dumps(_ITEMS), ",\n".join(items), 1) if items else text
+
+
+def _indented(value: Any) -> str:
+    """`value` as json.dumps(indent=2) writes it at item depth (strings hold no raw newlines)."""
+    return "\n".join(_ITEM_INDENT + line for line in json.dumps(value, ensure_ascii=False, indent=2).split("\n"))
+
+
+def _item_text(ann: Annotation, cache: RenderCache | None) -> str:
+    hit = cache.get(ann.id) if cache is not None else None
+    if hit is not None and (hit[0] is ann or hit[0] == ann):
+        return hit[1]
+    text = _indented(to_w3c(ann))
+    if cache is not None:
+        cache[ann.id] = (ann, text)
+    return text
+
+
+def signature(path: Path) -> tuple[int, int, int, int] | None:
+    """What changes whenever a file is replaced or rewritten (inode, size, mtime, ctime)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 def peek_count(article: Path) -> tuple[int, str | None]:

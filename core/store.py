@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from .anchoring import anchor_all
 from .annotations import Anchored, Annotation, newer, quote_at
 from .paths import cache_dir
-from .sidecar import (SUFFIX, CorruptSidecar, SidecarContent, peek_count, read_sidecar, render_sidecar,
-                      sidecar_path)
+from .sidecar import (SUFFIX, CorruptSidecar, RenderCache, SidecarContent, peek_count, read_sidecar,
+                      render_sidecar, sidecar_path, signature)
 
 if TYPE_CHECKING:
     from .article import Article
@@ -68,6 +68,9 @@ class AnnotationStore:
         self._tags: tuple[tuple[tuple[str, int, int], ...], list[str]] | None = None
         # Per article, the annotations as last loaded or saved here: the base of 3-way merges.
         self._base: dict[str, dict[str, Annotation]] = {}
+        # Per sidecar, its parsed content while its file signature is unchanged, and rendered items.
+        self._parsed: dict[Path, tuple[tuple[int, int, int, int], SidecarContent]] = {}
+        self._rendered: dict[str, RenderCache] = {}
 
     def sidecar_for(self, article_id: str) -> Path:
         return sidecar_path(self.corpus / f"{article_id}.txt")
@@ -76,7 +79,7 @@ class AnnotationStore:
     def load(self, article: Article) -> LoadResult:
         """Annotations of an article, anchored; a corrupt sidecar is reported, not touched."""
         try:
-            content = read_sidecar(article.path)
+            content = self._read(article)
         except CorruptSidecar as exc:
             return LoadResult([], [f"{exc}. It is shown as no annotations and will be kept aside "
                                    f"(renamed, not deleted) when you next annotate this article."])
@@ -84,6 +87,18 @@ class AnnotationStore:
             return LoadResult([], [f"{self.sidecar_for(article.id).name} cannot be read: {_why(exc)}"])
         self._base[article.id] = {a.id: a for a in content.annotations}
         return LoadResult(anchor_all(article.source_text, content.annotations), content.warnings)
+
+    def _read(self, article: Article) -> SidecarContent:
+        """The sidecar's content, parsed again only when the file changed (stat first, then read)."""
+        path = self.sidecar_for(article.id)
+        sig = signature(path)
+        hit = self._parsed.get(path)
+        if sig is not None and hit is not None and hit[0] == sig:
+            return hit[1].copy()
+        content = read_sidecar(article.path)
+        if sig is not None:
+            self._parsed[path] = (sig, content.copy())
+        return content
 
     def count(self, article_path: Path) -> tuple[int, str | None]:
         """(annotation count, warning) of an article's sidecar; read-only."""
@@ -157,14 +172,17 @@ class AnnotationStore:
             apply(by_id, warnings)
             placed = anchor_all(article.source_text, list(by_id.values()))
             content.annotations = [current_form(p, article.source_text) for p in placed]
-            self._write(path, render_sidecar(article.id, content))
+            self._write(path, render_sidecar(article.id, content, self._rendered.setdefault(article.id, {})))
+            sig = signature(path)
+            if sig is not None:
+                self._parsed[path] = (sig, content.copy())
         self._base[article.id] = {a.id: a for a in content.annotations}
         placed = anchor_all(article.source_text, content.annotations)
         return LoadResult(placed, warnings + content.warnings)
 
     def _read_for_write(self, path: Path, article: Article, warnings: list[str]) -> SidecarContent:
         try:
-            return read_sidecar(article.path)
+            return self._read(article)
         except CorruptSidecar as exc:
             aside = _free_name(path, f"{article.id}.annotations.corrupt-{_utc_stamp()}")
             try:

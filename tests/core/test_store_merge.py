@@ -112,3 +112,13 @@ def test_count_and_tags_across_the_corpus(seeds_copy: Path) -> None:
     one.sidecar_for(ARTICLE).write_text("[", encoding="utf-8")
     count, warning = one.count(art.path)
     assert count == 0 and warning and "not valid JSON" in warning
+
+
+def test_a_file_rewritten_in_place_by_another_tool_is_read_again(seeds_copy: Path) -> None:
+    art, one, _two, (a, b) = _setup(seeds_copy)
+    sidecar = one.sidecar_for(ARTICLE)
+    doc = json.loads(sidecar.read_text(encoding="utf-8"))
+    doc["first"]["items"] = [i for i in doc["first"]["items"] if i["id"] == b.id]
+    with open(sidecar, "w", encoding="utf-8") as f:  # same inode, like a text editor or sync tool
+        json.dump(doc, f, ensure_ascii=False)
+    assert set(_by_id(one, art)) == {b.id}
