@@ -56,13 +56,13 @@ class Anchored:
 
 def now_iso() -> str:
     """The current time in UTC as W3C wants it (`2026-01-31T09:15:02.123Z`)."""
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def parse_time(stamp: str) -> dt.datetime | None:
     """An ISO 8601 time with a zone as an aware datetime; None if missing or unreadable."""
     try:
-        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        when = dt.datetime.fromisoformat(stamp)
     except (ValueError, AttributeError):
         return None
     return when if when.tzinfo is not None else None

@@ -24,8 +24,17 @@ from typing import TYPE_CHECKING
 from .anchoring import anchor_all
 from .annotations import Anchored, Annotation, newer, quote_at
 from .paths import cache_dir
-from .sidecar import (SUFFIX, CorruptSidecar, RenderCache, SidecarContent, peek_count, read_sidecar,
-                      render_sidecar, sidecar_path, signature)
+from .sidecar import (
+    SUFFIX,
+    CorruptSidecar,
+    RenderCache,
+    SidecarContent,
+    peek_count,
+    read_sidecar,
+    render_sidecar,
+    sidecar_path,
+    signature,
+)
 
 if TYPE_CHECKING:
     from .article import Article
@@ -57,7 +66,7 @@ def _why(exc: OSError) -> str:
 
 
 def _utc_stamp() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 class AnnotationStore:
@@ -81,8 +90,8 @@ class AnnotationStore:
         try:
             content = self._read(article)
         except CorruptSidecar as exc:
-            return LoadResult([], [f"{exc}. It is shown as no annotations and will be kept aside "
-                                   f"(renamed, not deleted) when you next annotate this article."])
+            return LoadResult([], [(f"{exc}. It is shown as no annotations and will be kept aside "
+                                   f"(renamed, not deleted) when you next annotate this article.")])
         except OSError as exc:
             return LoadResult([], [f"{self.sidecar_for(article.id).name} cannot be read: {_why(exc)}"])
         self._base[article.id] = {a.id: a for a in content.annotations}

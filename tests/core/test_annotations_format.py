@@ -6,14 +6,19 @@ import json
 from pathlib import Path
 
 import pytest
-from w3c_schema import assert_valid_file, must_failures
-
 from hashiye.core.annotations import (
-    COLORS, Annotation, edited, from_w3c, new_annotation, parse_time, to_w3c,
+    COLORS,
+    Annotation,
+    edited,
+    from_w3c,
+    new_annotation,
+    parse_time,
+    to_w3c,
 )
 from hashiye.core.article import load_article
-from hashiye.core.sidecar import parse_sidecar, render_sidecar, SidecarContent
+from hashiye.core.sidecar import SidecarContent, parse_sidecar, render_sidecar
 from hashiye.core.store import AnnotationStore
+from w3c_schema import assert_valid_file, must_failures
 
 ARTICLE = "002_4a4f9998171fccb3"
 QUOTE = "کمیته امداد امام خمینی (ره) خدمات شایسته ای"
@@ -65,7 +70,7 @@ def test_sidecar_passes_every_w3c_must_and_is_merge_friendly(seeds_copy: Path) -
 
 
 def test_rewrite_is_byte_stable(seeds_copy: Path) -> None:
-    store, ann = _annotate(seeds_copy)
+    store, _ann = _annotate(seeds_copy)
     before = store.sidecar_for(ARTICLE).read_bytes()
     content = parse_sidecar(before.decode(), ARTICLE, "x")
     assert render_sidecar(ARTICLE, content).encode() == before

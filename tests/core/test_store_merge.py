@@ -6,11 +6,10 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from w3c_schema import assert_valid_file
-
 from hashiye.core.annotations import Annotation, edited, new_annotation
 from hashiye.core.article import Article, load_article
 from hashiye.core.store import AnnotationStore
+from w3c_schema import assert_valid_file
 
 ARTICLE = "003_edc48c3769eb6a48"
 QUOTES = ("سازمان همیاری", "محرومیت زدایی")
@@ -115,7 +114,7 @@ def test_count_and_tags_across_the_corpus(seeds_copy: Path) -> None:
 
 
 def test_a_file_rewritten_in_place_by_another_tool_is_read_again(seeds_copy: Path) -> None:
-    art, one, _two, (a, b) = _setup(seeds_copy)
+    art, one, _two, (_a, b) = _setup(seeds_copy)
     sidecar = one.sidecar_for(ARTICLE)
     doc = json.loads(sidecar.read_text(encoding="utf-8"))
     doc["first"]["items"] = [i for i in doc["first"]["items"] if i["id"] == b.id]
