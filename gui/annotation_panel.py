@@ -64,7 +64,10 @@ class AnnotationDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         a: Anchored = index.data(AnchoredRole)
         fm = QFontMetrics(option.font)
-        lines = 2 + (1 if a.annotation.note else 0) + (1 if a.annotation.tags else 0)
+        quote = "«" + " ".join(a.annotation.exact.split()) + "»"
+        width = option.rect.width() - self.PAD * 2 - 14
+        lines = 1 if 0 < width and fm.horizontalAdvance(quote) <= width else 2
+        lines += (1 if a.annotation.note else 0) + (1 if a.annotation.tags else 0)
         lines += 1 if a.status == "orphan" else 0
         return QSize(200, lines * (fm.height() + 2) + self.PAD * 2)
 
@@ -99,17 +102,17 @@ class AnnotationDelegate(QStyledItemDelegate):
             warn = QFont(option.font)
             warn.setBold(True)
             line("⚠ " + ORPHAN_TEXT, warn)
-        quote = " ".join(ann.exact.split())
-        width = text_rect.width()
-        cut = _fit(quote, fm, width)
-        line("«" + quote[:cut])
-        line(quote[cut:] + "»" if cut < len(quote) else "", dim=True)
+        quote = "«" + " ".join(ann.exact.split()) + "»"
+        cut = _fit(quote, fm, text_rect.width())
+        line(quote[:cut])
+        if cut < len(quote):
+            line(quote[cut:], dim=True)
         if ann.note:
             italic = QFont(option.font)
             italic.setItalic(True)
             line("✎ " + " ".join(ann.note.split()), italic)
         if ann.tags:
-            line(fold_digits("# " + "  # ".join(ann.tags), "fa"), dim=True)
+            line(fold_digits("برچسب: " + "، ".join(ann.tags), "fa"), dim=True)
         painter.restore()
 
 
