@@ -1,6 +1,6 @@
 """Annotation store timings: load + anchor 1,000 annotations on one article; save one change.
 
-Usage: .venv/bin/python bench/bench_store.py [--annotations 1000] [--repeat 20]
+Usage: .venv/bin/python bench/bench_store.py [--annotations 1000] [--repeat 20] [--dir DIR]
 Works in a temporary copy; prints one line per measurement (median and p95, ms).
 """
 
@@ -61,8 +61,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotations", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--dir", type=Path, default=None, help="where to make the temporary corpus "
+                        "(default: the system temp folder; fsync costs depend on its file system)")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="hashiye-bench-"))
+    folder = Path(tempfile.mkdtemp(prefix="hashiye-bench-", dir=args.dir))
     os.environ.setdefault("HASHIYE_CACHE_DIR", str(folder / "cache"))
     corpus = folder / "corpus"
     corpus.mkdir()
