@@ -34,6 +34,17 @@ def _indexed(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(c for c, _ in pairs), tuple(w for _, w in pairs)
 
 
+def query_alternatives(query: str) -> list[list[str]]:
+    """Ways a query can match: all its terms, or, for several plain words, the words as one phrase.
+
+    «محرومیت زدایی» unquoted finds «محرومیتزدایی» (the phrase) and articles holding both words.
+    """
+    terms = query_terms(query)
+    if len(terms) > 1 and not _QUOTED.search(query):
+        return [[query.strip()], terms]
+    return [terms] if terms else []
+
+
 def query_terms(query: str) -> list[str]:
     """Split a query into terms: quoted phrases stay whole, other words are terms."""
     phrases = [m.group(1).strip() for m in _QUOTED.finditer(query)]
@@ -64,6 +75,8 @@ def _word_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     stop = end
     while stop < len(text) and _is_word_char(text[stop]):
         stop += 1
-    if skeleton(text[end:stop]) not in SUFFIXES:
-        return None
-    return start, stop
+    if skeleton(text[end:stop]) in SUFFIXES:
+        return start, stop
+    if text[end:end + 1] == ZWNJ:
+        return start, end  # the first part of a ZWNJ compound («زعفران» in «زعفران‌کاری»)
+    return None

@@ -1,0 +1,35 @@
+"""`search`: Persian-aware search across the corpus."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from .cli_common import RuntimeFailure, UsageError, add_corpus, corpus_of, print_json
+from .corpus import CorpusError
+from .search import search_corpus
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("search", help="search the corpus (all spellings of a word)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=50, help="hits to print (default 50)")
+    add_corpus(p)
+    p.set_defaults(func=run_search)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if args.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    try:
+        result = search_corpus(corpus_of(args), args.query, args.limit)
+    except CorpusError as exc:
+        raise RuntimeFailure(str(exc)) from exc
+    if args.json:
+        print_json({"query": result.query, "total": result.total, "took_ms": result.took_ms,
+                    "refresh_ms": result.refresh_ms, "hits": [asdict(h) for h in result.hits]})
+        return 0
+    for h in result.hits:
+        print(f"{h.id}  {h.start}-{h.end}  {h.snippet}")
+    print(f"{result.total} hits in {result.took_ms} ms (index refreshed in {result.refresh_ms} ms)")
+    return 0
