@@ -13,6 +13,7 @@ from hashiye.core.annotations import Anchored, new_annotation, edited
 from hashiye.core.corpus import CorpusError, scan
 from hashiye.core.display import Display, without_headings
 from hashiye.core.original import build_original
+from hashiye.core.search import Hit
 from hashiye.core.textio import UnreadableArticle
 
 from . import shortcuts
@@ -22,6 +23,7 @@ from .colors import COLORS, color_by_number
 from .commands import ChangeAnnotations
 from .editors import NoteEditor, TagEditor
 from .export_dialog import ExportDialog
+from .search_panel import SearchPanel
 from .find_bar import FindBar
 from .help import HelpDialog
 from .reader import Mark, ReaderHeader, ReaderText
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self._disk_timer = QTimer(self, singleShot=True, interval=250)
         self._disk_timer.timeout.connect(self.check_disk)
         self.session: AnnotationSession
+        self.search_panel: SearchPanel | None = None
         self.open_corpus(corpus)
         self._restore_layout()
 
@@ -167,6 +170,9 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.show_error)
         self.undo_stack.clear()
         self.current_id = None
+        if self.search_panel is not None:
+            self.search_panel.close()
+            self.search_panel = None
         try:
             listing = scan(self.corpus)
         except CorpusError as exc:
@@ -429,7 +435,33 @@ class MainWindow(QMainWindow):
             self.find_bar.open_bar(self._display.text)
 
     def search_corpus(self) -> None:
-        self.statusBar().showMessage("جست‌وجو در همهٔ مقاله‌ها هنوز آماده نیست", 3000)
+        """Ctrl+Shift+F: the corpus search panel (index refreshed in the background)."""
+        panel = self.search_panel
+        if panel is None:
+            titles = {self.model.record(r)["id"]: self.model.record(r).get("title") or ""
+                      for r in range(self.model.rowCount())}
+            panel = self.search_panel = SearchPanel(self, self.corpus, titles)
+            panel.openHit.connect(self.open_hit)
+        panel.show()
+        panel.raise_()
+        panel.activateWindow()
+        panel.query.setFocus()
+        panel.query.selectAll()
+
+    def open_hit(self, hit: Hit) -> None:
+        """Open an article at a search hit and mark the hit in the reader."""
+        row = self.model.row_of(hit.id)
+        if row >= 0 and not self.proxy.mapFromSource(self.model.index(row)).isValid():
+            self.filter_edit.clear()  # the article was filtered out of the list
+        self._select(hit.id)
+        if self.current_id != hit.id:
+            self.show_article(hit.id)
+        if self._display is not None:
+            span = self._display.map.to_display(hit.start, hit.end)
+            if span[1] > span[0]:
+                self.reader.focus_on_display(span[0])
+                self.reader.set_hits([span], 0)
+        self.reader.setFocus()
 
     def export(self) -> None:
         """Ctrl+E: the export dialog."""

@@ -98,6 +98,7 @@ class ReaderText(QTextEdit):
         self._text = display.text
         self._index = Utf16Index(display.text)
         self._marks = marks
+        self._hits, self._hit_current = [], -1
         self._painter.set_spans(self._mark_spans())  # painted while the text loads: no second pass
         self.document().setPlainText(display.text)
         self._format_blocks(display)

@@ -1,0 +1,142 @@
+"""Ctrl+Shift+F: search every article of the corpus; Enter opens the article at the hit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBar, QVBoxLayout, QWidget
+
+from hashiye.core.normalize import fold_digits
+from hashiye.core.search import CorpusIndex, Hit
+
+from .background import BackgroundJob
+
+Index = QModelIndex | QPersistentModelIndex
+HitRole = Qt.ItemDataRole.UserRole + 3
+LIMIT = 500
+
+
+class HitModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[Hit] = []
+        self.titles: dict[str, str] = {}
+
+    def set_hits(self, hits: list[Hit]) -> None:
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{self.titles.get(hit.id, hit.id)}\n…{hit.snippet}…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.snippet
+        if role == HitRole:
+            return hit
+        return None
+
+
+class HitList(QListView):
+    chosen = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.chosen.emit(self.currentIndex().data(HitRole))
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPanel(QDialog):
+    """Query field, progress while the index is brought up to date, and the hits."""
+
+    openHit = Signal(object)  # Hit
+
+    def __init__(self, parent: QWidget, corpus: Path, titles: dict[str, str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("جست‌وجو در همهٔ مقاله‌ها")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.index: CorpusIndex | None = None
+        self.query = QLineEdit()
+        self.query.setObjectName("corpusQuery")
+        self.query.setPlaceholderText("واژه یا «عبارت» — همهٔ املاها و شکل‌ها")
+        self.progress = QProgressBar()
+        self.progress.setFormat("نمایه‌سازی %v از %m")
+        self.status = QLabel()
+        self.model = HitModel()
+        self.model.titles = titles
+        self.results = HitList()
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.results.chosen.connect(self._open)
+        self.results.doubleClicked.connect(lambda idx: self._open(idx.data(HitRole)))
+        self.query.returnPressed.connect(self._enter)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.run_query)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        lay = QVBoxLayout(self)
+        for w in (self.query, self.progress, self.status):
+            lay.addWidget(w)
+        lay.addWidget(self.results, 1)
+        self.resize(640, 560)
+        self._job = BackgroundJob(lambda: self._build(corpus), self)
+        self._job.progress.connect(self._progress)
+        self._job.finished.connect(self._ready)
+        self._job.failed.connect(lambda m: self.status.setText(f"نمایه ساخته نشد: {m}"))
+        self.status.setText("در حال به‌روز کردن نمایه…")
+        self._job.start()
+
+    def _build(self, corpus: Path) -> Any:
+        index = CorpusIndex(corpus)
+        yield from index.refresh()
+        return index
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _ready(self, index: CorpusIndex) -> None:
+        self.index = index
+        self.progress.hide()
+        self.run_query()
+
+    def run_query(self) -> None:
+        """Search on the UI thread (milliseconds on an up-to-date index)."""
+        text = self.query.text().strip()
+        if self.index is None:
+            return
+        if not text:
+            self.model.set_hits([])
+            self.status.setText("")
+            return
+        total, hits = self.index.search(text, LIMIT)
+        self.model.set_hits(hits)
+        articles = len({h.id for h in hits})
+        shown = f"{total} یافته در {articles} مقاله" + (f" (نمایش {len(hits)})" if total > len(hits) else "")
+        self.status.setText(fold_digits(shown, "fa") if total else "چیزی یافت نشد")
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def _enter(self) -> None:
+        if self.model.hits:
+            self.results.setFocus()
+
+    def _open(self, hit: Hit) -> None:
+        self.openHit.emit(hit)
+
+    def closeEvent(self, event: Any) -> None:
+        if self.index is not None:
+            self.index.close()
+            self.index = None
+        super().closeEvent(event)

@@ -1,0 +1,46 @@
+"""Corpus search and in-article find, with the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+
+def type_text(widget, text: str) -> None:
+    for ch in text:
+        key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch))
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, ch, Qt.KeyboardModifier.NoModifier)
+    QApplication.processEvents()
+
+
+def test_corpus_search_opens_the_article_at_the_hit(qtbot, window) -> None:
+    qtbot.keyClick(window.list_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    panel = window.search_panel
+    assert panel is not None and panel.isVisible()
+    qtbot.waitUntil(lambda: panel.index is not None, timeout=10000)
+    type_text(panel.query, "محرومیتزدایی")
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=3000)
+    ids = {h.id for h in panel.model.hits}
+    assert {"000_e6d5671372e51005", "002_4a4f9998171fccb3", "003_edc48c3769eb6a48"} <= ids
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert panel.results.hasFocus()
+    target = panel.results.currentIndex().data(Qt.ItemDataRole.UserRole + 3)
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    assert window.current_id == target.id
+    [(start, end)] = window.reader._hits
+    shown = window._display.text[start:end]
+    assert shown.replace("\u200c", "").replace(" ", "") == "محرومیتزدایی"
+
+
+def test_find_in_article_moves_between_hits(qtbot, window) -> None:
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Slash)
+    assert window.find_bar.isVisible() and window.find_bar.edit.hasFocus()
+    type_text(window.find_bar.edit, "بهزیستی")
+    hits = window.find_bar.hits
+    assert len(hits) >= 3
+    assert window.reader._hits == hits and window.reader._hit_current == 0
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert window.find_bar.current == 1
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and window.reader._hits == []
