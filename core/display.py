@@ -37,8 +37,6 @@ class Display:
     normalized: bool
 
 
-
-
 def _pieces(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The characters of a line as (text, src_start, src_end); HTML tags dropped, entities decoded."""
     out: list[tuple[str, int, int]] = []
@@ -78,7 +76,50 @@ def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[s
 
 
 _dmp = diff_match_patch()
-_dmp.Diff_Timeout = 1.0
+# No time limit: a timed diff depends on machine load, and the map must be the same on
+# every run (it is cached, and annotations are drawn through it). Long lines are
+# normalised in pieces of at most CHUNK characters, which keeps each diff small.
+_dmp.Diff_Timeout = 0
+CHUNK = 2000
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """Spans of `text` in pieces of at most `size` characters, cut at a space (the space left out)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while len(text) - pos > size:
+        limit = pos + size
+        cut = max(text.rfind(". ", pos, limit), text.rfind("؟ ", pos, limit), text.rfind("! ", pos, limit))
+        cut = cut + 1 if cut > pos else text.rfind(" ", pos + 1, limit)
+        if cut <= pos:
+            out.append((pos, limit))
+            pos = limit
+            continue
+        out.append((pos, cut))
+        pos = cut + 1 if text[cut] == " " else cut
+    out.append((pos, len(text)))
+    return out
+
+
+def hazm_line(text: str, starts: list[int], ends: list[int], digits: DigitStyle) -> tuple[str, list[int], list[int]]:
+    """Normalise one quick-level line with hazm, piece by piece, and carry its source spans over."""
+    out: list[str] = []
+    new_s: list[int] = []
+    new_e: list[int] = []
+    prev = 0
+    for a, b in chunks(text):
+        if a > prev:  # the space between two pieces stays as it is
+            out.append(text[prev:a])
+            new_s.extend(starts[prev:a])
+            new_e.extend(ends[prev:a])
+        piece = text[a:b]
+        full = fold_digits(hazm_normalize(piece), digits)
+        s, e = align(piece, full, starts[a:b], ends[a:b])
+        out.append(full)
+        new_s.extend(s)
+        new_e.extend(e)
+        prev = b
+    return "".join(out), new_s, new_e
 
 
 def align(before: str, after: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
@@ -123,9 +164,7 @@ def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
         if not text:
             continue
         if normalized:
-            full = fold_digits(hazm_normalize(text), digits)
-            starts, ends = align(text, full, starts, ends)
-            text = full
+            text, starts, ends = hazm_line(text, starts, ends, digits)
         if paragraphs:
             at = b.last_end(ln.start)
             b.emit("\n", at, ln.start)

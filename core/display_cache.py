@@ -12,7 +12,7 @@ from .display import Display, Paragraph
 from .offsets import OffsetMap
 from .paths import cache_dir
 
-VERSION = "1"  # bump when normalisation or parsing rules change
+VERSION = "2"  # bump when normalisation or parsing rules change
 
 
 def _key(source: str, digits: str) -> str:
