@@ -21,6 +21,7 @@ from hashiye.core.paths import bundled_seeds  # noqa: E402
 from hashiye.resources import resource_path  # noqa: E402
 
 from .main_window import MainWindow  # noqa: E402
+from .platform_check import explain_missing, missing_packages  # noqa: E402
 from .style import STYLE_SHEET  # noqa: E402
 
 FONT_FAMILY = "Vazirmatn"
@@ -97,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="exit as soon as the first article is painted; print timings to stderr")
     args = parser.parse_args(argv)
     corpus = args.folder if args.folder is not None else bundled_seeds()
+    missing = missing_packages()
+    if missing:
+        sys.stderr.write(explain_missing(missing))
+        return 1
     t_imports = time.perf_counter()
     app = make_app(sys.argv[:1])
     settings = QSettings()

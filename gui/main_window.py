@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
@@ -9,7 +10,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListView,
                                QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
-from hashiye.core.annotations import Anchored, new_annotation, edited
+from hashiye.core.annotations import Anchored, Annotation, edited, new_annotation
 from hashiye.core.corpus import CorpusError, scan
 from hashiye.core.display import Display, without_headings
 from hashiye.core.original import build_original
@@ -328,42 +329,41 @@ class MainWindow(QMainWindow):
         return next((a for a in rows if a.start is not None and a.end is not None
                      and a.start < e and a.end > s), None)
 
-    def edit_note(self) -> None:
+    def _field_saver(self, field: str, label: str) -> tuple[Annotation, Callable[[object], None]] | None:
+        """The highlight under focus and a function that saves a new value of one of its fields.
+
+        The save merges with what is on disk by then (another window may have edited it).
+        """
         target = self.annotation_under_focus()
-        if target is None:
-            self.highlight(self.color)
-            target = self.annotation_under_focus()
-        if target is None:
-            return
-        old = target.annotation
-        article_id = self.current_id
-        assert article_id
+        if target is None or self.current_id is None:
+            return None
+        old, article_id = target.annotation, self.current_id
 
-        def save(text: str) -> None:
+        def save(value: object) -> None:
             fresh = self.session.find(article_id, old.id) or old
-            if text != fresh.note:
+            if value != getattr(fresh, field):
                 self.undo_stack.push(ChangeAnnotations(self.session, article_id, [fresh],
-                                                       [edited(fresh, note=text)], "یادداشت"))
+                                                       [edited(fresh, **{field: value})], label))
 
-        self.note_editor = NoteEditor(self, old.exact, old.note, save)
-        self.note_editor.open()
+        return old, save
+
+    def edit_note(self) -> None:
+        """n: write or edit the note of the highlight under focus (highlighting first if needed)."""
+        if self.annotation_under_focus() is None:
+            self.highlight(self.color)
+        found = self._field_saver("note", "یادداشت")
+        if found is not None:
+            old, save = found
+            self.note_editor = NoteEditor(self, old.exact, old.note, save)
+            self.note_editor.open()
 
     def edit_tags(self) -> None:
-        target = self.annotation_under_focus()
-        if target is None:
-            return
-        old = target.annotation
-        article_id = self.current_id
-        assert article_id
-
-        def save(tags: list[str]) -> None:
-            fresh = self.session.find(article_id, old.id) or old
-            if tags != fresh.tags:
-                self.undo_stack.push(ChangeAnnotations(self.session, article_id, [fresh],
-                                                       [edited(fresh, tags=tags)], "برچسب"))
-
-        self.tag_editor = TagEditor(self, old.exact, old.tags, self.session.all_tags(), save)
-        self.tag_editor.open()
+        """t: edit the tags of the highlight under focus."""
+        found = self._field_saver("tags", "برچسب")
+        if found is not None:
+            old, save = found
+            self.tag_editor = TagEditor(self, old.exact, old.tags, self.session.all_tags(), save)
+            self.tag_editor.open()
 
     def delete_current(self) -> None:
         target = self.annotation_under_focus()

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
+def corpus(seeds_copy: Path) -> Path:
     """A writable copy of the bundled seeds."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for f in SEEDS.glob("*.txt"):
-        shutil.copy(f, folder / f.name)
-    return folder
+    return seeds_copy
 
 
 @pytest.fixture

@@ -6,22 +6,15 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+
+from keys import type_text
 
 from hashiye.core.sidecar import sidecar_path
 
 
 def press(qtbot, widget, key, text: str = "", modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(widget, key, modifier)
-    QApplication.processEvents()
-
-
-def type_text(widget, text: str) -> None:
-    """Type characters as key events (QTest.keyClicks cannot send non-Latin text)."""
-    for ch in text:
-        key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch))
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, ch, Qt.KeyboardModifier.NoModifier)
     QApplication.processEvents()
 
 
@@ -142,3 +135,40 @@ def test_help_sheet_lists_every_shortcut(qtbot, window) -> None:
     labels = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert {s.label for s in SHORTCUTS} <= labels
     assert conflicts() == []
+
+
+def test_original_view_keeps_highlights(qtbot, window) -> None:
+    window.reader.setFocus()
+    press(qtbot, window.reader, Qt.Key.Key_Down)
+    press(qtbot, window.reader, Qt.Key.Key_2)
+    [placed] = window.session.state(window.current_id).anchored
+    source = window.session.article(window.current_id).source_text
+    press(qtbot, window.reader, Qt.Key.Key_U, modifier=Qt.KeyboardModifier.ControlModifier)
+    assert window.original
+    shown = window.reader.toPlainText()
+    assert "کد خبر" in shown or "ارسال نظرات" in shown or "۱۴۰۳/۲/۱۷" in shown, "the file as stored"
+    [mark] = window.reader._marks
+    assert window._display.text[mark.start:mark.end] == source[placed.start:placed.end]
+    press(qtbot, window.reader, Qt.Key.Key_U, modifier=Qt.KeyboardModifier.ControlModifier)
+    assert not window.original and len(window.reader._marks) == 1
+
+
+def test_f6_cycles_focus_and_caret_mode_selects_precisely(qtbot, window, corpus: Path) -> None:
+    assert window.list_view.hasFocus()
+    press(qtbot, window.list_view, Qt.Key.Key_F6)
+    assert window.reader.hasFocus()
+    press(qtbot, window.reader, Qt.Key.Key_F6)
+    assert window.panel.view.hasFocus()
+    press(qtbot, window.panel.view, Qt.Key.Key_F6, modifier=Qt.KeyboardModifier.ShiftModifier)
+    assert window.reader.hasFocus()
+    press(qtbot, window.reader, Qt.Key.Key_F7)
+    assert window.reader.caret_mode
+    # The caret sits at the end of the focused sentence; in right-to-left text the Right
+    # arrow moves back towards the sentence's start.
+    for _ in range(5):
+        press(qtbot, window.reader, Qt.Key.Key_Right, modifier=Qt.KeyboardModifier.ShiftModifier)
+    start, end = window.reader.selection_span()
+    assert end - start == 5
+    press(qtbot, window.reader, Qt.Key.Key_H)
+    [item] = sidecar_items(corpus, window.current_id)
+    assert item["target"]["selector"][0]["exact"] == window._display.text[start:end]

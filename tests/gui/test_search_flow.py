@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        key = Qt.Key.Key_Space if ch == " " else Qt.Key(ord(ch))
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, ch, Qt.KeyboardModifier.NoModifier)
-    QApplication.processEvents()
+from keys import type_text
 
 
 def test_corpus_search_opens_the_article_at_the_hit(qtbot, window) -> None:
