@@ -18,7 +18,7 @@ from hashiye.core.annotations import (
 from hashiye.core.article import load_article
 from hashiye.core.sidecar import SidecarContent, parse_sidecar, render_sidecar
 from hashiye.core.store import AnnotationStore
-from w3c_schema import assert_valid_file, must_failures
+from w3c_schema import assert_valid_file, every_sidecar_written_is_valid, must_failures  # noqa: F401 (autouse)
 
 ARTICLE = "002_4a4f9998171fccb3"
 QUOTE = "کمیته امداد امام خمینی (ره) خدمات شایسته ای"

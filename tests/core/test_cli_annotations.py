@@ -13,7 +13,7 @@ from hashiye.core.annotations import new_annotation, to_w3c
 from hashiye.core.article import load_article
 from hashiye.core.cli import main
 from hashiye.core.store import AnnotationStore
-from w3c_schema import assert_valid_file, must_failures
+from w3c_schema import assert_valid_file, every_sidecar_written_is_valid, must_failures  # noqa: F401 (autouse)
 
 ARTICLE = "001_efa6bf155fd70a28"
 QUOTE = "رئیس سازمان بهزیستی کشور"

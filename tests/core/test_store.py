@@ -19,7 +19,7 @@ from hashiye.core.article import load_article
 from hashiye.core.store import AnnotationStore, StoreError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from w3c_schema import must_failures  # noqa: E402
+from w3c_schema import every_sidecar_written_is_valid, must_failures  # noqa: E402, F401 (autouse)
 
 ARTICLE = "003_edc48c3769eb6a48"
 

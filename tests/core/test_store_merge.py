@@ -9,7 +9,7 @@ from pathlib import Path
 from hashiye.core.annotations import Annotation, edited, new_annotation
 from hashiye.core.article import Article, load_article
 from hashiye.core.store import AnnotationStore
-from w3c_schema import assert_valid_file
+from w3c_schema import assert_valid_file, every_sidecar_written_is_valid  # noqa: F401 (autouse)
 
 ARTICLE = "003_edc48c3769eb6a48"
 QUOTES = ("سازمان همیاری", "محرومیت زدایی")
