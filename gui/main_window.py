@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QListView,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QListView,
                                QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
 from hashiye.core.annotations import Anchored, Annotation, edited, new_annotation
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         if found is not None:
             old, save = found
             self.note_editor = NoteEditor(self, old.exact, old.note, save)
-            self.note_editor.open()
+            self._open_editor(self.note_editor)
 
     def edit_tags(self) -> None:
         """t: edit the tags of the highlight under focus."""
@@ -363,7 +363,16 @@ class MainWindow(QMainWindow):
         if found is not None:
             old, save = found
             self.tag_editor = TagEditor(self, old.exact, old.tags, self.session.all_tags(), save)
-            self.tag_editor.open()
+            self._open_editor(self.tag_editor)
+
+    def _open_editor(self, editor: QDialog) -> None:
+        """Show an editor; when it closes, the reader has the keyboard again."""
+        def back() -> None:
+            self.activateWindow()
+            self.reader.setFocus()
+
+        editor.finished.connect(back)
+        editor.open()
 
     def delete_current(self) -> None:
         target = self.annotation_under_focus()

@@ -172,3 +172,47 @@ def test_f6_cycles_focus_and_caret_mode_selects_precisely(qtbot, window, corpus:
     press(qtbot, window.reader, Qt.Key.Key_H)
     [item] = sidecar_items(corpus, window.current_id)
     assert item["target"]["selector"][0]["exact"] == window._display.text[start:end]
+
+
+def test_recolour_and_tags_with_completion(qtbot, window, corpus: Path) -> None:
+    window.reader.setFocus()
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    press(qtbot, window.reader, Qt.Key.Key_T)
+    type_text(window.tag_editor.edit, "محرومیت، فقر")
+    press(qtbot, window.tag_editor.edit, Qt.Key.Key_Return)
+    [item] = sidecar_items(corpus, window.current_id)
+    assert [b["value"] for b in item["body"] if b["purpose"] == "tagging"] == ["محرومیت", "فقر"]
+    press(qtbot, window.reader, Qt.Key.Key_4)
+    [item] = sidecar_items(corpus, window.current_id)
+    assert item["target"]["styleClass"] == "pink", "a colour key on a highlight recolours it"
+    # A second highlight: its tag editor offers the tags used in the corpus.
+    press(qtbot, window.reader, Qt.Key.Key_Down)
+    press(qtbot, window.reader, Qt.Key.Key_Down)
+    press(qtbot, window.reader, Qt.Key.Key_2)
+    press(qtbot, window.reader, Qt.Key.Key_T)
+    editor = window.tag_editor
+    type_text(editor.edit, "مح")
+    completions = [editor.completer.completionModel().index(r, 0).data()
+                   for r in range(editor.completer.completionCount())]
+    assert completions == ["محرومیت"]
+
+
+def test_note_being_typed_survives_an_external_change(qtbot, window, corpus: Path) -> None:
+    from hashiye.core.annotations import new_annotation
+    from hashiye.core.store import AnnotationStore
+
+    article_id = window.current_id
+    window.reader.setFocus()
+    press(qtbot, window.reader, Qt.Key.Key_N)  # highlights the sentence and opens the editor
+    editor = window.note_editor
+    type_text(editor.edit, "نیمه‌کاره")
+    art = window.session.article(article_id)
+    other = new_annotation(art.id, art.source_text, 5, 25, color="blue")
+    AnnotationStore(corpus).save_change(art, upsert=[other])  # another program writes
+    qtbot.waitUntil(lambda: window.panel.model.rowCount() == 2, timeout=5000)
+    assert editor.isVisible() and editor.edit.toPlainText() == "نیمه‌کاره"
+    press(qtbot, editor.edit, Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.ControlModifier)
+    items = sidecar_items(corpus, article_id)
+    assert len(items) == 2
+    notes = [b["value"] for i in items for b in i.get("body", []) if b.get("purpose") == "commenting"]
+    assert notes == ["نیمه‌کاره"]
