@@ -23,7 +23,7 @@ _OWN_KEYS = {"@context", "id", "type", "motivation", "created", "modified", "bod
 
 @dataclass
 class Annotation:
-    """One highlight: selectors in source code points, colour, note, tags."""
+    """One highlight: selectors in source code points, colour, note, tags; a value (change it with `edited`)."""
 
     id: str
     article: str

@@ -262,8 +262,7 @@ class AnnotationStore:
 
 
 def current_form(placed: Anchored, source: str) -> Annotation:
-    """Rewrite an annotation found exactly (moved, or stored without a position or quote) at its
-    current place; fuzzy ones and orphans stay as stored, so their original quote is never lost."""
+    """The annotation as a save writes it: exact finds at their current place, fuzzy and orphans as stored."""
     ann = placed.annotation
     if placed.start is None or placed.end is None or placed.status == "fuzzy":
         return ann
