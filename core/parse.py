@@ -1,10 +1,20 @@
 """Read a Persian news page saved as text: which line is title, lead, body or boilerplate.
 
-Rules are written for news sites in general, not for the five seeds: a header area
-(navigation, date, news code, supertitle, title, lead) ends where the body starts
-(«به گزارش …» or the first long paragraph); a footer starts at a comment, share or
-"read also" block; image names, e-mail and address lines, editor codes and URLs are
-boilerplate wherever they appear.
+Rules are written for news sites in general, not for the five seeds (DESIGN §3):
+
+- Lines that are page furniture wherever they stand (core.boilerplate) are dropped.
+- The **header** (navigation, date, news code, supertitle, title, lead) ends where the
+  body starts: the «به گزارش X،» / «به نقل از X» line near the top, else the first
+  long paragraph after the header's title (that paragraph is then the lead).
+- In the header: the **title** is the title-like line nearest above the lead or body
+  (site names and section labels higher up are not); a line repeated (a title printed
+  twice) is shown once; the **supertitle** is the line just above the title; the
+  **lead** is the long paragraph before the body. The **date** is the header's
+  publication date (a line labelled «تاریخ انتشار» wins), never the page's «امروز»
+  line nor a date in the body; a time on the next line counts.
+- The **footer** starts at a comment, share, tags, «انتهای پیام» or "read also" block.
+- The **source** is X of «به گزارش X،» (without «خبرنگار», «گروه …»), or the agency of
+  an IRNA-style dateline «سمنان- ایرنا- …», or a «منبع: X» line.
 """
 
 from __future__ import annotations
@@ -12,35 +22,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .boilerplate import (SOURCE_LABEL, clean, is_boilerplate, is_footer_marker, is_today_line, key,
+                          label_of, words)
 from .jalali import FoundDate, find_date, find_time
-from .normalize import fold_letters, match_key, strip_markup, to_latin_digits
+from .normalize import match_key, to_latin_digits
 
-Role = str  # supertitle | title | lead | body | boilerplate | date | code | duplicate
+Role = str  # supertitle | title | lead | body | boilerplate | date | code | duplicate | blank
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-
-NAV_PHRASES = (
-    "خبرهای داغ", "اتفاق افتاد", "پر بیننده", "پربیننده", "پربازدید", "پر بازدید",
-    "آخرین اخبار", "اخبار مرتبط", "اخبار روز", "صفحه اصلی", "صفحه نخست", "برچسب ها",
-    "برچسبها", "کلمات کلیدی", "تگ ها", "نسخه چاپی", "چاپ خبر", "اشتراک گذاری", "ارسال به دوستان",
-    "همچنین بخوانید", "بیشتر بخوانید", "مطالب مرتبط", "تماس با ما", "درباره ما",
-)
-FOOTER_MARKERS = (
-    "ارسال نظرات", "ارسال نظر", "ارسال دیدگاه", "دیدگاهتان را بنویسید", "نظرات کاربران",
-    "قوانین ارسال دیدگاه", "لینک کوتاه", "همچنین بخوانید", "بیشتر بخوانید", "اخبار مرتبط",
-    "مطالب مرتبط", "پر بیننده", "پربیننده", "پربازدید", "برچسب ها", "برچسبها", "کلمات کلیدی",
-)
-_CODE = re.compile(r"(?:کد|شناسه)\s*(?:خبر|مطلب|مقاله)\s*[:：]?\s*(\d{3,})")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_IMAGE = re.compile(r"^(?:IMG|DSC|DSCN|PIC|Photo|image|img)?[_-]?\d{2,}(?:\.(?:jpe?g|png|gif|webp))?$|"
-                    r"^[\w-]+\.(?:jpe?g|png|gif|webp)$", re.I)
-_EDITOR_CODE = re.compile(r"^(?:[\d\w]{1,6}/){1,4}[\d\w]{1,6}$")
+_CODE = re.compile(r"(?:کد|شناسه)\s*(?:خبر|مطلب|مقاله|خبری)\s*[:：]?\s*(\d{3,})")
 _SOURCE = re.compile(r"^\s*(?:به\s+گزارش|به\s+نقل\s+از)\s+(?P<src>[^،,:؛\n]{2,80})")
-_SOURCE_CUT = re.compile(r"\s+(?:به\s+نقل\s+از|از|در|و\s+به\s+نقل)\s+")
-_BULLET = "•·●▪◦-–—*|» "
-_ADDRESS = re.compile(r"^(?:نشانی|آدرس|دفتر مرکزی|تلفن|فکس|ایمیل|پست الکترونیک|کد پستی|صندوق پستی)\s*[:：]")
-_TODAY = re.compile(r"^(?:امروز|برابر با|تاریخ امروز)\s*[:：]")
+_SOURCE_CUT = re.compile(r"\s+(?:به\s+نقل\s+از|از|در|و\s+به\s+نقل|و)\s+")
+_SOURCE_PREFIX = re.compile(r"^(?:خبرنگار(?:\s+اعزامی)?|گروه\s+\S+|سرویس\s+\S+|بخش\s+\S+)\s+")
+_AGENCY_WORD = re.compile(r"(?:خبرگزاری|پایگاه|روزنامه|هفته\s?نامه|سایت|شبکه|باشگاه\s+خبرنگاران)")
+_DATELINE = re.compile(r"^(?P<place>[^\s\-–—:،]+(?:\s[^\s\-–—:،]+)?)\s*[-–—]\s*"
+                       r"(?P<src>[^\-–—:،.]{2,30}?)\s*[-–—]\s*\S")
+_PUBLISHED_LABEL = re.compile(r"انتشار|منتشر|تاریخ\s*(?:خبر|درج|ثبت)")
+_UPDATED_LABEL = re.compile(r"به\s?روز\s?رسانی|بروزرسانی|ویرایش")
 _SENTENCE_END = ".!؟?…"
 
 
@@ -85,60 +83,32 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _clean(text: str) -> str:
-    """Strip bullets and spaces around a line, fold letters: for classification only."""
-    return fold_letters(strip_markup(text)).strip().strip(_BULLET).strip()
-
-
 def tidy(text: str) -> str:
-    """Metadata form of a line: bullets stripped, letters folded, spaces collapsed."""
-    return " ".join(_clean(text).split())
-
-
-def _words(text: str) -> int:
-    return len(match_key(text).split())
-
-
-def is_boilerplate(text: str) -> bool:
-    """Tell whether a line is page furniture wherever it stands (images, codes, links)."""
-    c = _clean(text)
-    if not c:
-        return True
-    latin = to_latin_digits(c)
-    if _IMAGE.match(latin) or _EMAIL.search(latin) and _words(c) <= 6:
-        return True
-    if _URL.fullmatch(latin) or ("لینک" in c and _URL.search(latin)):
-        return True
-    if " " not in latin and _EDITOR_CODE.match(latin) and any(ch.isdigit() for ch in latin):
-        return True
-    if not any(ch.isalpha() for ch in c):
-        return True  # "|", "5", separators
-    if _ADDRESS.match(c) or _TODAY.match(c):
-        return True
-    return _is_nav(c)
-
-
-def _is_nav(clean: str) -> bool:
-    bare = clean.rstrip(":： ")
-    if any(bare == p or bare.startswith(p) and len(bare) <= len(p) + 3 for p in NAV_PHRASES):
-        return True
-    return clean.endswith((":", "：")) and _words(clean) <= 2
-
-
-def _is_footer_marker(text: str) -> bool:
-    c = _clean(text).rstrip(":： ")
-    return any(c.startswith(m) for m in FOOTER_MARKERS) and _words(c) <= 8
+    """Metadata form of a line: markup and bullets stripped, letters folded, spaces collapsed."""
+    return " ".join(clean(text).split())
 
 
 def _is_title_like(text: str) -> bool:
-    c = _clean(text)
+    c = clean(text)
     ends = tuple(_SENTENCE_END) + (":", "：")  # a line ending in ":" introduces the title
-    return 2 <= _words(c) <= 30 and len(c) <= 200 and not c.endswith(ends)
+    return 2 <= words(c) <= 30 and len(c) <= 200 and not c.endswith(ends)
 
 
 def _is_lead_like(text: str) -> bool:
-    c = _clean(text)
-    return _words(c) >= 8 and (len(c) > 200 or c.endswith(tuple(_SENTENCE_END)) or _words(c) > 30)
+    c = clean(text)
+    return words(c) >= 8 and (len(c) > 200 or c.endswith(tuple(_SENTENCE_END)) or words(c) > 30)
+
+
+def _code_of(text: str) -> str | None:
+    m = _CODE.search(to_latin_digits(text))
+    return m.group(1) if m else None
+
+
+def _is_date_line(text: str) -> bool:
+    if is_today_line(text):
+        return False
+    c = clean(text)
+    return words(c) <= 14 and find_date(c) is not None
 
 
 def parse(text: str) -> Parsed:
@@ -154,129 +124,150 @@ def parse(text: str) -> Parsed:
 
 
 def _find_body_start(lines: list[Line]) -> int:
-    """Index of the first body line: «به گزارش …» near the top, else after the header."""
+    """Index of the first body line: «به گزارش …» near the top, else after the lead."""
     limit = max(12, len(lines) // 2)
     for i, ln in enumerate(lines[:limit]):
-        if _SOURCE.match(_clean(ln.text)):
+        if _SOURCE.match(clean(ln.text)):
             return i
-    # No source line: the header ends after the last date/code line near the top,
-    # else at the first long paragraph after a title-like line.
-    last_meta = -1
+    # No source line: the first long paragraph near the top is the lead, unless it
+    # stands above every date and code line (then it is a teaser, like seed 000's).
+    last_meta = max((i for i, ln in enumerate(lines[:limit])
+                     if _code_of(ln.text) or _is_date_line(ln.text)), default=-1)
     for i, ln in enumerate(lines[:limit]):
-        if _CODE.search(to_latin_digits(ln.text)) or _is_date_line(ln.text):
-            last_meta = i
-    start = last_meta + 1
-    seen_title = False
-    for i, ln in enumerate(lines[start:limit], start):
-        if is_boilerplate(ln.text):
-            continue
-        if _is_lead_like(ln.text):
-            return i if (seen_title or last_meta >= 0) else i + 1
-        seen_title = seen_title or _is_title_like(ln.text)
-    return start
-
-
-def _is_date_line(text: str) -> bool:
-    c = _clean(text)
-    if _TODAY.match(c):
-        return False
-    found = find_date(c)
-    return found is not None and _words(c) <= 12
+        if i > last_meta and _is_lead_like(ln.text) and not is_boilerplate(ln.text) \
+                and not is_footer_marker(ln.text):
+            return i + 1
+    return last_meta + 1
 
 
 def _read_header(p: Parsed, header: list[Line]) -> None:
     candidates: list[Line] = []
-    for ln in header:
-        latin = to_latin_digits(ln.text)
-        code = _CODE.search(latin)
+    dates: list[tuple[int, FoundDate]] = []
+    for i, ln in enumerate(header):
+        code = _code_of(ln.text)
         if not ln.text.strip():
             ln.role = "blank"
-        elif code:
-            ln.role = "code"
-            p.news_code = p.news_code or code.group(1)
-        elif _is_date_line(ln.text):
-            ln.role = "date"
-            _take_date(p, ln.text)
-        elif is_boilerplate(ln.text) or _is_footer_marker(ln.text):
+        elif code or _is_date_line(ln.text):
+            ln.role = "code" if code else "date"
+            p.news_code = p.news_code or code
+            found = _date_of(ln.text, header[i + 1:i + 3]) if _is_date_line(ln.text) else None
+            if found:
+                dates.append((_date_rank(ln.text), found))
+        elif is_boilerplate(ln.text) or is_footer_marker(ln.text):
             ln.role = "boilerplate"
         else:
             candidates.append(ln)
+    if dates:
+        p.date = min(dates, key=lambda d: d[0])[1]
+        if p.date.warning:
+            p.warnings.append(p.date.warning)
     _assign_header_roles(p, header, candidates)
 
 
-def _take_date(p: Parsed, text: str) -> None:
-    if p.date is not None:
-        return
-    found = find_date(_clean(text))
-    if found and found.time is None:
-        found = FoundDate(found.date, find_time(text), found.warning)
-    p.date = found
-    if found and found.warning:
-        p.warnings.append(found.warning)
+def _date_rank(text: str) -> int:
+    """0 for a line labelled as the publication date, 2 for an update date, else 1."""
+    if _PUBLISHED_LABEL.search(text):
+        return 0
+    return 2 if _UPDATED_LABEL.search(text) else 1
+
+
+def _date_of(text: str, following: list[Line]) -> FoundDate | None:
+    """The date of a line, with its time from the line itself or a time-only line after it."""
+    found = find_date(clean(text))
+    if found is None or found.time is not None:
+        return found
+    time = find_time(text)
+    for ln in following:
+        if time is not None or not ln.text.strip():
+            continue
+        if words(clean(ln.text)) <= 3:
+            time = find_time(ln.text)
+        break
+    return FoundDate(found.date, time, found.warning)
 
 
 def _assign_header_roles(p: Parsed, header: list[Line], candidates: list[Line]) -> None:
-    seen: set[str] = set()
+    first_seen: dict[str, Line] = {}
     for ln in candidates:
-        key = match_key(ln.text)
-        if key in seen:
+        k = key(ln.text)
+        if k in first_seen:
             ln.role = "duplicate"
-            continue
-        seen.add(key)
-        if p.title is None and p.lead is None and _is_title_like(ln.text):
-            ln.role, p.title = "title", tidy(ln.text)
-        elif p.lead is None and _is_lead_like(ln.text):
-            ln.role, p.lead = "lead", tidy(ln.text)
         else:
+            first_seen[k] = ln
             ln.role = "header"
-    _promote_supertitle(p, header)
+    unique = [ln for ln in candidates if ln.role == "header"]
+    lead = next((ln for ln in reversed(unique) if _is_lead_like(ln.text)), None)
+    if lead is not None:
+        lead.role, p.lead = "lead", tidy(lead.text)
+    above = [ln for ln in candidates if lead is None or ln.start < lead.start]
+    title = next((ln for ln in reversed(above) if ln.role in ("header", "duplicate")
+                  and _is_title_like(ln.text)), None)
+    if title is not None:
+        title = first_seen[key(title.text)]  # a title printed twice: the first copy is the title
+        title.role, p.title = "title", tidy(title.text)
+        _promote_supertitle(p, header, title)
     for ln in candidates:
-        if ln.role == "header":  # leftover short header lines (site names, sections)
+        if ln.role == "header":  # leftover header lines: site names, sections, teasers
             ln.role = "boilerplate"
 
 
-def _promote_supertitle(p: Parsed, header: list[Line]) -> None:
+def _promote_supertitle(p: Parsed, header: list[Line], title: Line) -> None:
     """The supertitle (روتیتر) is the short line right above the title."""
-    idx = next((i for i, ln in enumerate(header) if ln.role == "title"), None)
-    if idx is None:
-        return
+    idx = header.index(title)
     for ln in reversed(header[:idx]):
         if ln.role == "blank":
             continue
-        if ln.role == "header" and _words(ln.text) >= 3 and len(ln.text.strip()) <= 160:
+        if ln.role == "header" and words(clean(ln.text)) >= 3 and len(ln.text.strip()) <= 160:
             ln.role, p.supertitle = "supertitle", tidy(ln.text).rstrip(":： ")
         return
 
 
 def _read_body(p: Parsed, body: list[Line]) -> None:
-    header_keys = {match_key(t) for t in (p.title, p.lead) if t}
+    header_keys = {match_key(t) for t in (p.title, p.lead, p.supertitle) if t}
     in_footer = False
+    labelled_source: str | None = None
     for ln in body:
         if not ln.text.strip():
             ln.role = "blank"
             continue
-        if in_footer or _is_footer_marker(ln.text):
+        lab = label_of(ln.text)
+        if lab and lab[0] == SOURCE_LABEL and words(lab[1]) <= 6:
+            labelled_source = labelled_source or lab[1] or None
+        code = _code_of(ln.text)
+        if code and words(clean(ln.text)) <= 6:
+            ln.role, p.news_code = "code", p.news_code or code
+        elif in_footer or is_footer_marker(ln.text):
             in_footer, ln.role = True, "boilerplate"
-            continue
-        code = _CODE.search(to_latin_digits(ln.text))
-        if code and _words(ln.text) <= 6:
-            ln.role, p.news_code = "code", p.news_code or code.group(1)
+            if p.date is None and _is_date_line(ln.text) and _PUBLISHED_LABEL.search(ln.text):
+                p.date = _date_of(ln.text, [])
+        elif p.date is None and _is_date_line(ln.text) and _PUBLISHED_LABEL.search(ln.text):
+            ln.role, p.date = "date", _date_of(ln.text, [])
         elif is_boilerplate(ln.text):
             ln.role = "boilerplate"
-        elif match_key(ln.text) in header_keys:
+        elif key(ln.text) in header_keys:
             ln.role = "duplicate"
         else:
             ln.role = "body"
             if p.source is None:
                 p.source = _source_of(ln.text)
+    if p.source is None and p.lead:
+        p.source = _source_of(p.lead)
+    p.source = p.source or labelled_source
 
 
 def _source_of(text: str) -> str | None:
-    m = _SOURCE.match(_clean(text))
-    if not m:
-        return None
-    src = _SOURCE_CUT.split(m["src"], maxsplit=1)[0].strip()
-    return src or None
+    """The agency or site a paragraph names: «به گزارش X،» or a dateline «شهر- X- …»."""
+    c = tidy(text)
+    m = _SOURCE.match(c)
+    if m:
+        src = _SOURCE_CUT.split(m["src"], maxsplit=1)[0].strip()
+        agency = _AGENCY_WORD.search(src)
+        src = src[agency.start():] if agency else _SOURCE_PREFIX.sub("", src)
+        return src.strip() or None
+    m = _DATELINE.match(c)
+    if m and words(m["src"]) <= 3 and words(m["place"]) <= 2:
+        return m["src"].strip()
+    return None
 
 
 TITLE_MAX = 120
