@@ -1,19 +1,18 @@
-"""`search`: Persian-aware search across the corpus."""
+"""`search`: Persian-aware search across the corpus (all spellings of a word)."""
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 
 from .cli_common import RuntimeFailure, UsageError, add_corpus, corpus_of, print_json
 from .corpus import CorpusError
-from .search import search_corpus
+from .search import SearchResult, search_corpus
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("search", help="search the corpus (all spellings of a word)")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=50, help="hits to print (default 50)")
+    p.add_argument("query", help='words, or a "quoted phrase"')
+    p.add_argument("--limit", type=int, default=50, help="hits to print (default 50); total counts all")
     add_corpus(p)
     p.set_defaults(func=run_search)
 
@@ -26,10 +25,15 @@ def run_search(args: argparse.Namespace) -> int:
     except CorpusError as exc:
         raise RuntimeFailure(str(exc)) from exc
     if args.json:
-        print_json({"query": result.query, "total": result.total, "took_ms": result.took_ms,
-                    "refresh_ms": result.refresh_ms, "hits": [asdict(h) for h in result.hits]})
-        return 0
+        print_json(result.to_json())
+    else:
+        _print_hits(result)
+    return 0
+
+
+def _print_hits(result: SearchResult) -> None:
     for h in result.hits:
         print(f"{h.id}  {h.start}-{h.end}  {h.snippet}")
-    print(f"{result.total} hits in {result.took_ms} ms (index refreshed in {result.refresh_ms} ms)")
-    return 0
+    shown = f", {len(result.hits)} shown" if len(result.hits) < result.total else ""
+    print(f"{result.total} hits in {result.articles} articles{shown} "
+          f"({result.took_ms} ms; index refreshed in {result.refresh_ms} ms)")

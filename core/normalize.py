@@ -158,3 +158,58 @@ def get_normalizer() -> Any:
 def hazm_normalize(line: str) -> str:
     """Normalise one line with hazm (spacing, ZWNJ, Persian punctuation and digits)."""
     return str(get_normalizer().normalize(line))
+
+
+# --- matching tables for regular expressions and indexes (built lazily) -----------------
+
+_inverse: dict[str, str] | None = None
+_FAST_KEY: dict[int, str | None] | None = None
+_inverse_lock = threading.Lock()
+
+
+def _build_inverse() -> dict[str, str]:
+    """Map each matching form to every BMP character that folds to it (about 20 ms, once)."""
+    global _inverse, _FAST_KEY
+    with _inverse_lock:
+        if _inverse is None:
+            inverse: dict[str, list[str]] = {}
+            fast: dict[int, str | None] = {}
+            for code in range(0x10000):
+                if 0xD800 <= code < 0xE000:
+                    continue
+                ch = chr(code)
+                m = _match_char(ch)
+                if m != ch:
+                    inverse.setdefault(m, []).append(ch)
+                    fast[code] = m or None
+            for br in "\r\n\u2028\u2029":
+                fast[ord(br)] = "\n"
+            _FAST_KEY = fast
+            _inverse = {k: "".join(v) for k, v in inverse.items()}
+    return _inverse
+
+
+def match_variants(key_char: str) -> str:
+    """Every character whose matching form is `key_char`, `key_char` included (BMP only)."""
+    return key_char + _build_inverse().get(key_char, "")
+
+
+def match_ignored_chars() -> str:
+    """Characters that matching drops: diacritics (Mn), tatweel, invisible marks."""
+    return _build_inverse()[""]
+
+
+def match_gap_chars(*, line_breaks: bool = False) -> str:
+    """Characters that separate words without punctuation: spaces and ZWNJ (and line breaks)."""
+    gaps = _build_inverse()[" "] + " "
+    return gaps if line_breaks else "".join(c for c in gaps if c not in "\r\n\u2028\u2029")
+
+
+def match_key_lines(text: str) -> str:
+    """Matching form without an index map, fast (C translate): gaps → ' ', line breaks → '\\n'.
+
+    Unlike `match_key`, runs of gaps are not collapsed; meant for tokenising an index.
+    """
+    _build_inverse()
+    assert _FAST_KEY is not None
+    return text.lower().translate(_FAST_KEY)

@@ -1,35 +1,32 @@
-"""Corpus search: a SQLite FTS5 index in the user cache folder, verified against the files.
+"""Corpus search (DESIGN §5, §6): candidates from the FTS5 index, hits verified on the files.
 
-The index holds, per article, its matching skeleton (DESIGN §5 letters, no word gaps)
-under a trigram tokenizer, so any spelling or spacing of a word is a substring query.
-Candidates are then checked with `matching.find_in_text` on the source text, which gives
-whole-word hits in source code points. The index is refreshed incrementally (files whose
-size or mtime changed); a missing or corrupt index is rebuilt. The article folder is never
-written to.
+The index (`search_index.CorpusIndex`) proposes articles whose words could match; each
+candidate's file is then read and matched with `matching.find_query`, so every hit is a
+real match in the source text: `exact == source_text[start:end]`, code points of the
+file as stored. Results come newest article first, hits in text order.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import article_files
-from .matching import find_in_text, query_alternatives
-from .normalize import skeleton
-from .paths import cache_dir
+from .matching import Query, Span, Term, find_query, parse_query, stem_keys
+from .search_index import CorpusIndex, Progress, cached_listing, index_path, is_damage
 from .textio import UnreadableArticle, read_text
 
-SCHEMA_VERSION = 1
-SNIPPET = 48
+__all__ = ["CorpusIndex", "Hit", "Progress", "SearchResult", "cached_listing", "fts_query",
+           "index_path", "search", "search_corpus", "snippet"]
+
+SNIPPET = 60  # characters of context on each side of a hit
 
 
 @dataclass(frozen=True)
 class Hit:
-    """A match: article id, source span, the matched text as written, a snippet around it."""
+    """A match: article id, source span, the matched text as written, a one-line snippet."""
 
     id: str
     start: int
@@ -40,142 +37,145 @@ class Hit:
 
 @dataclass
 class SearchResult:
+    """Hits (at most `limit`), `total` before the limit, `articles` matched, timings in ms."""
+
     query: str
     total: int
-    hits: list[Hit]
-    took_ms: float
-    refresh_ms: float
+    hits: list[Hit] = field(default_factory=list)
+    articles: int = 0
+    took_ms: float = 0.0
+    refresh_ms: float = 0.0
+
+    def to_json(self) -> dict[str, object]:
+        """The `search --json` document of DESIGN §6."""
+        return {"query": self.query, "total": self.total, "took_ms": self.took_ms,
+                "refresh_ms": self.refresh_ms,
+                "hits": [{"id": h.id, "start": h.start, "end": h.end, "exact": h.exact,
+                          "snippet": h.snippet} for h in self.hits]}
 
 
-def index_path(corpus: Path) -> Path:
-    """Where the index of a corpus folder lives (user cache, keyed by the folder's path)."""
-    key = hashlib.sha1(str(corpus.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return cache_dir() / "index" / f"{key}.sqlite"
+# --- FTS5 candidate query ---------------------------------------------------------------
+
+def _token(word: str) -> str:
+    quoted = '"' + word.replace('"', '""') + '"'
+    return quoted + "*" if len(word) > 1 else quoted
 
 
-class CorpusIndex:
-    """The FTS5 index of one corpus folder."""
+def _run_expr(run: tuple[str, ...]) -> str:
+    """Words separated only by gaps: each neighbouring pair joined (as the index stores them)."""
+    if len(run) == 1:
+        return _token(run[0])
+    parts = []
+    for i in range(len(run) - 1):
+        pair = _token(run[i] + run[i + 1])
+        if i:
+            pair = f"({pair} OR {_token(run[i - 1] + run[i] + run[i + 1])})"
+        parts.append(pair)
+    return "(" + " AND ".join(parts) + ")"
 
-    def __init__(self, corpus: Path) -> None:
-        self.corpus = corpus
-        self.path = index_path(corpus)
-        self.db = self._open()
 
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            db = self._connect()
-        except sqlite3.DatabaseError:
-            self.path.unlink(missing_ok=True)  # corrupt cache: rebuild from the files
-            db = self._connect()
-        return db
+def _stem_runs(term: Term) -> tuple[tuple[str, ...], ...]:
+    """The term's runs with the last word cut to its stem, when the query has one."""
+    words = term.words
+    keys = stem_keys(term.key, words[-1], len(words) > 1)
+    if len(keys) == 1:
+        return term.runs
+    runs = [list(r) for r in term.runs]
+    cut = len(keys[0]) - len(keys[1])
+    last = runs[-1][-1]
+    if cut >= len(last):
+        runs[-1].pop()
+    else:
+        runs[-1][-1] = last[:-cut]
+    return tuple(tuple(r) for r in runs if r)
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            db.executescript("""
-                DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS fts;
-                CREATE TABLE files (id TEXT PRIMARY KEY, mtime INTEGER, size INTEGER);
-                CREATE VIRTUAL TABLE fts USING fts5(id UNINDEXED, skel, tokenize='trigram');
-            """)
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            db.commit()
-        db.execute("SELECT count(*) FROM files").fetchone()
-        return db
 
-    def refresh(self) -> Iterator[tuple[int, int]]:
-        """Bring the index up to date; yields (done, total) while it works."""
-        files = {p.stem: p for p in article_files(self.corpus)}
-        known = dict((r[0], (r[1], r[2])) for r in self.db.execute("SELECT id, mtime, size FROM files"))
-        gone = [i for i in known if i not in files]
-        changed = []
-        for article_id, path in files.items():
-            st = path.stat()
-            if known.get(article_id) != (st.st_mtime_ns, st.st_size):
-                changed.append((article_id, path, st))
-        with self.db:
-            for article_id in gone:
-                self._remove(article_id)
-        total = len(changed)
-        for n, (article_id, path, st) in enumerate(changed, 1):
-            try:
-                text = read_text(path).text
-            except UnreadableArticle:
-                text = ""
-            with self.db:
-                self._remove(article_id)
-                self.db.execute("INSERT INTO fts(id, skel) VALUES (?, ?)", (article_id, skeleton(text)))
-                self.db.execute("INSERT INTO files VALUES (?, ?, ?)", (article_id, st.st_mtime_ns, st.st_size))
-            if n % 50 == 0 or n == total:
-                yield n, total
+def _term_expr(term: Term) -> str:
+    phrase = "(" + " AND ".join(_run_expr(r) for r in _stem_runs(term)) + ")"
+    if not term.loose:
+        return phrase
+    return "(" + phrase + " OR (" + " AND ".join(_term_expr(p) for p in term.parts) + "))"
 
-    def refresh_all(self) -> None:
-        for _ in self.refresh():
-            pass
 
-    def _remove(self, article_id: str) -> None:
-        self.db.execute("DELETE FROM fts WHERE id = ?", (article_id,))
-        self.db.execute("DELETE FROM files WHERE id = ?", (article_id,))
+def fts_query(query: Query) -> str:
+    """An FTS5 query that every article matching `query` satisfies (a superset, verified later)."""
+    return " AND ".join(_term_expr(t) for t in query.terms)
 
-    def candidates(self, alternatives: list[list[str]]) -> list[str]:
-        """Articles that may match (every term of one alternative); short terms are checked later."""
-        groups = []
-        for terms in alternatives:
-            keys = [skeleton(t) for t in terms]
-            usable = ['"' + k.replace('"', '""') + '"' for k in keys if len(k) >= 3]
-            if not usable:
-                return [r[0] for r in self.db.execute("SELECT id FROM files ORDER BY id")]
-            groups.append("(" + " AND ".join(usable) + ")")
-        rows = self.db.execute("SELECT id FROM fts WHERE fts MATCH ? ORDER BY id", (" OR ".join(groups),))
-        return [r[0] for r in rows]
 
-    def search(self, query: str, limit: int = 50) -> tuple[int, list[Hit]]:
-        """(total hits, first `limit` hits): articles where every term of an alternative occurs."""
-        alternatives = query_alternatives(query)
-        if not alternatives:
-            return 0, []
-        total = 0
-        hits: list[Hit] = []
-        for article_id in self.candidates(alternatives):
-            try:
-                text = read_text(self.corpus / f"{article_id}.txt").text
-            except UnreadableArticle:
-                continue
-            spans: set[tuple[int, int]] = set()
-            for terms in alternatives:
-                found = [find_in_text(t, text) for t in terms]
-                if all(found):
-                    spans.update(s for group in found for s in group)
-            for start, end in sorted(spans):
-                total += 1
-                if len(hits) < limit:
-                    hits.append(Hit(article_id, start, end, text[start:end], snippet(text, start, end)))
-        return total, hits
+# --- verification -----------------------------------------------------------------------
 
-    def close(self) -> None:
-        self.db.close()
+def _source_text(path: Path, encoding: str | None) -> str:
+    """Decode a file as it was indexed (fast path); fall back to the full decoder."""
+    data = path.read_bytes()
+    try:
+        if encoding == "utf-8":
+            return data.decode("utf-8")
+        if encoding == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return read_text(path).text
 
 
 def snippet(text: str, start: int, end: int) -> str:
-    """The hit with some words around it, on one line."""
-    left = text[max(0, start - SNIPPET):start]
-    right = text[end:end + SNIPPET]
-    left = left.split(" ", 1)[-1] if start > SNIPPET and " " in left else left
-    right = right.rsplit(" ", 1)[0] if " " in right else right
+    """The hit with some words around it, within its line, on one line."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+    left = text[max(line_start, start - SNIPPET):start]
+    right = text[end:min(line_end, end + SNIPPET)]
+    if start - SNIPPET > line_start and " " in left:
+        left = "…" + left.split(" ", 1)[1]
+    if end + SNIPPET < line_end and " " in right:
+        right = right.rsplit(" ", 1)[0] + "…"
     return " ".join((left + text[start:end] + right).split())
 
 
-def search_corpus(corpus: Path, query: str, limit: int = 50) -> SearchResult:
-    """Refresh the index, then search it; timings as DESIGN §6 reports them."""
+def search(index: CorpusIndex, query: str, limit: int = 50) -> SearchResult:
+    """Search an up-to-date index (no refresh); `took_ms` is the time taken."""
     t0 = time.perf_counter()
-    index = CorpusIndex(corpus)
+    parsed = parse_query(query)
+    result = SearchResult(query, 0)
+    if parsed:
+        try:
+            rows = index.candidates(fts_query(parsed))
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            index.reset()
+            index.update(metadata=False)
+            rows = index.candidates(fts_query(parsed))
+        for name, encoding in rows:
+            _verify(index.corpus / name, encoding, parsed, limit, result)
+    result.took_ms = round((time.perf_counter() - t0) * 1000, 1)
+    return result
+
+
+def _verify(path: Path, encoding: str | None, parsed: Query, limit: int, result: SearchResult) -> None:
     try:
-        index.refresh_all()
-        t1 = time.perf_counter()
-        total, hits = index.search(query, limit)
-        t2 = time.perf_counter()
-    finally:
-        index.close()
-    return SearchResult(query, total, hits, round((t2 - t1) * 1000, 1), round((t1 - t0) * 1000, 1))
+        text = _source_text(path, encoding)
+    except (OSError, UnreadableArticle):
+        return  # deleted or changed since the refresh: the next refresh will tell
+    spans: list[Span] = find_query(parsed, text)
+    if not spans:
+        return
+    result.articles += 1
+    result.total += len(spans)
+    for start, end in spans[:max(0, limit - len(result.hits))]:
+        result.hits.append(Hit(path.stem, start, end, text[start:end], snippet(text, start, end)))
+
+
+def refresh_steps(corpus: Path, *, metadata: bool = False) -> Iterator[Progress]:
+    """Progress of bringing a corpus's index up to date (run in a worker thread)."""
+    with CorpusIndex(corpus) as index:
+        yield from index.refresh(metadata=metadata)
+
+
+def search_corpus(corpus: Path, query: str, limit: int = 50) -> SearchResult:
+    """Refresh the corpus's index (changed files only), then search it; timings as DESIGN §6 says."""
+    t0 = time.perf_counter()
+    with CorpusIndex(corpus) as index:
+        index.update(metadata=False)
+        refresh_ms = round((time.perf_counter() - t0) * 1000, 1)
+        result = search(index, query, limit)
+    result.refresh_ms = refresh_ms
+    return result

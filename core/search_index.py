@@ -1,0 +1,381 @@
+"""The corpus cache: one SQLite database per corpus folder in the user cache folder.
+
+It holds, per article file (keyed by name, checked by mtime and size):
+- the `list` record (metadata), so a large corpus is listed without parsing every file;
+- the article's words in an FTS5 table (`terms`) for corpus search.
+
+`terms` is a contentless FTS5 table (`detail=none`): it stores which articles hold a
+token, nothing else, so the cache stays a fraction of the corpus size. Its tokens are
+the matching-form words of the article (DESIGN §5) plus every pair of neighbouring
+words joined («محرومیت زدایی» also gives «محرومیتزدایی»), so a compound is found
+however it is spaced. The index only proposes candidates; hits are always verified on
+the file's text (`search.py`).
+
+A contentless table cannot delete a row without its old text, so an edited or deleted
+file leaves its old row behind, unreferenced (`files.docid` points at the new row); the
+index is rebuilt from the files once such garbage passes a quarter of the live rows.
+A missing, foreign or damaged database is deleted and rebuilt; the article folder is
+never written to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Self
+
+from .article import Article
+from .corpus import CorpusError, Listing, Skipped, article_files
+from .normalize import match_key_lines
+from .parse import parse
+from .paths import cache_dir
+from .sidecar import peek_count, sidecar_path
+from .textio import UnreadableArticle, decode_bytes
+
+SCHEMA_VERSION = 3  # bump when tokens, matching rules or list records change
+BATCH = 200
+COMPACT_MIN = 1000  # old rows tolerated before compacting (also at most a quarter of the live rows)
+_RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, docid INTEGER,
+    encoding TEXT, skipped TEXT, record TEXT, warnings TEXT, published TEXT);
+CREATE INDEX IF NOT EXISTS files_docid ON files(docid);
+CREATE TABLE IF NOT EXISTS sidecars (name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER,
+    count INTEGER, warning TEXT);
+CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(
+    tokens, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 0');
+"""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a refresh is: `phase` is scan, index, compact or done; `done` of `total` files."""
+
+    phase: str
+    done: int
+    total: int
+    file: str | None = None
+
+
+def index_path(corpus: Path) -> Path:
+    """Where the cache of a corpus folder lives (user cache, keyed by the folder's real path)."""
+    key = hashlib.sha1(str(corpus.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return cache_dir() / "index" / f"{key}.sqlite"
+
+
+def index_tokens(text: str) -> str:
+    """The FTS tokens of a text: its matching-form words and each gap-separated pair joined."""
+    tokens: set[str] = set()
+    for run in _RUN.findall(match_key_lines(text)):
+        words = run.split()
+        tokens.update(words)
+        tokens.update(a + b for a, b in pairwise(words))
+    return " ".join(tokens)
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Tell whether an SQLite error means the cache file is damaged or foreign (rebuild it)."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB":
+        return True
+    return name == "SQLITE_ERROR" and ("no such" in str(exc) or "malformed" in str(exc))
+
+
+class CorpusIndex:
+    """The cache of one corpus folder. Use one instance per thread (SQLite connections are not shared)."""
+
+    def __init__(self, corpus: Path, path: Path | None = None) -> None:
+        self.corpus = corpus
+        self.path = path or index_path(corpus)
+        self.db = self._open()
+
+    # --- opening, damage -------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._connect(str(self.path))
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                return self._connect(":memory:")  # cache folder unusable: index in memory
+            self._delete_files()
+            return self._connect(str(self.path))
+        except OSError:
+            return self._connect(":memory:")
+
+    def _connect(self, where: str) -> sqlite3.Connection:
+        db = sqlite3.connect(where, timeout=10, check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                self._create(db)
+            db.execute("SELECT count(*) FROM files").fetchone()
+            db.execute("SELECT rowid FROM terms WHERE terms MATCH 'x' LIMIT 1").fetchall()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _create(self, db: sqlite3.Connection) -> None:
+        db.execute("BEGIN IMMEDIATE")
+        for (kind, name) in db.execute("SELECT type, name FROM sqlite_master").fetchall():
+            if kind == "table" and not name.startswith("terms_"):
+                db.execute(f'DROP TABLE IF EXISTS "{name}"')
+        db.execute("COMMIT")
+        db.executescript(_SCHEMA)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', ?)", (str(self.corpus.resolve()),))
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _delete_files(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+
+    def reset(self) -> None:
+        """Throw the cache away (damaged) and start an empty one."""
+        self.db.close()
+        self._delete_files()
+        self.db = self._open()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- refreshing --------------------------------------------------------------------
+
+    def refresh(self, *, metadata: bool = True) -> Iterator[Progress]:
+        """Bring the cache up to date with the folder, yielding progress; incremental.
+
+        Only files whose mtime or size changed are read; deleted files are dropped.
+        `metadata=False` indexes words only (search), leaving `list` records for later.
+        A damaged cache is rebuilt. Raises CorpusError if the folder cannot be read.
+        """
+        try:
+            yield from self._refresh(metadata)
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            self.reset()
+            yield from self._refresh(metadata)
+
+    def update(self, *, metadata: bool = True) -> int:
+        """Run `refresh` to the end; return how many files were read."""
+        read = 0
+        for p in self.refresh(metadata=metadata):
+            if p.phase == "index":
+                read = p.done
+        return read
+
+    def _refresh(self, metadata: bool) -> Iterator[Progress]:
+        yield Progress("scan", 0, 0)
+        current = self._stat_files()
+        known = {r[0]: r[1:] for r in self.db.execute(
+            "SELECT name, mtime, size, docid, skipped, record FROM files")}
+        gone = [n for n in known if n not in current]
+        todo = [n for n, st in current.items()
+                if n not in known or known[n][:2] != st
+                or (metadata and known[n][4] is None and known[n][3] is None)]
+        if gone:
+            self._drop(gone, garbage=sum(1 for n in gone if known[n][2] is not None))
+        total = len(todo)
+        yield Progress("index", 0, total)
+        for start in range(0, total, BATCH):
+            batch = todo[start:start + BATCH]
+            rows = [self._read(n, metadata) for n in batch]
+            self._store(rows)
+            yield Progress("index", start + len(batch), total, batch[-1])
+        if self._garbage() > max(COMPACT_MIN, self._live() // 4):
+            yield from self._compact()
+        elif total > 1000:
+            self.db.execute("INSERT INTO terms(terms) VALUES ('optimize')")
+        yield Progress("done", total, total)
+
+    def _stat_files(self) -> dict[str, tuple[int, int]]:
+        out: dict[str, tuple[int, int]] = {}
+        for path in article_files(self.corpus):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out[path.name] = (st.st_mtime_ns, st.st_size)
+        return out
+
+    def _read(self, name: str, metadata: bool) -> dict[str, Any]:
+        """Read one file: its stat, tokens, and (with `metadata`) its list record or skip reason."""
+        path = self.corpus / name
+        row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "tokens": None,
+                               "encoding": None, "skipped": None, "record": None,
+                               "warnings": None, "published": None}
+        try:
+            with path.open("rb") as f:
+                st = os.fstat(f.fileno())
+                data = f.read()
+            row["mtime"], row["size"] = st.st_mtime_ns, st.st_size
+            decoded = decode_bytes(data)
+        except OSError as exc:
+            row["skipped"] = f"cannot be read: {exc.strerror or exc}"
+            return row
+        except UnreadableArticle as exc:
+            row["skipped"] = exc.reason
+            return row
+        row["encoding"] = decoded.encoding
+        if metadata:
+            parsed = parse(decoded.text)
+            if not parsed.kept():
+                row["skipped"] = "no article text (empty or only boilerplate)"
+                return row
+            art = Article(path.stem, path, decoded.text, decoded.encoding, parsed)
+            record = art.metadata(name, 0)
+            row["record"] = json.dumps(record, ensure_ascii=False)
+            row["warnings"] = json.dumps(parsed.warnings, ensure_ascii=False)
+            row["published"] = record["published"]
+        row["tokens"] = index_tokens(decoded.text)
+        return row
+
+    def _store(self, rows: list[dict[str, Any]]) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            docid = self._next_docid()
+            garbage = 0
+            for row in rows:
+                old = db.execute("SELECT docid FROM files WHERE name = ?", (row["name"],)).fetchone()
+                garbage += 1 if old and old[0] is not None else 0
+                row_docid = None
+                if row["tokens"] is not None:
+                    row_docid, docid = docid, docid + 1
+                    db.execute("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", (row_docid, row["tokens"]))
+                db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?)",
+                           (row["name"], row["mtime"], row["size"], row_docid, row["encoding"],
+                            row["skipped"], row["record"], row["warnings"], row["published"]))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('next_docid', ?)", (docid,))
+            self._add_garbage(garbage)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _drop(self, names: list[str], garbage: int) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in names])
+        db.executemany("DELETE FROM sidecars WHERE name = ?", [(n,) for n in names])
+        self._add_garbage(garbage)
+        db.execute("COMMIT")
+
+    def _meta_int(self, key: str) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _next_docid(self) -> int:
+        return max(1, self._meta_int("next_docid"))
+
+    def _garbage(self) -> int:
+        return self._meta_int("garbage")
+
+    def _add_garbage(self, n: int) -> None:
+        if n:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('garbage', ?)", (self._garbage() + n,))
+
+    def _live(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM files WHERE docid IS NOT NULL").fetchone()[0])
+
+    def _compact(self) -> Iterator[Progress]:
+        """Rebuild `terms` from the files, dropping rows of old versions."""
+        names = [r[0] for r in self.db.execute("SELECT name FROM files WHERE docid IS NOT NULL")]
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT INTO terms(terms) VALUES ('delete-all')")
+        self.db.execute("UPDATE files SET docid = NULL, mtime = NULL WHERE docid IS NOT NULL")
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('garbage', 0)")
+        self.db.execute("COMMIT")
+        for start in range(0, len(names), BATCH):
+            batch = names[start:start + BATCH]
+            keep = {r[0]: r[1] for r in self.db.execute(
+                f"SELECT name, record FROM files WHERE name IN ({','.join('?' * len(batch))})", batch)}
+            rows = [self._read(n, keep.get(n) is not None) for n in batch]
+            self._store(rows)
+            yield Progress("compact", start + len(batch), len(names), batch[-1])
+        self.db.execute("INSERT INTO terms(terms) VALUES ('optimize')")
+
+    # --- reading -----------------------------------------------------------------------
+
+    def candidates(self, fts_query: str) -> list[tuple[str, str]]:
+        """(file name, encoding) of live articles whose tokens satisfy an FTS5 query, newest first."""
+        return self.db.execute(
+            "SELECT f.name, f.encoding FROM files f JOIN "
+            "(SELECT rowid FROM terms WHERE terms MATCH ?) t ON f.docid = t.rowid "
+            "WHERE f.skipped IS NULL ORDER BY f.published IS NULL, f.published DESC, f.name",
+            (fts_query,)).fetchall()
+
+    def listing(self) -> Listing:
+        """The `list` records from the cache (run `refresh()` first), annotation counts re-checked."""
+        listing = Listing(self.corpus)
+        rows = self.db.execute("SELECT name, skipped, record, warnings FROM files ORDER BY name").fetchall()
+        counts = self._annotation_counts([r[0] for r in rows if r[2] is not None])
+        for name, skipped, record, warnings in rows:
+            if skipped is not None:
+                listing.skipped.append(Skipped(name, skipped))
+                continue
+            if record is None:
+                continue  # indexed for search only: metadata not read yet
+            count, warning = counts[name]
+            if warning:
+                listing.warnings.append({"file": name, "message": warning})
+            for w in json.loads(warnings or "[]"):
+                listing.warnings.append({"file": name, "message": w})
+            listing.articles.append({**json.loads(record), "annotations": count})
+        return listing
+
+    def _annotation_counts(self, names: list[str]) -> dict[str, tuple[int, str | None]]:
+        """Annotation count and warning per article, re-reading only sidecars that changed."""
+        known = {r[0]: r[1:] for r in self.db.execute("SELECT name, mtime, size, count, warning FROM sidecars")}
+        out: dict[str, tuple[int, str | None]] = {}
+        fresh: list[tuple[str, int, int, int, str | None]] = []
+        for name in names:
+            try:
+                st = sidecar_path(self.corpus / name).stat()
+                sig = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                sig = (0, -1)
+            old = known.get(name)
+            if old is not None and (old[0], old[1]) == sig:
+                out[name] = (int(old[2]), old[3])
+                continue
+            count, warning = peek_count(self.corpus / name) if sig[1] >= 0 else (0, None)
+            out[name] = (count, warning)
+            fresh.append((name, sig[0], sig[1], count, warning))
+        if fresh:
+            try:
+                self.db.executemany("INSERT OR REPLACE INTO sidecars VALUES (?,?,?,?,?)", fresh)
+            except sqlite3.OperationalError:
+                pass  # cache busy or read-only: counts are still right, just not remembered
+        return out
+
+
+def cached_listing(corpus: Path) -> Listing:
+    """List a corpus as `hashiye-cli list` does, reading only files changed since the last call.
+
+    Slow on the first call for a large folder (every file is parsed): call it from a worker
+    thread, or drive `CorpusIndex.refresh()` there to show progress. Raises CorpusError.
+    """
+    if not corpus.is_dir():
+        article_files(corpus)  # raises the same CorpusError as `scan`
+        raise CorpusError(f"not a folder: {corpus}")
+    with CorpusIndex(corpus) as index:
+        index.update(metadata=True)
+        return index.listing()
