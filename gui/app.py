@@ -22,6 +22,7 @@ from hashiye.resources import resource_path  # noqa: E402
 
 from .main_window import MainWindow  # noqa: E402
 from .platform_check import explain_missing, missing_packages  # noqa: E402
+from .settings import last_folder  # noqa: E402
 from .style import STYLE_SHEET  # noqa: E402
 
 FONT_FAMILY = "Vazirmatn"
@@ -97,7 +98,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-check", action="store_true",
                         help="exit as soon as the first article is painted; print timings to stderr")
     args = parser.parse_args(argv)
-    corpus = args.folder if args.folder is not None else bundled_seeds()
     missing = missing_packages()
     if missing:
         sys.stderr.write(explain_missing(missing))
@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     t_imports = time.perf_counter()
     app = make_app(sys.argv[:1])
     settings = QSettings()
+    corpus = args.folder if args.folder is not None else (last_folder(settings) or bundled_seeds())
     window = create_window(corpus, settings)
     t_window = time.perf_counter()
 

@@ -29,6 +29,7 @@ from .find_bar import FindBar
 from .help import HelpDialog
 from .reader import Mark, ReaderHeader, ReaderText
 from .session import AnnotationSession
+from .settings import place, push_recent, recent_folders, remember_place
 
 
 class ArticleListView(QListView):
@@ -68,7 +69,9 @@ class MainWindow(QMainWindow):
         self._disk_timer = QTimer(self, singleShot=True, interval=250)
         self._disk_timer.timeout.connect(self.check_disk)
         self.session: AnnotationSession
+        self.corpus: Path | None = None  # type: ignore[assignment]
         self.search_panel: SearchPanel | None = None
+        self._build_menus()
         self.open_corpus(corpus)
         self._restore_layout()
 
@@ -162,9 +165,41 @@ class MainWindow(QMainWindow):
             slots[f"color_{n}"] = (lambda k: lambda: self.highlight(color_by_number(k)))(n)
         self.actions_by_id = {sid: shortcuts.add_action(self, sid, slot) for sid, slot in slots.items()}
 
+    def _build_menus(self) -> None:
+        """Menus list the same actions as the shortcut table (for discovery; keys stay the same)."""
+        a = self.actions_by_id
+        bar = self.menuBar()
+        menus = {
+            "پرونده": ["open_folder", None, "export", None, "quit"],
+            "نما": ["toggle_original", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset"],
+            "رفتن": ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
+                     "find", "search_corpus", None, "focus_next", "focus_prev"],
+            "یادداشت": ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
+                        "note", "tags", "delete", None, "undo", "redo"],
+            "راهنما": ["help"],
+        }
+        for title, ids in menus.items():
+            menu = bar.addMenu(title)
+            for action_id in ids:
+                if action_id is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[action_id])
+            if title == "پرونده":
+                self.recent_menu = menu.addMenu("پوشه‌های اخیر")
+                menu.insertMenu(menu.actions()[1], self.recent_menu)
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for folder in recent_folders(self.settings):
+            action = self.recent_menu.addAction(folder)
+            action.triggered.connect(lambda _c=False, f=folder: self.open_corpus(Path(f)))
+
     # --- corpus and list -------------------------------------------------------------------
     def open_corpus(self, corpus: Path) -> None:
-        """Show a folder: list its articles (newest first) and open the first one."""
+        """Show a folder: list its articles (newest first) and open the last-read or first one."""
+        if getattr(self, "corpus", None) is not None:
+            self.remember()
         self.corpus = corpus.resolve()
         self.session = AnnotationSession(self.corpus)
         self.session.changed.connect(self._annotations_changed)
@@ -190,7 +225,13 @@ class MainWindow(QMainWindow):
         for p in self.watcher.directories() + self.watcher.files():
             self.watcher.removePath(p)
         self.watcher.addPath(str(self.corpus))
-        if self.proxy.rowCount():
+        push_recent(self.settings, self.corpus)
+        self._rebuild_recent_menu()
+        saved, scroll = place(self.settings, self.corpus)
+        if saved is not None and self.model.row_of(saved) >= 0:
+            self._select(saved)
+            self.reader.verticalScrollBar().setValue(scroll)
+        elif self.proxy.rowCount():
             self.list_view.setCurrentIndex(self.proxy.index(0, 0))
         self.list_view.setFocus()
 
@@ -538,8 +579,19 @@ class MainWindow(QMainWindow):
         sizes = self.settings.value("window/splitter")
         if sizes is not None:
             self.splitter.restoreState(sizes)
+        try:
+            self.reader.zoom_to(int(self.settings.value("reader/zoom", 0)))
+        except (TypeError, ValueError):
+            pass
+
+    def remember(self) -> None:
+        """Save the reading place of this folder and the text size."""
+        if self.current_id:
+            remember_place(self.settings, self.corpus, self.current_id, self.reader.verticalScrollBar().value())
+        self.settings.setValue("reader/zoom", self.reader.zoom_steps())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)

@@ -274,7 +274,14 @@ class ReaderText(QTextEdit):
 
     def zoom(self, step: int) -> None:
         """Change the text size; 0 resets it."""
-        self._zoom = 0 if step == 0 else max(-6, min(20, self._zoom + step))
+        self.zoom_to(0 if step == 0 else self._zoom + step)
+
+    def zoom_steps(self) -> int:
+        return self._zoom
+
+    def zoom_to(self, steps: int) -> None:
+        """Set the text size, in points above (or below) the default."""
+        self._zoom = max(-6, min(20, steps))
         font = self.font()
         font.setPointSizeF(self._point_size())
         self.document().setDefaultFont(font)
