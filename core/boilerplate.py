@@ -42,7 +42,7 @@ NAV_PHRASES = _keys(
     "آخرین اخبار", "اخبار مرتبط", "اخبار روز", "صفحه اصلی", "صفحه نخست", "برچسب ها", "برچسبها",
     "کلمات کلیدی", "تگ ها", "نسخه چاپی", "چاپ خبر", "چاپ", "اشتراک گذاری", "اشتراک", "ارسال به دوستان",
     "همچنین بخوانید", "بیشتر بخوانید", "بخوانید", "مطالب مرتبط", "تماس با ما", "درباره ما",
-    "کپی شد", "کپی لینک", "ذخیره", "نظر شما", "دانلود", "بازگشت", "ادامه مطلب", "بیشتر",
+    "کپی شد", "کپی لینک", "ذخیره", "نظر شما", "نظرات", "دیدگاه ها", "دانلود", "بازگشت", "ادامه مطلب", "بیشتر",
     "تلگرام", "واتساپ", "توییتر", "توئیتر", "فیسبوک", "فیس بوک", "لینکدین", "اینستاگرام",
     "ایتا", "بله", "سروش", "روبیکا", "گپ", "آپارات", "ایمیل", "پرینت", "خروج", "ورود",
 )
@@ -123,6 +123,13 @@ def is_nav(k: str) -> bool:
     """Tell whether a line (in matching form) is a navigation or button label."""
     bare = k.rstrip(":： ").strip()
     bare = re.sub(r"\s*[(\[]?\d+[)\]]?$", "", bare)  # «نظرات (۳)», «برچسب ها ۵»
-    if bare in NAV_PHRASES or bare in FOOTER_MARKERS:
-        return True
+    return bare in NAV_PHRASES or bare in FOOTER_MARKERS
+
+
+def is_short_heading(text: str) -> bool:
+    """A one- or two-word line ending in ":" («خبرهای داغ:»): a menu heading in a body or footer.
+
+    In the header such a line may be a short supertitle («نماینده مجلس:»), so parse decides there.
+    """
+    k = key(text)
     return k.endswith((":", "：")) and words(k) <= 2

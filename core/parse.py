@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .boilerplate import (SOURCE_LABEL, clean, is_boilerplate, is_footer_marker, is_today_line, key,
-                          label_of, words)
+from .boilerplate import (SOURCE_LABEL, clean, is_boilerplate, is_footer_marker, is_short_heading,
+                          is_today_line, key, label_of, words)
 from .jalali import FoundDate, find_date, find_time
 from .normalize import match_key, to_latin_digits
 
@@ -111,6 +111,18 @@ def _is_date_line(text: str) -> bool:
     return words(c) <= 14 and find_date(c) is not None
 
 
+def _is_time_line(text: str) -> bool:
+    """A line that only gives a clock time («ساعت ۰۹:۳۰»), as some sites print under the date."""
+    c = clean(text)
+    return words(c) <= 3 and find_time(c) is not None
+
+
+def _is_labelled_date(text: str) -> bool:
+    """A «برچسب: تاریخ» line (publication or update date) anywhere in the page."""
+    lab = label_of(text)
+    return lab is not None and words(lab[0]) <= 3 and _is_date_line(text)
+
+
 def parse(text: str) -> Parsed:
     """Classify every line of an article and extract its metadata."""
     p = Parsed(split_lines(text))
@@ -153,15 +165,21 @@ def _read_header(p: Parsed, header: list[Line]) -> None:
             found = _date_of(ln.text, header[i + 1:i + 3]) if _is_date_line(ln.text) else None
             if found:
                 dates.append((_date_rank(ln.text), found))
+        elif _is_time_line(ln.text):
+            ln.role = "date"
         elif is_boilerplate(ln.text) or is_footer_marker(ln.text):
             ln.role = "boilerplate"
         else:
             candidates.append(ln)
     if dates:
-        p.date = min(dates, key=lambda d: d[0])[1]
-        if p.date.warning:
-            p.warnings.append(p.date.warning)
+        _set_date(p, min(dates, key=lambda d: d[0])[1])
     _assign_header_roles(p, header, candidates)
+
+
+def _set_date(p: Parsed, found: FoundDate | None) -> None:
+    p.date = found
+    if found and found.warning:
+        p.warnings.append(found.warning)
 
 
 def _date_rank(text: str) -> int:
@@ -217,7 +235,8 @@ def _promote_supertitle(p: Parsed, header: list[Line], title: Line) -> None:
     for ln in reversed(header[:idx]):
         if ln.role == "blank":
             continue
-        if ln.role == "header" and words(clean(ln.text)) >= 3 and len(ln.text.strip()) <= 160:
+        c = clean(ln.text)
+        if ln.role == "header" and words(c) >= 2 and len(c) <= 160 and not _AGENCY_WORD.match(c):
             ln.role, p.supertitle = "supertitle", tidy(ln.text).rstrip(":： ")
         return
 
@@ -238,11 +257,13 @@ def _read_body(p: Parsed, body: list[Line]) -> None:
             ln.role, p.news_code = "code", p.news_code or code
         elif in_footer or is_footer_marker(ln.text):
             in_footer, ln.role = True, "boilerplate"
-            if p.date is None and _is_date_line(ln.text) and _PUBLISHED_LABEL.search(ln.text):
-                p.date = _date_of(ln.text, [])
-        elif p.date is None and _is_date_line(ln.text) and _PUBLISHED_LABEL.search(ln.text):
-            ln.role, p.date = "date", _date_of(ln.text, [])
-        elif is_boilerplate(ln.text):
+            if p.date is None and _is_labelled_date(ln.text) and _PUBLISHED_LABEL.search(ln.text):
+                _set_date(p, _date_of(ln.text, []))
+        elif _is_labelled_date(ln.text):
+            ln.role = "date"
+            if p.date is None and _PUBLISHED_LABEL.search(ln.text):
+                _set_date(p, _date_of(ln.text, []))
+        elif is_boilerplate(ln.text) or is_short_heading(ln.text):
             ln.role = "boilerplate"
         elif key(ln.text) in header_keys:
             ln.role = "duplicate"
