@@ -29,7 +29,7 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = r"(?:یک|سه|چهار|پنج)?\s?شنبه|جمعه"
 _NAMED = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY_RE})\s*[-،,]?\s*)?"
-    rf"(?P<d>\d{{1,2}})\s*[-/]?\s*(?P<m>{_MONTH_RE})\s*[-/]?\s*(?P<y>1[34]\d\d)(?!\d)"
+    rf"(?P<d>\d{{1,2}})\s*[-/]?\s*(?P<m>{_MONTH_RE})(?:\s?ماه)?\s*[-/]?\s*(?P<y>1[34]\d\d)(?!\d)"
 )
 _NUMERIC = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY_RE})\s*[-،,]?\s*)?"

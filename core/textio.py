@@ -41,6 +41,7 @@ def decode_bytes(data: bytes) -> DecodedText:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, enc = _strict(data, "cp1256"), "cp1256"
+            _check_letters(text)
     if "\x00" in text:
         raise UnreadableArticle("binary file (contains NUL characters)")
     if text:
@@ -51,6 +52,23 @@ def decode_bytes(data: bytes) -> DecodedText:
                 f"binary file ({controls} control characters in {len(text)})"
             )
     return DecodedText(text, enc)
+
+
+MIN_LETTER_SHARE = 0.8
+
+
+def _check_letters(text: str) -> None:
+    """Windows-1256 maps nearly every byte to a character: demand that most of it be letters.
+
+    A Persian page has well over 80 % letters and digits among its non-space characters;
+    random bytes decoded this way have about 55 %.
+    """
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return
+    share = sum(1 for ch in visible if ch.isalnum()) / len(visible)
+    if share < MIN_LETTER_SHARE:
+        raise UnreadableArticle(f"binary file (only {share:.0%} letters when read as Windows-1256)")
 
 
 def _strict(data: bytes, encoding: str) -> str:
