@@ -9,9 +9,10 @@ from typing import Any
 
 from .annotations import Anchored
 from .article import Article
-from .cli_common import RuntimeFailure, add_corpus, corpus_of, message, print_json
-from .corpus import CorpusError
-from .exporting import EXPORTERS, collect
+from .cli_common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, print_json
+from .corpus import CorpusError, article_files
+from .export_filters import ExportFilter
+from .exporting import BINARY, EXPORTERS, collect, write_export
 from .importing import import_file
 from .store import StoreError
 
@@ -26,7 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run_import)
     p = sub.add_parser("export", help="export the corpus's annotations")
     p.add_argument("--format", required=True, choices=sorted(EXPORTERS))
-    p.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
+    p.add_argument("-o", "--output", type=Path, default=None,
+                   help="file to write (default: stdout; required for qdpx)")
+    f = p.add_argument_group("filters (AND between options; repeat an option for OR)")
+    f.add_argument("--article", action="append", default=[], metavar="ID", help="only this article")
+    f.add_argument("--tag", action="append", default=[], help="only highlights with this tag")
+    f.add_argument("--color", action="append", default=[], help="only highlights of this colour")
+    f.add_argument("--source", action="append", default=[], help="only articles from this source")
+    f.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="Jalali date, inclusive")
+    f.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="Jalali date, inclusive")
     add_corpus(p)
     p.set_defaults(func=run_export)
 
@@ -73,15 +82,30 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format in BINARY and args.output is None:
+        raise UsageError(f"--format {args.format} writes a binary file: give it with -o PATH")
+    try:
+        keep = ExportFilter(articles=args.article, tags=args.tag, colors=args.color, sources=args.source,
+                            date_from=args.date_from, date_to=args.date_to)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
     corpus = corpus_of(args)
-    text = EXPORTERS[args.format](corpus, gather(corpus))
+    only = args.article[0] if len(args.article) == 1 else None
+    rows = gather(corpus, only)
+    if len(args.article) > 1:
+        known = {art.id for art, _a in rows} | {p.stem for p in article_files(corpus)}
+        for wanted in args.article:
+            if wanted not in known:
+                raise RuntimeFailure(f"no article with id {wanted!r} in {corpus}")
+    rows = keep.apply(rows)
     if args.output is None:
+        text = EXPORTERS[args.format](corpus, rows)
+        assert isinstance(text, str)
         sys.stdout.write(text)
         return 0
     try:
-        args.output.write_text(text, "utf-8")
+        write_export(args.format, corpus, rows, args.output)
     except OSError as exc:
         raise RuntimeFailure(f"cannot write {args.output}: {exc.strerror or exc}") from exc
-    message(f"wrote {args.output}")
+    message(f"wrote {len(rows)} annotations to {args.output}")
     return 0
-
