@@ -1,16 +1,17 @@
-"""Import W3C annotations from other tools or other copies of a corpus."""
+"""Import W3C annotations, or a REFI-QDA project (`.qdpx`), from other tools or other copies of a corpus."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .annotations import Annotation, from_w3c
 from .article import load_article
 from .corpus import article_files
+from .refi_qda import is_zip, read_qdpx
 from .store import AnnotationStore
 from .textio import UnreadableArticle
 
@@ -44,7 +45,12 @@ def records_of(data: Any) -> Iterator[Any]:
 
 
 def import_file(path: Path, corpus: Path) -> ImportReport:
-    """Anchor and write every annotation of `path` into the corpus's sidecars."""
+    """Anchor and write every annotation of `path` into the corpus's sidecars.
+
+    A ZIP file is read as a REFI-QDA project (`import_qdpx`), anything else as W3C JSON.
+    """
+    if is_zip(path):
+        return import_qdpx(path, corpus)
     data = json.loads(path.read_text("utf-8-sig"))
     report = ImportReport()
     ids = {p.stem for p in article_files(corpus)}
@@ -59,6 +65,28 @@ def import_file(path: Path, corpus: Path) -> ImportReport:
             report.unmatched += 1
             continue
         by_article.setdefault(ann.article, []).append(ann)
+    return _store_all(corpus, by_article, report)
+
+
+def import_qdpx(path: Path, corpus: Path) -> ImportReport:
+    """Selections of a REFI-QDA project onto the corpus's articles (matched by Hashiye GUID or source name).
+
+    Raises ValueError for a file that is not a readable project.
+    """
+    report = ImportReport()
+    ids = {p.stem for p in article_files(corpus)}
+    by_article: dict[str, list[Annotation]] = {}
+    for source in read_qdpx(path):
+        article_id = source.article_id(ids)
+        if article_id is None:
+            report.unmatched += len(source.annotations)
+            continue
+        by_article.setdefault(article_id, []).extend(replace(a, article=article_id) for a in source.annotations)
+    return _store_all(corpus, by_article, report)
+
+
+def _store_all(corpus: Path, by_article: dict[str, list[Annotation]], report: ImportReport) -> ImportReport:
+    """Merge each article's incoming annotations into its sidecar and count what happened."""
     store = AnnotationStore(corpus)
     for article_id, incoming in by_article.items():
         try:
