@@ -1,53 +1,137 @@
-"""Ctrl+E: export the corpus's annotations (format, destination), with a clear message on failure."""
+"""Ctrl+E: export the corpus's annotations (format, scope, destination), with progress and a clear message on failure."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QRadioButton, QVBoxLayout, QWidget)
 
+from hashiye.core.annotations import COLORS
 from hashiye.core.corpus import CorpusError
-from hashiye.core.exporting import EXPORTERS, collect
+from hashiye.core.export_filters import ExportFilter
+from hashiye.core.exporting import EXPORTERS, Rows, collect, write_export
+
+from .colors import LABEL as COLOR_LABEL
 
 FORMAT_LABELS = {
     "jsonld": ("W3C Web Annotation (JSON-LD)", "json"),
     "csv": ("جدول CSV برای صفحه‌گسترده", "csv"),
     "md": ("Markdown برای خواندن", "md"),
     "qdpx": ("پروژهٔ REFI-QDA (NVivo، ATLAS.ti، MAXQDA)", "qdpx"),
+    "tag-report": ("گزارش برچسب‌ها (CSV)", "csv"),
+}
+SCOPES = (("corpus", "همهٔ خبرهای پوشه"), ("article", "فقط خبر جاری"), ("filter", "با پالایه"))
+WHY = {
+    errno.ENOENT: "چنین پوشه‌ای نیست",
+    errno.EACCES: "اجازهٔ نوشتن در آن‌جا نیست",
+    errno.EPERM: "اجازهٔ نوشتن در آن‌جا نیست",
+    errno.EROFS: "آن‌جا فقط‌خواندنی است",
+    errno.ENOSPC: "جای خالی روی دیسک نمانده",
+    errno.EISDIR: "این مسیر یک پوشه است، نه پرونده",
+    errno.ENOTDIR: "بخشی از مسیر پوشه نیست",
 }
 
 
+def split_list(text: str) -> list[str]:
+    """Values typed in one box, separated by «،», «,» or «؛»."""
+    for sep in "،؛":
+        text = text.replace(sep, ",")
+    return [v.strip() for v in text.split(",") if v.strip()]
+
+
 class ExportDialog(QDialog):
-    """Choose a format and a file; writes the export and reports what happened."""
+    """Choose a format, a scope and a file; writes the export and reports what happened."""
 
     def __init__(self, parent: QWidget, corpus: Path) -> None:
         super().__init__(parent)
         self.corpus = corpus
+        self.current_id: str | None = getattr(parent, "current_id", None)
         self.setWindowTitle("برون‌بری یادداشت‌ها")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.format_box = QComboBox()
         for key in EXPORTERS:
             self.format_box.addItem(FORMAT_LABELS.get(key, (key, key))[0], key)
+
+        self.scope_group = QButtonGroup(self)
+        self.scope_buttons: dict[str, QRadioButton] = {}
+        scope_row = QHBoxLayout()
+        for key, label in SCOPES:
+            button = QRadioButton(label)
+            self.scope_buttons[key] = button
+            self.scope_group.addButton(button)
+            scope_row.addWidget(button)
+        scope_row.addStretch(1)
+        self.scope_buttons["corpus"].setChecked(True)
+        if self.current_id is None:
+            self.scope_buttons["article"].setEnabled(False)
+        self.scope_group.buttonToggled.connect(lambda _b, _on: self._scope_changed())
+
+        self.filters = QGroupBox("پالایه")
+        self.tag_edit = QLineEdit(placeholderText="برچسب‌ها، جدا با «،»")
+        self.color_box = QComboBox()
+        self.color_box.addItem("همهٔ رنگ‌ها", "")
+        for c in COLORS:
+            self.color_box.addItem(COLOR_LABEL.get(c, c), c)
+        self.source_edit = QLineEdit(placeholderText="منبع‌ها، جدا با «،»")
+        self.from_edit = QLineEdit(placeholderText="۱۳۹۹-۰۱-۰۱")
+        self.to_edit = QLineEdit(placeholderText="۱۴۰۰-۱۲-۲۹")
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("از"))
+        dates.addWidget(self.from_edit)
+        dates.addWidget(QLabel("تا"))
+        dates.addWidget(self.to_edit)
+        ff = QFormLayout(self.filters)
+        ff.addRow("برچسب:", self.tag_edit)
+        ff.addRow("رنگ:", self.color_box)
+        ff.addRow("منبع:", self.source_edit)
+        ff.addRow("تاریخ (شمسی):", dates)
+
         self.path_edit = QLineEdit(str(Path.home() / f"{corpus.name}-annotations.json"))
         browse = QPushButton("انتخاب…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.format_box.currentIndexChanged.connect(self._suffix)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.report_button = self.buttons.addButton("گزارش برچسب‌ها", QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button.clicked.connect(self.show_tag_report)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
         form.addRow("قالب:", self.format_box)
+        form.addRow("دامنه:", scope_row)
         form.addRow("پرونده:", row)
-        form.addRow(self.status)
-        form.addRow(buttons)
-        self.resize(560, 180)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.filters)
+        box.addWidget(self.progress)
+        box.addWidget(self.status)
+        box.addWidget(self.buttons)
+        self.tag_report = None
+        self._busy = False
+        self._scope_changed()
+        self.resize(600, 360)
+
+    # --- choices -----------------------------------------------------------------------------
+    def scope(self) -> str:
+        return next(k for k, b in self.scope_buttons.items() if b.isChecked())
+
+    def set_scope(self, scope: str) -> None:
+        self.scope_buttons[scope].setChecked(True)
+
+    def _scope_changed(self) -> None:
+        self.filters.setEnabled(self.scope() == "filter")
 
     def _suffix(self) -> None:
         ext = FORMAT_LABELS.get(self.format_box.currentData(), ("", "txt"))[1]
@@ -59,17 +143,71 @@ class ExportDialog(QDialog):
         if name:
             self.path_edit.setText(name)
 
+    def export_filter(self) -> ExportFilter:
+        """The filter of the chosen scope; ValueError for a bad date or colour."""
+        scope = self.scope()
+        if scope == "article" and self.current_id is not None:
+            return ExportFilter(articles=[self.current_id])
+        if scope == "filter":
+            color = self.color_box.currentData()
+            return ExportFilter(tags=split_list(self.tag_edit.text()), colors=[color] if color else [],
+                                sources=split_list(self.source_edit.text()),
+                                date_from=self.from_edit.text().strip() or None,
+                                date_to=self.to_edit.text().strip() or None)
+        return ExportFilter()
+
+    # --- work ----------------------------------------------------------------------------------
+    def _step(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        QApplication.processEvents()
+
+    def rows(self) -> Rows | None:
+        """The annotations of the chosen scope, with progress; None (and a message) when that fails."""
+        try:
+            keep = self.export_filter()
+        except ValueError as exc:
+            self.status.setText(f"پالایه درست نیست: {exc}")
+            return None
+        self._busy = True
+        self.buttons.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        try:
+            only = keep.articles[0] if len(keep.articles) == 1 else None
+            return keep.apply(collect(self.corpus, only, progress=self._step))
+        except (CorpusError, KeyError, OSError) as exc:
+            self.status.setText(f"خواندن یادداشت‌ها ممکن نشد: {exc}")
+            return None
+        finally:
+            self._busy = False
+            self.buttons.setEnabled(True)
+
     def export(self) -> bool:
         """Write the export; say where, or why not."""
+        if self._busy:
+            return False
         fmt = self.format_box.currentData()
         target = Path(self.path_edit.text()).expanduser()
+        self.status.setText("در حال برون‌بری…")
+        rows = self.rows()
+        if rows is None:
+            return False
         try:
-            rows = collect(self.corpus)
-            text = EXPORTERS[fmt](self.corpus, rows)
-            target.write_text(text, "utf-8")
-        except (OSError, CorpusError) as exc:
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            write_export(fmt, self.corpus, rows, target)
+        except OSError as exc:
+            why = WHY.get(exc.errno or 0) or exc.strerror or str(exc)
             self.status.setText(f"نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.")
             return False
         self.status.setText(f"{len(rows)} یادداشت در {target} نوشته شد.")
         return True
+
+    def show_tag_report(self) -> None:
+        """Open the sortable tag report for the chosen scope."""
+        from .tag_report import TagReportDialog
+
+        rows = self.rows()
+        if rows is None:
+            return
+        self.tag_report = TagReportDialog(self, rows)
+        self.tag_report.open()

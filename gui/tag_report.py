@@ -1,0 +1,112 @@
+"""The tag report as a sortable table: highlights per tag, per source and per Jalali month."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
+                               QLabel, QTableView, QVBoxLayout, QWidget)
+
+from hashiye.core.export_tag_report import DIMENSIONS, ReportRow, tag_report
+from hashiye.core.exporting import Rows
+from hashiye.core.jalali import MONTH_NAMES
+from hashiye.core.normalize import fold_digits
+
+DIMENSION_LABELS = {"tag": "برچسب", "source": "منبع", "month": "ماه"}
+EMPTY_LABELS = {"tag": "(بی‌برچسب)", "source": "(منبع نامعلوم)", "month": "(تاریخ نامعلوم)"}
+HEADERS = ("گونه", "مقدار", "یادداشت‌ها", "خبرها")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def value_label(row: ReportRow) -> str:
+    """How a value is shown: a month as «بهمن ۱۳۹۹», a missing value in words."""
+    if not row.value:
+        return EMPTY_LABELS[row.dimension]
+    if row.dimension == "month":
+        year, month = row.value.split("-")
+        return fold_digits(f"{MONTH_NAMES[int(month) - 1]} {year}", "fa")
+    return row.value
+
+
+def _item(text: str, key: object) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setData(key, SORT_ROLE)
+    item.setEditable(False)
+    return item
+
+
+def report_model(rows: Rows) -> QStandardItemModel:
+    """One line per count; sorting uses the raw value (numbers as numbers, months as 1399-11)."""
+    model = QStandardItemModel(0, len(HEADERS))
+    model.setHorizontalHeaderLabels(list(HEADERS))
+    for r in tag_report(rows):
+        line = [_item(DIMENSION_LABELS[r.dimension], DIMENSIONS.index(r.dimension)),
+                _item(value_label(r), r.value),
+                _item(fold_digits(str(r.highlights), "fa"), r.highlights),
+                _item(fold_digits(str(r.articles), "fa"), r.articles)]
+        line[0].setData(r.dimension, Qt.ItemDataRole.UserRole)
+        for cell in line[2:]:
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        model.appendRow(line)
+    return model
+
+
+class DimensionProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE; shows one dimension, or all when `dimension` is empty."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.dimension = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_dimension(self, dimension: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self.dimension = dimension
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.dimension = dimension
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 (Qt override)
+        if not self.dimension:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return index.data(Qt.ItemDataRole.UserRole) == self.dimension
+
+
+class TagReportDialog(QDialog):
+    """«گزارش برچسب‌ها»: counts of the exported scope; click a header to sort."""
+
+    def __init__(self, parent: QWidget, rows: Rows) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("گزارش برچسب‌ها")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.model = report_model(rows)
+        self.proxy = DimensionProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.dimension_box = QComboBox()
+        self.dimension_box.addItem("همه", "")
+        for d in DIMENSIONS:
+            self.dimension_box.addItem(DIMENSION_LABELS[d], d)
+        self.dimension_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_dimension(self.dimension_box.currentData()))
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("نمایش:"))
+        top.addWidget(self.dimension_box)
+        top.addStretch(1)
+        top.addWidget(QLabel(fold_digits(f"{len(rows)} یادداشت", "fa")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addWidget(buttons)
+        self.resize(520, 420)
