@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBar, QVBoxLayout, QWidget
 
 from hashiye.core.normalize import fold_digits
-from hashiye.core.search import CorpusIndex, Hit
+from hashiye.core.search import CorpusIndex, Hit, refresh_steps, search
 
 from .background import BackgroundJob
 
@@ -90,6 +90,7 @@ class SearchPanel(QDialog):
             lay.addWidget(w)
         lay.addWidget(self.results, 1)
         self.resize(640, 560)
+        self.corpus = corpus
         self._job = BackgroundJob(lambda: self._build(corpus), self)
         self._job.progress.connect(self._progress)
         self._job.finished.connect(self._ready)
@@ -97,17 +98,18 @@ class SearchPanel(QDialog):
         self.status.setText("در حال به‌روز کردن نمایه…")
         self._job.start()
 
-    def _build(self, corpus: Path) -> Any:
-        index = CorpusIndex(corpus)
-        yield from index.refresh()
-        return index
+    @staticmethod
+    def _build(corpus: Path) -> Any:
+        """Worker thread: bring the index up to date (its own connection)."""
+        for step in refresh_steps(corpus):
+            yield step.done, step.total
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
-    def _ready(self, index: CorpusIndex) -> None:
-        self.index = index
+    def _ready(self, _result: object) -> None:
+        self.index = CorpusIndex(self.corpus)  # the UI thread's own connection
         self.progress.hide()
         self.run_query()
 
@@ -120,11 +122,13 @@ class SearchPanel(QDialog):
             self.model.set_hits([])
             self.status.setText("")
             return
-        total, hits = self.index.search(text, LIMIT)
+        result = search(self.index, text, LIMIT)
+        hits = result.hits
         self.model.set_hits(hits)
-        articles = len({h.id for h in hits})
-        shown = f"{total} یافته در {articles} مقاله" + (f" (نمایش {len(hits)})" if total > len(hits) else "")
-        self.status.setText(fold_digits(shown, "fa") if total else "چیزی یافت نشد")
+        shown = f"{result.total} یافته در {result.articles} مقاله"
+        if result.total > len(hits):
+            shown += f" (نمایش {len(hits)})"
+        self.status.setText(fold_digits(shown, "fa") if result.total else "چیزی یافت نشد")
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
 
