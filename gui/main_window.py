@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLi
                                QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
 from hashiye.core.annotations import Anchored, Annotation, edited, new_annotation
-from hashiye.core.corpus import CorpusError, scan
+from hashiye.core.corpus import CorpusError
 from hashiye.core.display import Display, without_headings
 from hashiye.core.original import build_original
-from hashiye.core.search import Hit
+from hashiye.core.search import Hit, cached_listing
 from hashiye.core.textio import UnreadableArticle
 
 from . import shortcuts
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             self.search_panel.close()
             self.search_panel = None
         try:
-            listing = scan(self.corpus)
+            listing = cached_listing(self.corpus)  # reads only files changed since the last run
         except CorpusError as exc:
             self.model.set_records([])
             self.show_error(str(exc))
