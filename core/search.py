@@ -8,6 +8,7 @@ file as stored. Results come newest article first, hits in text order.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -18,8 +19,9 @@ from .matching import Query, Span, Term, find_query, parse_query, stem_keys
 from .search_index import CorpusIndex, Progress, cached_listing, index_path, is_damage
 from .textio import UnreadableArticle, read_text
 
-__all__ = ["CorpusIndex", "Hit", "Progress", "SearchResult", "cached_listing", "fts_query",
-           "index_path", "search", "search_corpus", "snippet"]
+__all__ = ["ArticleHits", "CorpusIndex", "Hit", "Progress", "SearchResult", "cached_listing",
+           "fts_query", "index_path", "iter_article_hits", "refresh_steps", "search", "search_corpus",
+           "snippet"]
 
 SNIPPET = 60  # characters of context on each side of a hit
 
@@ -35,6 +37,15 @@ class Hit:
     snippet: str
 
 
+@dataclass(frozen=True)
+class ArticleHits:
+    """The hits in one article: its id, its source text and the spans in it."""
+
+    id: str
+    text: str
+    spans: list[Span]
+
+
 @dataclass
 class SearchResult:
     """Hits (at most `limit`), `total` before the limit, `articles` matched, timings in ms."""
@@ -45,6 +56,7 @@ class SearchResult:
     articles: int = 0
     took_ms: float = 0.0
     refresh_ms: float = 0.0
+    complete: bool = True  # False: stopped once the page was full (`total` counts what was read)
 
     def to_json(self) -> dict[str, object]:
         """The `search --json` document of DESIGN §6."""
@@ -106,7 +118,14 @@ def fts_query(query: Query) -> str:
 
 def _source_text(path: Path, encoding: str | None) -> str:
     """Decode a file as it was indexed (fast path); fall back to the full decoder."""
-    data = path.read_bytes()
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
     try:
         if encoding == "utf-8":
             return data.decode("utf-8")
@@ -130,38 +149,52 @@ def snippet(text: str, start: int, end: int) -> str:
     return " ".join((left + text[start:end] + right).split())
 
 
-def search(index: CorpusIndex, query: str, limit: int = 50) -> SearchResult:
-    """Search an up-to-date index (no refresh); `took_ms` is the time taken."""
-    t0 = time.perf_counter()
-    parsed = parse_query(query)
-    result = SearchResult(query, 0)
-    if parsed:
+def iter_article_hits(index: CorpusIndex, query: str | Query) -> Iterator[ArticleHits]:
+    """Matching articles of an up-to-date index, newest first, each with its verified spans.
+
+    Lazy: a caller that needs one page stops early; run it off the UI thread.
+    """
+    parsed = parse_query(query) if isinstance(query, str) else query
+    if not parsed:
+        return
+    try:
+        rows = index.candidates(fts_query(parsed))
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise
+        index.reset()
+        index.update(metadata=False)
+        rows = index.candidates(fts_query(parsed))
+    for name, encoding in rows:
+        path = index.corpus / name
         try:
-            rows = index.candidates(fts_query(parsed))
-        except sqlite3.DatabaseError as exc:
-            if not is_damage(exc):
-                raise
-            index.reset()
-            index.update(metadata=False)
-            rows = index.candidates(fts_query(parsed))
-        for name, encoding in rows:
-            _verify(index.corpus / name, encoding, parsed, limit, result)
+            text = _source_text(path, encoding)
+        except (OSError, UnreadableArticle):
+            continue  # deleted or changed since the refresh: the next refresh will tell
+        spans = find_query(parsed, text)
+        if spans:
+            yield ArticleHits(path.stem, text, spans)
+
+
+def search(index: CorpusIndex, query: str, limit: int = 50, *, complete: bool = True) -> SearchResult:
+    """Search an up-to-date index (no refresh); `took_ms` is the time taken.
+
+    `complete=False` stops once `limit` hits are found (a first page, fast even for very
+    common words); `total` then counts only the hits read so far.
+    """
+    t0 = time.perf_counter()
+    result = SearchResult(query, 0)
+    for found in iter_article_hits(index, query):
+        result.articles += 1
+        result.total += len(found.spans)
+        for start, end in found.spans[:max(0, limit - len(result.hits))]:
+            result.hits.append(Hit(found.id, start, end, found.text[start:end],
+                                   snippet(found.text, start, end)))
+        if not complete and len(result.hits) >= limit:
+            result.complete = False
+            break
     result.took_ms = round((time.perf_counter() - t0) * 1000, 1)
     return result
-
-
-def _verify(path: Path, encoding: str | None, parsed: Query, limit: int, result: SearchResult) -> None:
-    try:
-        text = _source_text(path, encoding)
-    except (OSError, UnreadableArticle):
-        return  # deleted or changed since the refresh: the next refresh will tell
-    spans: list[Span] = find_query(parsed, text)
-    if not spans:
-        return
-    result.articles += 1
-    result.total += len(spans)
-    for start, end in spans[:max(0, limit - len(result.hits))]:
-        result.hits.append(Hit(path.stem, start, end, text[start:end], snippet(text, start, end)))
 
 
 def refresh_steps(corpus: Path, *, metadata: bool = False) -> Iterator[Progress]:

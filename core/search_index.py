@@ -37,7 +37,7 @@ from .normalize import match_key_lines
 from .parse import parse
 from .paths import cache_dir
 from .sidecar import peek_count, sidecar_path
-from .textio import UnreadableArticle, decode_bytes
+from .textio import UnreadableArticle, decode_bytes, is_article_path
 
 SCHEMA_VERSION = 3  # bump when tokens, matching rules or list records change
 BATCH = 200
@@ -206,13 +206,23 @@ class CorpusIndex:
         yield Progress("done", total, total)
 
     def _stat_files(self) -> dict[str, tuple[int, int]]:
+        """(mtime, size) of every article file; the same files as `corpus.article_files`."""
+        if not self.corpus.is_dir():
+            article_files(self.corpus)  # raises the CorpusError that `list` would
         out: dict[str, tuple[int, int]] = {}
-        for path in article_files(self.corpus):
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            out[path.name] = (st.st_mtime_ns, st.st_size)
+        try:
+            with os.scandir(self.corpus) as entries:
+                for entry in entries:
+                    if not entry.name.lower().endswith(".txt") or not is_article_path(Path(entry.name)):
+                        continue
+                    try:
+                        if entry.is_file():
+                            st = entry.stat()
+                            out[entry.name] = (st.st_mtime_ns, st.st_size)
+                    except OSError:
+                        continue
+        except OSError as exc:
+            raise CorpusError(f"cannot read folder {self.corpus}: {exc.strerror or exc}") from exc
         return out
 
     def _read(self, name: str, metadata: bool) -> dict[str, Any]:

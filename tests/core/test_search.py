@@ -71,3 +71,20 @@ def test_cp1256_file_hits_are_in_decoded_code_points(seeds_copy: Path) -> None:
         index.update()
         hits = [h for h in search(index, "بهزیستی").hits if h.id == "old"]
     assert hits and hits[0].exact == "بهزيستي" and hits[0].start == text.index("بهزيستي")
+
+
+def test_first_page_stops_early_and_stream_is_newest_first(seeds_copy: Path) -> None:
+    from hashiye.core.corpus import scan
+    from hashiye.core.search import iter_article_hits
+
+    with CorpusIndex(seeds_copy) as index:
+        index.update()
+        full = search(index, "سازمان", limit=3)
+        page = search(index, "سازمان", limit=3, complete=False)
+        assert page.hits == full.hits and not page.complete and full.complete
+        assert page.total < full.total
+        streamed = list(iter_article_hits(index, "سازمان"))
+    assert sum(len(a.spans) for a in streamed) == full.total
+    published = {a["id"]: a["published"] for a in scan(seeds_copy).articles}
+    order = [published[a.id] for a in streamed]
+    assert order == sorted(order, reverse=True)

@@ -1,0 +1,202 @@
+"""Corpus search benchmark (DESIGN §8): warm search p95, the CLI against `rg`, index build, refresh.
+
+    .venv/bin/python bench/bench_search.py --sizes 10000 100000
+
+For each size a corpus is generated once (bench/gen_corpus.py) under --dir, with its own
+cache folder. Measured in one run, so ratios compare like with like:
+- index build (words only, as `search` does it) in files/s, and list records (parsing
+  every article, as `cached_listing` does it) on a sample;
+- warm search: `search()` on an up-to-date index, every query --runs times; per query
+  p50/p95 with the complete total, p95 of the first page (`complete=False`, 50 hits),
+  matching articles and hits; overall p95 against the budget;
+- refresh with nothing changed, after editing 10 files, after deleting one;
+- the whole `hashiye-cli search QUERY --json` command against `rg` on the
+  same files: `rg -c` with the query as typed and with an alternation of its spellings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from gen_corpus import generate
+
+QUERIES = [  # the rare name and the news code are taken from the generated corpus
+    ("compound", "محرومیت‌زدایی"),
+    ("phrase", '"سازمان بهزیستی"'),
+    ("plural stem", "خانواده‌ها"),
+    ("two words", "بسیج سازندگی"),
+    ("common word", "سازمان"),
+]
+# What `rg` is given for each query: as typed, and an alternation of the spellings found.
+RG_PATTERNS = {
+    "محرومیت‌زدایی": ["محرومیت‌زدایی", "محرومیت[\u200c ]?زدایی|محروميت[\u200c ]?زدايي"],
+    '"سازمان بهزیستی"': ["سازمان بهزیستی", "سازمان بهزیستی|سازمان بهزيستي|ســازمان بهزیستی"],
+    "خانواده‌ها": ["خانواده‌ها", "خانواده"],
+    "بسیج سازندگی": ["بسیج سازندگی", "بسیج ?سازندگی|بسيج ?سازندگي"],
+    "سازمان": ["سازمان", "سازمان|ســازمان"],
+}
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def corpus_for(size: int, base: Path) -> Path:
+    folder = base / f"c{size}"
+    done = folder / ".complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        t = time.perf_counter()
+        generate(size, folder)
+        done.write_text("")
+        print(f"generated {size} articles in {time.perf_counter() - t:.1f} s", flush=True)
+    return folder
+
+
+def rare_queries(corpus: Path) -> list[tuple[str, str]]:
+    """A made-up place name and a news code that occur in the corpus, with their rg patterns."""
+    from hashiye.core.normalize import to_latin_digits
+
+    files = sorted(corpus.glob("*.txt"))
+    name = re.search(r"روستای (\S+)", files[len(files) // 2].read_text("utf-8"))
+    code = re.search(r"کد خبر: (\S+)", files[7].read_text("utf-8"))
+    assert name and code
+    word = name.group(1).replace("ي", "ی").replace("ك", "ک")
+    digits = to_latin_digits(code.group(1))
+    RG_PATTERNS[word] = [word, word.replace("ی", "[یي]").replace("ک", "[کك]")]
+    RG_PATTERNS[digits] = [digits, "|".join([digits, digits.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")),
+                                             digits.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))])]
+    return [("rare name", word), ("news code", digits)]
+
+
+def bench_size(size: int, base: Path, runs: int, cli_runs: int) -> None:
+    from hashiye.core.search import CorpusIndex, search
+    from hashiye.core.search_index import index_path
+
+    corpus = corpus_for(size, base)
+    queries = rare_queries(corpus) + QUERIES
+    os.environ["HASHIYE_CACHE_DIR"] = str(base / f"cache{size}")
+    mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
+    print(f"\n== {size} articles, {mb:.0f} MB of text ==", flush=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(index_path(corpus)) + suffix).unlink(missing_ok=True)
+    with CorpusIndex(corpus) as index:
+        t = time.perf_counter()
+        index.update(metadata=False)
+        build = time.perf_counter() - t
+    size_mb = index_path(corpus).stat().st_size / 1e6
+    print(f"index build (words):      {build:.1f} s = {size / build:,.0f} files/s; "
+          f"index file {size_mb:.0f} MB ({size_mb / mb:.2f}x the text)")
+    sample = sorted(corpus.glob("*.txt"))[:1000]
+    meta_dir = base / "meta-sample"
+    shutil.rmtree(meta_dir, ignore_errors=True)
+    meta_dir.mkdir()
+    for p in sample:
+        os.link(p, meta_dir / p.name)
+    with CorpusIndex(meta_dir) as index:
+        index.reset()
+        t = time.perf_counter()
+        index.update(metadata=True)
+        meta = time.perf_counter() - t
+    print(f"index build (words + list records), 1000-file sample: {1000 / meta:,.0f} files/s")
+
+    with CorpusIndex(corpus) as index:
+        for _, q in queries:
+            search(index, q)  # warm: compile the regex, load pages
+        all_ms: list[float] = []
+        page_ms: list[float] = []
+        print(f"{'query':<12} {'text':<18} {'p50 ms':>7} {'p95 ms':>7} {'page p95':>9} "
+              f"{'articles':>9} {'%':>4} {'hits':>8}")
+        for label, q in queries:
+            times, pages = [], []
+            for _ in range(runs):
+                r = search(index, q)
+                times.append(r.took_ms)
+                pages.append(search(index, q, complete=False).took_ms)
+            all_ms.extend(times)
+            page_ms.extend(pages)
+            print(f"{label:<12} {q:<18} {statistics.median(times):7.1f} {pct(times, 0.95):7.1f} "
+                  f"{pct(pages, 0.95):9.1f} {r.articles:9,d} {100 * r.articles / size:4.0f} {r.total:8,d}",
+                  flush=True)
+        print(f"warm search, all queries, complete total: p50 {statistics.median(all_ms):.1f} ms, "
+              f"p95 {pct(all_ms, 0.95):.1f} ms; first page of 50 hits: p95 {pct(page_ms, 0.95):.1f} ms")
+
+        bench_refresh(index, corpus)
+    if cli_runs:
+        bench_cli(corpus, cli_runs)
+
+
+def bench_refresh(index: object, corpus: Path) -> None:
+    from hashiye.core.search import CorpusIndex
+
+    assert isinstance(index, CorpusIndex)
+    t = time.perf_counter()
+    index.update(metadata=False)
+    print(f"refresh, nothing changed: {(time.perf_counter() - t) * 1000:.0f} ms")
+    files = sorted(corpus.glob("*.txt"))[:10]
+    for p in files:
+        p.write_text(p.read_text("utf-8") + "\nجمله‌ای تازه.\n", "utf-8")
+    t = time.perf_counter()
+    n = index.update(metadata=False)
+    print(f"refresh after editing {n} files: {(time.perf_counter() - t) * 1000:.0f} ms")
+    victim = files[0]
+    saved = victim.read_bytes()
+    victim.unlink()
+    t = time.perf_counter()
+    index.update(metadata=False)
+    print(f"refresh after deleting 1 file: {(time.perf_counter() - t) * 1000:.0f} ms")
+    victim.write_bytes(saved)
+    index.update(metadata=False)
+
+
+def bench_cli(corpus: Path, runs: int) -> None:
+    if shutil.which("rg") is None:
+        print("rg not installed: skipping the CLI comparison")
+        return
+    cli = [str(Path(sys.executable).with_name("hashiye-cli")), "search"]
+    print(f"\nwhole command, median of {runs} runs (hashiye-cli includes Python start-up and the refresh check)")
+    print(f"{'query':<20} {'hashiye-cli':>12} {'rg as typed':>12} {'ratio':>6} {'rg spellings':>13} {'ratio':>6}")
+    for _, q in rare_queries(corpus) + QUERIES:
+        ours = wall([*cli, q, "--corpus", str(corpus), "--json"], runs)
+        plain, spelled = RG_PATTERNS[q]
+        rg1 = wall(["rg", "-c", "-F", plain, str(corpus)], runs)
+        rg2 = wall(["rg", "-c", spelled, str(corpus)], runs)
+        print(f"{q:<20} {ours:10.0f}ms {rg1:10.0f}ms {ours / rg1:6.2f} {rg2:11.0f}ms {ours / rg2:6.2f}", flush=True)
+
+
+def wall(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/hashiye-bench"))
+    parser.add_argument("--runs", type=int, default=20, help="searches per query")
+    parser.add_argument("--cli-runs", type=int, default=3, help="runs per command against rg (0: skip)")
+    args = parser.parse_args()
+    args.dir.mkdir(parents=True, exist_ok=True)
+    for size in args.sizes:
+        bench_size(size, args.dir, args.runs, args.cli_runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
