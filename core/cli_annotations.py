@@ -16,6 +16,7 @@ from .exporting import BINARY, EXPORTERS, collect, write_export
 from .importing import import_file
 from .store import StoreError
 
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("annotations", help="list annotations and where they are anchored")
     p.add_argument("id", nargs="?", help="only this article")

@@ -8,7 +8,7 @@ Mapping (see docs/exports.md):
   title, source, news code and Jalali date as variables;
 - each placed annotation → a `PlainTextSelection`; positions are Unicode code points from 0,
   `startPosition` inclusive and `endPosition` **exclusive** (Python slicing, the W3C
-  TextPositionSelector, QualCoder): `text[startPosition:endPosition]` is the quote;
+  TextPositionSelector): `text[startPosition:endPosition]` is the quote;
 - each tag → a codable `Code` (coloured with its highlights' most common colour); each of the
   five highlight colours → a codable `Code` under the group «رنگ‌های حاشیه», so colour survives;
 - a note → a project `Note` referenced by the selection's `NoteRef`;

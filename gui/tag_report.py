@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-                               QLabel, QTableView, QVBoxLayout, QWidget)
-
 from hashiye.core.export_tag_report import DIMENSIONS, ReportRow, tag_report
 from hashiye.core.exporting import Rows
 from hashiye.core.jalali import MONTH_NAMES
 from hashiye.core.normalize import fold_digits
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 DIMENSION_LABELS = {"tag": "برچسب", "source": "منبع", "month": "ماه"}
 EMPTY_LABELS = {"tag": "(بی‌برچسب)", "source": "(منبع نامعلوم)", "month": "(تاریخ نامعلوم)"}
@@ -68,7 +77,7 @@ class DimensionProxy(QSortFilterProxyModel):
             self.dimension = dimension
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 (Qt override)
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self.dimension:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
