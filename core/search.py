@@ -204,10 +204,23 @@ def refresh_steps(corpus: Path, *, metadata: bool = False) -> Iterator[Progress]
 
 
 def search_corpus(corpus: Path, query: str, limit: int = 50) -> SearchResult:
-    """Refresh the corpus's index (changed files only), then search it; timings as DESIGN §6 says."""
+    """Refresh the corpus's index (changed files only), then search it; timings as DESIGN §6 says.
+
+    If the cache cannot be written (read-only, locked by another process for over 10 s),
+    the search runs on a temporary index in memory: slower, same answer.
+    """
     t0 = time.perf_counter()
-    with CorpusIndex(corpus) as index:
+    index = CorpusIndex(corpus)
+    try:
         index.update(metadata=False)
+    except sqlite3.OperationalError:
+        index.close()
+        index = CorpusIndex(corpus, Path(":memory:"))
+        index.update(metadata=False)
+    except BaseException:
+        index.close()
+        raise
+    with index:
         refresh_ms = round((time.perf_counter() - t0) * 1000, 1)
         result = search(index, query, limit)
     result.refresh_ms = refresh_ms

@@ -140,3 +140,12 @@ def test_busy_database_is_not_mistaken_for_damage(seeds_copy: Path) -> None:
         holder.close()
     assert index_path(seeds_copy).stat().st_size > 0
     assert search_corpus(seeds_copy, "بهزیستی").total > 0
+
+
+def test_unusable_cache_folder_still_searches(seeds_copy: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", "utf-8")
+    monkeypatch.setenv("HASHIYE_CACHE_DIR", str(blocker))
+    assert search_corpus(seeds_copy, "قزوین").articles == 1
+    assert cached_listing(seeds_copy).to_json() == scan(seeds_copy).to_json()
