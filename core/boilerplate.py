@@ -11,15 +11,23 @@ of one phrase are one phrase.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .normalize import fold_letters, match_key, strip_markup, to_latin_digits
+from .normalize import fold_letters, match_key_lines, strip_markup, to_latin_digits
 
 BULLETS = "•·●▪◦-–—*|»«> "
 
 
+@lru_cache(maxsize=2048)  # each line is asked about several times in a row
 def clean(text: str) -> str:
     """Strip markup, bullets and spaces around a line, fold letters: for classification only."""
     return fold_letters(strip_markup(text)).strip().strip(BULLETS).strip()
+
+
+@lru_cache(maxsize=2048)
+def match_key(text: str) -> str:
+    """normalize.match_key without the index map (C-speed): letters folded, gaps collapsed."""
+    return " ".join(match_key_lines(text).split())
 
 
 def key(text: str) -> str:
@@ -27,13 +35,17 @@ def key(text: str) -> str:
     return match_key(clean(text))
 
 
+@lru_cache(maxsize=2048)
 def words(text: str) -> int:
     """Number of words, counted in matching form."""
-    return len(match_key(text).split())
+    return len(match_key_lines(text).split())
 
 
 def _keys(*phrases: str) -> tuple[str, ...]:
     return tuple(match_key(p) for p in phrases)
+
+
+SHORT = 60  # characters: navigation, footer markers and headings are never longer
 
 
 # Lines that are furniture when they stand alone (a phrase, maybe with ":" or a count).
@@ -89,6 +101,8 @@ def is_today_line(text: str) -> bool:
 
 def is_footer_marker(text: str) -> bool:
     """Tell whether a line opens the comment, share, tags or "read also" block."""
+    if len(text) > 2 * SHORT:
+        return False
     k = key(text).rstrip(":：/ ")
     return words(k) <= 8 and any(k == m or k.startswith(m + " ") or k.startswith(m + ":") for m in FOOTER_MARKERS)
 
@@ -108,15 +122,21 @@ def is_boilerplate(text: str) -> bool:
         return True
     if not _PERSIAN_LETTER.search(c) and n <= 4:
         return True  # "T T", "Share", an English site name in a Persian page
-    k = match_key(c)
-    if any(k.startswith(p) for p in COPYRIGHT) or "©" in c:
+    if "©" in c:
         return True
+    if n > 30:
+        return False  # a paragraph, not furniture
+    k = match_key(c)
+    if any(k.startswith(p) for p in COPYRIGHT):
+        return True
+    if n > 14:
+        return False
     lab = label_of(c)
-    if lab and (lab[0] in LABELS or lab[0] in TODAY) and n <= 14:
+    if lab and (lab[0] in LABELS or lab[0] in TODAY):
         return True
     if _BREADCRUMB.search(c) and all(words(part) <= 3 for part in re.split(r"[>»/|]", c)):
         return True
-    return is_nav(k)
+    return len(c) <= SHORT and is_nav(k)
 
 
 def is_nav(k: str) -> bool:
@@ -131,5 +151,7 @@ def is_short_heading(text: str) -> bool:
 
     In the header such a line may be a short supertitle («نماینده مجلس:»), so parse decides there.
     """
+    if len(text) > SHORT:
+        return False
     k = key(text)
     return k.endswith((":", "：")) and words(k) <= 2

@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass, field
 
 from .boilerplate import (SOURCE_LABEL, clean, is_boilerplate, is_footer_marker, is_short_heading,
-                          is_today_line, key, label_of, words)
+                          is_today_line, key, label_of, match_key, words)
 from .jalali import FoundDate, find_date, find_time
-from .normalize import match_key, to_latin_digits
+from .normalize import to_latin_digits
 
 Role = str  # supertitle | title | lead | body | boilerplate | date | code | duplicate | blank
 

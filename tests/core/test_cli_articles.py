@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,8 +30,25 @@ def test_list_json_on_the_seeds(seeds_copy: Path) -> None:
         assert set(a) == fields
         assert a["file"] == a["id"] + ".txt"
         assert a["news_code"] is None or a["news_code"].isascii() and a["news_code"].isdigit()
-    codes = {a["id"]: a["news_code"] for a in data["articles"]}
-    assert codes["002_4a4f9998171fccb3"] == "9090692"
+    got = {a["id"][:3]: (a["title"], a["supertitle"], a["source"], a["news_code"], a["published"])
+           for a in data["articles"]}
+    assert set(got) == set(SEED_METADATA)
+    for seed, (title, *rest) in SEED_METADATA.items():
+        assert got[seed][0].startswith(title) and list(got[seed][1:]) == rest, seed
+    assert data["skipped"] == [] and data["warnings"] == []
+
+
+# Read off the seed files by hand: title (start), supertitle, source, news code, published.
+SEED_METADATA = {
+    "000": ("سردار زهرایی در این دیدار به همدلی و همکا", None, "پایگاه اطلاع رسانی بسیج سازندگی", "9322216",
+            "2021-02-17T12:14:00+03:30"),
+    "001": ("برگزاری کمیسیون فرهنگی اجتماعی شورای عال", None, "جهانی پرس", None, "2024-05-06T22:56:00+03:30"),
+    "002": ("امضای تفاهم نامه کمیته امداد و امور روست", None, "خبرگزاری بسیج", "9090692",
+            "2018-12-17T11:47:00+03:30"),
+    "003": ("بهره گیری از توان سازمان همیاری شناسایی ", "مدیرکل ستاد فرمان امام(ره) استان", "پایگاه خبری عصرتوس",
+            "1666", "2021-02-14T14:32:00+03:30"),
+    "004": ("برگزاری جلسه شورای مشارکتهای مردمی بهزیس", None, "اصفهان شرق", None, "2014-08-29T22:15:00+04:30"),
+}
 
 
 def test_list_does_not_import_hazm(seeds_copy: Path) -> None:
@@ -38,6 +56,27 @@ def test_list_does_not_import_hazm(seeds_copy: Path) -> None:
             "print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code, str(seeds_copy)], capture_output=True, text=True)
     assert "HAZM False" in out.stderr
+
+
+def test_show_caches_hazm_so_the_second_show_does_not_load_it(seeds_copy: Path, tmp_path: Path) -> None:
+    code = ("import sys; from hashiye.core.cli import main; main(['show', sys.argv[1], '--corpus', sys.argv[2],"
+            " '--json']); print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
+    env = dict(os.environ, HASHIYE_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", code, "001_efa6bf155fd70a28", str(seeds_copy)],
+                           capture_output=True, text=True, env=env) for _ in range(2)]
+    assert "HAZM True" in runs[0].stderr, "the first show normalises with hazm"
+    assert "HAZM False" in runs[1].stderr, "the second show reads the display cache"
+    assert runs[0].stdout == runs[1].stdout
+    assert list((tmp_path / "cache").rglob("*.json")), "the cache lives in HASHIYE_CACHE_DIR"
+
+
+def test_list_import_time_has_no_hazm(seeds_copy: Path) -> None:
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "hashiye.core.cli", "list", "--corpus",
+                          str(seeds_copy), "--json"], capture_output=True, text=True)
+    assert out.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
+    assert "hashiye.core.parse" in imported, "the import log was read"
+    assert not {m for m in imported if m.split(".")[0] in ("hazm", "sklearn", "nltk", "PySide6")}
 
 
 def test_show_json_has_text_and_paragraphs(seeds_copy: Path) -> None:
@@ -56,13 +95,15 @@ def test_unknown_article_is_a_runtime_error(seeds_copy: Path) -> None:
     out = run("show", "no-such-article", "--corpus", str(seeds_copy), "--json")
     assert out.returncode == 1
     assert out.stdout == ""
-    assert "no-such-article" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    assert "no-such-article" in out.stderr and "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
 
 
 def test_missing_folder_and_bad_usage(tmp_path: Path) -> None:
-    assert run("list", "--corpus", str(tmp_path / "nope")).returncode == 1
-    assert run("frobnicate").returncode == 2
-    assert run("show").returncode == 2
+    missing = run("list", "--corpus", str(tmp_path / "nope"), "--json")
+    assert missing.returncode == 1 and missing.stdout == "" and "nope" in missing.stderr
+    for bad in (["frobnicate"], ["show"], ["list", "--no-such-option"]):
+        out = run(*bad)
+        assert out.returncode == 2 and out.stdout == "" and out.stderr
 
 
 def test_readable_table_without_json(seeds_copy: Path) -> None:
