@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect,
@@ -10,6 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hashiye.core.jalali import jalali_display
+from hashiye.core.list_filter import ListFilter, record_key
 from hashiye.core.normalize import fold_digits, match_key
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,12 +26,12 @@ class ArticleListModel(QAbstractListModel):
     def __init__(self, records: list[dict[str, Any]] | None = None) -> None:
         super().__init__()
         self._rows: list[dict[str, Any]] = list(records or [])
-        self._keys: list[str] = [self._filter_key(r) for r in self._rows]
+        self._keys: list[str] = [record_key(r) for r in self._rows]
 
     def set_records(self, records: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self._rows = list(records)
-        self._keys = [self._filter_key(r) for r in self._rows]
+        self._keys = [record_key(r) for r in self._rows]
         self.endResetModel()
 
     def update_count(self, article_id: str, count: int) -> None:
@@ -49,9 +51,13 @@ class ArticleListModel(QAbstractListModel):
     def row_of(self, article_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r["id"] == article_id), -1)
 
-    @staticmethod
-    def _filter_key(rec: dict[str, Any]) -> str:
-        return match_key(" ".join(str(rec.get(k) or "") for k in ("title", "supertitle", "source", "news_code")))
+    def sources(self) -> list[str]:
+        """The sources of the listed articles, most frequent first."""
+        counts: dict[str, int] = {}
+        for rec in self._rows:
+            if rec.get("source"):
+                counts[rec["source"]] = counts.get(rec["source"], 0) + 1
+        return sorted(counts, key=lambda s: (-counts[s], s))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -76,14 +82,18 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._needle = ""
+        self.criteria = ListFilter()
         self._field = "published"
         self.setDynamicSortFilter(True)
 
-    def set_filter_text(self, text: str) -> None:
+    def set_filter(self, criteria: ListFilter) -> None:
+        """Show only the articles `criteria` keeps."""
         self.beginFilterChange()
-        self._needle = match_key(text)
+        self.criteria = criteria
         self.endFilterChange()
+
+    def set_filter_text(self, text: str) -> None:
+        self.set_filter(replace(self.criteria, text=text))
 
     def set_sort_field(self, name: str) -> None:
         """Sort by `date` (newest first), `title` or `source` (alphabetical)."""
@@ -93,11 +103,9 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self.sort(0, order)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
-        if not self._needle:
-            return True
         model = self.sourceModel()
         assert isinstance(model, ArticleListModel)
-        return all(word in model.filter_key(row) for word in self._needle.split())
+        return self.criteria.keeps(model.record(row), model.filter_key(row))
 
     def lessThan(self, left: Index, right: Index) -> bool:
         a = left.data(RecordRole).get(self._field) or ""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QListView,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QListView, QToolButton,
                                QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
 from hashiye.core.annotations import Anchored, Annotation, edited, new_annotation
@@ -27,6 +27,7 @@ from .export_dialog import ExportDialog
 from .search_panel import SearchPanel
 from .find_bar import FindBar
 from .help import HelpDialog
+from .list_filters import ListFilters
 from .reader import Mark, ReaderHeader, ReaderText
 from .session import AnnotationSession
 from .settings import place, push_recent, recent_folders, remember_place
@@ -94,7 +95,14 @@ class MainWindow(QMainWindow):
         self.list_view.setModel(self.proxy)
         self.list_view.setItemDelegate(ArticleDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filters = ListFilters(self.filter_edit.text)
+        self.filters.changed.connect(self.proxy.set_filter)
+        self.filter_edit.textChanged.connect(lambda _t: self.filters.emit_filter())
+        self.filters_button = QToolButton()
+        self.filters_button.setObjectName("filtersButton")
+        self.filters_button.setText("پالایه‌ها")
+        self.filters_button.setCheckable(True)
+        self.filters_button.toggled.connect(self.filters.setVisible)
         self.sort_box.currentIndexChanged.connect(lambda _i: self._sort())
         self.list_view.selectionModel().currentChanged.connect(self._list_current_changed)
         self.list_view.enterPressed.connect(lambda: self.reader.setFocus())
@@ -105,7 +113,9 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.addWidget(self.filter_edit, 1)
         row.addWidget(self.sort_box)
+        row.addWidget(self.filters_button)
         lay.addLayout(row)
+        lay.addWidget(self.filters)
         lay.addWidget(self.list_view, 1)
 
         self.header = ReaderHeader()
@@ -216,6 +226,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return
         self.model.set_records(listing.articles)
+        self.filters.set_choices(self.corpus, self.model.sources())
         self._sort()
         problems = [f"{s.file}: {s.reason}" for s in listing.skipped]
         problems += [f"{w['file']}: {w['message']}" for w in listing.warnings]
@@ -307,6 +318,7 @@ class MainWindow(QMainWindow):
 
     def _annotations_changed(self, article_id: str) -> None:
         self._remember_stamp(article_id)
+        self.filters.refresh_tags()
         if article_id == self.current_id:
             self._refresh_annotations()
         else:

@@ -118,3 +118,31 @@ def test_export_dialog_writes_w3c_and_reports_failures(qtbot, window, tmp_path: 
     dialog.path_edit.setText(str(tmp_path / "missing-folder" / "out.json"))
     assert not dialog.export()
     assert "ممکن نشد" in dialog.status.text()
+
+
+def test_list_filters_by_source_date_tag_and_annotations(qtbot, window, corpus: Path) -> None:
+    f = window.filters
+    window.filters_button.click()
+    assert f.isVisible()
+    f.source.setCurrentIndex(f.source.findData("اصفهان شرق"))
+    assert shown_ids(window) == ["004_45c60646b459ad0d"]
+    f.source.setCurrentIndex(0)
+    f.date_from.setText("۱۳۹۹/۱/۱")
+    f.date_to.setText("1399-12-29")
+    f.emit_filter()
+    assert sorted(shown_ids(window)) == ["000_e6d5671372e51005", "003_edc48c3769eb6a48"]
+    f.date_from.setText("1399-13-40")
+    f.emit_filter()
+    assert f.error.isVisible(), "a bad date is reported"
+    assert "001_efa6bf155fd70a28" not in shown_ids(window) and len(shown_ids(window)) == 4, "the good one still applies"
+    f.date_from.clear()
+    f.date_to.clear()
+    f.emit_filter()
+    art = load_article(corpus / "002_4a4f9998171fccb3.txt")
+    ann = new_annotation(art.id, art.source_text, 100, 120, tags=["قزوین"])
+    window.session.apply(art.id, upsert=[ann])
+    f.annotated.setChecked(True)
+    assert shown_ids(window) == ["002_4a4f9998171fccb3"]
+    f.annotated.setChecked(False)
+    f.tag.setCurrentIndex(f.tag.findData("قزوین"))
+    assert shown_ids(window) == ["002_4a4f9998171fccb3"]

@@ -1,0 +1,111 @@
+"""The list's extra filters: source, Jalali date range, tag, only annotated articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from hashiye.core.export_filters import jalali_day
+from hashiye.core.list_filter import ListFilter, articles_by_tag
+
+ALL = ""
+
+
+class ListFilters(QWidget):
+    """Emits `changed(ListFilter)`; a date that cannot be read is marked and ignored."""
+
+    changed = Signal(object)
+
+    def __init__(self, text_source: Callable[[], str]) -> None:
+        super().__init__()
+        self._text = text_source
+        self.corpus: Path | None = None
+        self._by_tag: dict[str, set[str]] = {}
+        self.source = QComboBox()
+        self.source.setObjectName("sourceFilter")
+        self.tag = QComboBox()
+        self.tag.setObjectName("tagFilter")
+        self.date_from = QLineEdit()
+        self.date_from.setObjectName("dateFrom")
+        self.date_from.setPlaceholderText("از ۱۳۹۹/۰۱/۰۱")
+        self.date_to = QLineEdit()
+        self.date_to.setObjectName("dateTo")
+        self.date_to.setPlaceholderText("تا ۱۴۰۳/۱۲/۲۹")
+        self.annotated = QCheckBox("فقط مقاله‌های دارای یادداشت")
+        self.annotated.setObjectName("annotatedFilter")
+        self.error = QLabel()
+        self.error.setObjectName("filterError")
+        self.error.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(QLabel("منبع"), 0, 0)
+        grid.addWidget(self.source, 0, 1, 1, 3)
+        grid.addWidget(QLabel("تاریخ"), 1, 0)
+        grid.addWidget(self.date_from, 1, 1)
+        grid.addWidget(self.date_to, 1, 2, 1, 2)
+        grid.addWidget(QLabel("برچسب"), 2, 0)
+        grid.addWidget(self.tag, 2, 1, 1, 3)
+        grid.addWidget(self.annotated, 3, 0, 1, 4)
+        grid.addWidget(self.error, 4, 0, 1, 4)
+        for combo in (self.source, self.tag):
+            combo.currentIndexChanged.connect(lambda _i: self.emit_filter())
+        for edit in (self.date_from, self.date_to):
+            edit.editingFinished.connect(self.emit_filter)
+        self.annotated.toggled.connect(lambda _b: self.emit_filter())
+        self.hide()
+
+    def set_choices(self, corpus: Path, sources: list[str]) -> None:
+        """Fill the source and tag lists for a folder."""
+        self.corpus = corpus
+        self._fill(self.source, "همهٔ منابع", sources)
+        self.refresh_tags()
+
+    def refresh_tags(self) -> None:
+        """Annotations changed: tags and the articles carrying them may have too."""
+        if self.corpus is None:
+            return
+        self._by_tag = articles_by_tag(self.corpus)
+        self._fill(self.tag, "همهٔ برچسب‌ها", sorted(self._by_tag))
+        if self.tag.currentData():
+            self.emit_filter()
+
+    @staticmethod
+    def _fill(combo: QComboBox, label: str, items: list[str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(label, ALL)
+        for item in items:
+            combo.addItem(item, item)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def current(self) -> ListFilter:
+        """The filter the widgets describe (dates that do not parse are left out and reported)."""
+        tag = self.tag.currentData() or None
+        args = dict(text=self._text(), source=self.source.currentData() or None,
+                    tagged=self._by_tag.get(tag, set()) if tag else None,
+                    has_annotations=self.annotated.isChecked())
+        dates: dict[str, str | None] = {}
+        problems = []
+        for name, edit in (("date_from", self.date_from), ("date_to", self.date_to)):
+            text = edit.text().strip()
+            try:
+                dates[name] = jalali_day(text) if text else None
+            except ValueError as exc:
+                dates[name] = None
+                problems.append(str(exc))
+        try:
+            criteria = ListFilter(**args, **dates)
+        except ValueError as exc:  # a range that ends before it starts
+            criteria = ListFilter(**args)
+            problems.append(str(exc))
+        self.error.setText("تاریخ خوانده نشد: " + "؛ ".join(problems))
+        self.error.setVisible(bool(problems))
+        return criteria
+
+    def emit_filter(self) -> None:
+        self.changed.emit(self.current())
