@@ -55,10 +55,10 @@ class Article:
         return self._displays[key]
 
     def words(self) -> int:
-        """Words of the display text (the same for the quick and the hazm level).
+        """Words of the display text, counted at the quick level (hazm's spacing fixes move it ~1 %).
 
-        Counted on the kept source lines with markup removed, which gives the display's
-        figure without building a display (`list` stays fast on huge files).
+        Counted on the kept source lines with markup removed, which gives the quick
+        display's figure without building it (`list` stays fast on huge files).
         """
         src = self.source_text
         return count_words(MARKUP.sub(" ", "\n".join(src[ln.start:ln.end] for ln in self.parsed.kept())))

@@ -6,17 +6,40 @@ import hashlib
 import json
 import os
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from .display import Display, Paragraph
 from .offsets import OffsetMap
 from .paths import cache_dir
 
-VERSION = "2"  # bump when normalisation or parsing rules change
+VERSION = "3"  # bump when the cache format changes
+# The rules that shape a display: any edit to these modules, or another hazm, is a new key.
+RULE_MODULES = ("parse.py", "boilerplate.py", "display.py", "normalize.py", "offsets.py")
+_rules: str | None = None
+
+
+def rules_version() -> str:
+    """A digest of the parsing and normalising code and of hazm's version (computed once)."""
+    global _rules
+    if _rules is None:
+        h = hashlib.sha1(VERSION.encode())
+        here = Path(__file__).resolve().parent
+        for name in RULE_MODULES:
+            try:
+                h.update((here / name).read_bytes())
+            except OSError:
+                h.update(name.encode())
+        try:
+            h.update(metadata.version("hazm").encode())
+        except metadata.PackageNotFoundError:
+            pass
+        _rules = h.hexdigest()[:16]
+    return _rules
 
 
 def _key(source: str, digits: str) -> str:
-    h = hashlib.sha1(f"{VERSION}\0{digits}\0".encode())
+    h = hashlib.sha1(f"{rules_version()}\0{digits}\0".encode())
     h.update(source.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
