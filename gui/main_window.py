@@ -18,6 +18,7 @@ from hashiye.core.search import Hit, cached_listing
 from hashiye.core.textio import UnreadableArticle
 
 from . import shortcuts
+from .annotation_browser import AnnotationBrowser
 from .annotation_panel import AnnotationPanel
 from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel, RecordRole
 from .colors import COLORS, color_by_number
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
             "redo": self.undo_stack.redo,
             "find": self.find_in_article,
             "search_corpus": self.search_corpus,
+            "browse_annotations": self.browse_annotations,
             "focus_next": lambda: self.cycle_focus(1),
             "focus_prev": lambda: self.cycle_focus(-1),
             "caret_mode": self.toggle_caret_mode,
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
             "پرونده": ["open_folder", None, "export", None, "quit"],
             "نما": ["toggle_original", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset"],
             "رفتن": ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
-                     "find", "search_corpus", None, "focus_next", "focus_prev"],
+                     "find", "search_corpus", "browse_annotations", None, "focus_next", "focus_prev"],
             "یادداشت": ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
                         "note", "tags", "delete", None, "undo", "redo"],
             "راهنما": ["help"],
@@ -509,6 +511,25 @@ class MainWindow(QMainWindow):
         panel.activateWindow()
         panel.query.setFocus()
         panel.query.selectAll()
+
+    def browse_annotations(self) -> None:
+        """Ctrl+Shift+A: every annotation of the folder; Enter opens one in the reader."""
+        self.browser = AnnotationBrowser(self, self.corpus)
+        self.browser.openAnnotation.connect(self.open_annotation)
+        self.browser.show()
+        self.browser.text.setFocus()
+
+    def open_annotation(self, article_id: str, annotation_id: str) -> None:
+        """Open an article and make one of its highlights the current one."""
+        row = self.model.row_of(article_id)
+        if row >= 0 and not self.proxy.mapFromSource(self.model.index(row)).isValid():
+            self.filter_edit.clear()
+        self._select(article_id)
+        if self.current_id != article_id:
+            self.show_article(article_id)
+        self.jump_to_annotation(annotation_id)
+        self.panel.select(annotation_id)
+        self.reader.setFocus()
 
     def open_hit(self, hit: Hit) -> None:
         """Open an article at a search hit and mark the hit in the reader."""

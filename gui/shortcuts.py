@@ -47,6 +47,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("redo", "ازنو", ("Ctrl+Shift+Z", "Ctrl+Y")),
     Shortcut("find", "جست‌وجو در مقاله", ("Ctrl+F", "/")),
     Shortcut("search_corpus", "جست‌وجو در همهٔ مقاله‌ها", ("Ctrl+Shift+F",)),
+    Shortcut("browse_annotations", "همهٔ یادداشت‌های پوشه", ("Ctrl+Shift+A",)),
     Shortcut("focus_next", "رفتن به بخش بعدی پنجره", ("F6",)),
     Shortcut("focus_prev", "رفتن به بخش قبلی پنجره", ("Shift+F6",)),
     Shortcut("caret_mode", "حالت مکان‌نما (انتخاب دقیق با Shift+پیکان)", ("F7",)),

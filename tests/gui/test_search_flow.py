@@ -38,3 +38,30 @@ def test_find_in_article_moves_between_hits(qtbot, window) -> None:
     assert window.find_bar.current == 1
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible() and window.reader._hits == []
+
+
+def test_annotation_browser_filters_and_opens(qtbot, window) -> None:
+    from hashiye.core.annotations import new_annotation
+
+    for article_id, quote, color, tags in (("003_edc48c3769eb6a48", "سازمان همیاری", "green", ["نهادها"]),
+                                            ("002_4a4f9998171fccb3", "کمیته امداد", "pink", ["نهادها", "امداد"]),
+                                            ("000_e6d5671372e51005", "بسیج سازندگی", "pink", [])):
+        art = window.session.article(article_id)
+        start = art.source_text.index(quote)
+        window.session.apply(article_id, upsert=[new_annotation(article_id, art.source_text, start,
+                                                               start + len(quote), color, tags=tags)])
+    qtbot.keyClick(window.list_view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    browser = window.browser
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 3, timeout=10000)
+    browser.tag.setCurrentIndex(browser.tag.findData("نهادها"))
+    assert browser.proxy.rowCount() == 2
+    browser.color.setCurrentIndex(browser.color.findData("pink"))
+    assert browser.proxy.rowCount() == 1
+    browser.tag.setCurrentIndex(0)
+    type_text(browser.text, "بسيج")  # Arabic ي finds the Persian spelling
+    assert browser.proxy.rowCount() == 1
+    browser.table.setFocus()
+    qtbot.keyClick(browser.table, Qt.Key.Key_Return)
+    assert window.current_id == "000_e6d5671372e51005"
+    current = window.annotation_under_focus()
+    assert current is not None and current.annotation.exact == "بسیج سازندگی"

@@ -1,0 +1,175 @@
+"""Every highlight and note of the corpus in one sortable table; filter by text, tag, colour; Enter opens it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+                               QVBoxLayout, QWidget)
+
+from hashiye.core.annotations import COLORS, Anchored
+from hashiye.core.article import Article
+from hashiye.core.export_filters import ExportFilter
+from hashiye.core.exporting import collect
+from hashiye.core.normalize import fold_digits, match_key
+
+from .background import BackgroundJob
+from .colors import LABEL, highlight_color
+
+Index = QModelIndex | QPersistentModelIndex
+RowRole = Qt.ItemDataRole.UserRole + 4
+HEADERS = ["رنگ", "متن برجسته", "یادداشت", "برچسب‌ها", "مقاله", "وضعیت"]
+STATUS = {"anchored": "", "moved": "جابه‌جا", "fuzzy": "تقریبی", "orphan": "جاگم‌شده"}
+
+
+class AnnotationTable(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[Article, Anchored]] = []
+
+    def set_rows(self, rows: list[tuple[Article, Anchored]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        art, placed = self.rows[index.row()]
+        ann = placed.annotation
+        if role == RowRole:
+            return self.rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
+            return highlight_color(ann.color)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        values = [LABEL.get(ann.color, ann.color), " ".join(ann.exact.split()), " ".join(ann.note.split()),
+                  fold_digits("، ".join(ann.tags), "fa"), art.title or art.id, STATUS.get(placed.status, "")]
+        return values[index.column()]
+
+
+class TextFilter(QSortFilterProxyModel):
+    """Rows whose quote, note, tags or title hold every word (matching form of DESIGN §5)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.words = match_key(text).split()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self.words:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, AnnotationTable)
+        art, placed = model.rows[row]
+        ann = placed.annotation
+        key = match_key(" ".join([ann.exact, ann.note, *ann.tags, art.title or ""]))
+        return all(w in key for w in self.words)
+
+
+class BrowserTable(QTableView):
+    chosen = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.chosen.emit(self.currentIndex().data(RowRole))
+            return
+        super().keyPressEvent(event)
+
+
+class AnnotationBrowser(QDialog):
+    """Loads every annotation in the background; `openAnnotation(article_id, annotation_id)`."""
+
+    openAnnotation = Signal(str, str)
+
+    def __init__(self, parent: QWidget, corpus: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("همهٔ یادداشت‌ها")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.corpus = corpus
+        self.all_rows: list[tuple[Article, Anchored]] = []
+        self.text = QLineEdit()
+        self.text.setObjectName("browserText")
+        self.text.setPlaceholderText("متن، یادداشت یا برچسب…")
+        self.tag = QComboBox()
+        self.color = QComboBox()
+        self.color.addItem("همهٔ رنگ‌ها", "")
+        for c in COLORS:
+            self.color.addItem(LABEL[c], c)
+        self.status = QLabel("در حال خواندن یادداشت‌ها…")
+        self.model = AnnotationTable()
+        self.proxy = TextFilter()
+        self.proxy.setSourceModel(self.model)
+        self.table = BrowserTable()
+        self.table.setObjectName("browserTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((60, 320, 220, 140, 220, 70)):
+            self.table.setColumnWidth(col, width)
+        self.table.chosen.connect(self._open)
+        self.table.doubleClicked.connect(lambda idx: self._open(idx.data(RowRole)))
+        self.text.textChanged.connect(self.proxy.set_text)
+        self.tag.currentIndexChanged.connect(lambda _i: self._apply())
+        self.color.currentIndexChanged.connect(lambda _i: self._apply())
+        self.text.returnPressed.connect(self.table.setFocus)
+        row = QHBoxLayout()
+        row.addWidget(self.text, 1)
+        row.addWidget(self.tag)
+        row.addWidget(self.color)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(self.status)
+        lay.addWidget(self.table, 1)
+        self.resize(1100, 640)
+        self.job = BackgroundJob(lambda: collect(corpus), self)
+        self.job.finished.connect(self._loaded)
+        self.job.failed.connect(lambda m: self.status.setText(f"یادداشت‌ها خوانده نشدند: {m}"))
+        self.job.start()
+
+    def _loaded(self, rows: list[tuple[Article, Anchored]]) -> None:
+        self.all_rows = rows
+        tags = sorted({t for _a, p in rows for t in p.annotation.tags})
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("همهٔ برچسب‌ها", "")
+        for t in tags:
+            self.tag.addItem(t, t)
+        self.tag.blockSignals(False)
+        self._apply()
+
+    def _apply(self) -> None:
+        """Tag and colour through the export filter (the same rules as exports)."""
+        criteria = ExportFilter(tags=[self.tag.currentData()] if self.tag.currentData() else [],
+                                colors=[self.color.currentData()] if self.color.currentData() else [])
+        self.model.set_rows(criteria.apply(self.all_rows))
+        articles = len({a.id for a, _p in self.model.rows})
+        self.status.setText(fold_digits(f"{len(self.model.rows)} یادداشت در {articles} مقاله", "fa"))
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 1))
+
+    def _open(self, row: tuple[Article, Anchored]) -> None:
+        art, placed = row
+        self.openAnnotation.emit(art.id, placed.annotation.id)
