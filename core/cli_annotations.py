@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("id", nargs="?", help="only this article")
     add_corpus(p)
     p.set_defaults(func=run_annotations)
-    p = sub.add_parser("import", help="import W3C annotations into the corpus's sidecars")
+    p = sub.add_parser("import", help="import W3C annotations (JSON) or a Hashiye REFI-QDA project (.qdpx) into the sidecars")
     p.add_argument("file", type=Path)
     add_corpus(p)
     p.set_defaults(func=run_import)
@@ -75,7 +75,8 @@ def run_import(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         raise RuntimeFailure(f"cannot read {args.file}: no such file") from exc
     except (ValueError, UnicodeDecodeError) as exc:
-        raise RuntimeFailure(f"{args.file} is not W3C annotation JSON: {exc}") from exc
+        kind = "a REFI-QDA project" if args.file.suffix.lower() == ".qdpx" else "W3C annotation JSON"
+        raise RuntimeFailure(f"{args.file} cannot be read as {kind}: {exc}") from exc
     except (CorpusError, StoreError) as exc:
         raise RuntimeFailure(str(exc)) from exc
     print(report.line())
