@@ -80,7 +80,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _IMAGE = re.compile(
     r"^(?:IMG|DSC|DSCN|DCIM|PIC|Photo|image|Screenshot|WhatsApp Image)?[\s_-]?[\w-]*\d{2,}[\w-]*"
-    r"(?:\.(?:jpe?g|png|gif|webp|heic))?$|^[\w\s-]+\.(?:jpe?g|png|gif|webp|heic)$", re.I)
+    r"(?:\.(?:jpe?g|png|gif|webp|heic))?$|^[\w\s-]+\.(?:jpe?g|png|gif|webp|heic)$", re.IGNORECASE)
 _EDITOR_CODE = re.compile(r"^(?:[^\W_]{1,6}\s?/\s?){1,4}[^\W_]{0,6}$")
 _LABEL = re.compile(r"^(?P<label>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$")
 _PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
@@ -104,7 +104,7 @@ def is_footer_marker(text: str) -> bool:
     if len(text) > 2 * SHORT:
         return False
     k = key(text).rstrip(":：/ ")
-    return words(k) <= 8 and any(k == m or k.startswith(m + " ") or k.startswith(m + ":") for m in FOOTER_MARKERS)
+    return words(k) <= 8 and any(k == m or k.startswith((m + " ", m + ":")) for m in FOOTER_MARKERS)
 
 
 def is_boilerplate(text: str) -> bool:

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from .normalize import ENTITIES, MARKUP, DigitStyle, fold_digits, fold_letters, hazm_normalize, is_space
+from .normalize import (
+    ENTITIES,
+    MARKUP,
+    DigitStyle,
+    fold_digits,
+    fold_letters,
+    hazm_normalize,
+    is_space,
+)
 from .offsets import MapBuilder, OffsetMap
 from .parse import Parsed
 

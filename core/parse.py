@@ -22,8 +22,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .boilerplate import (SOURCE_LABEL, clean, is_boilerplate, is_footer_marker, is_short_heading,
-                          is_today_line, key, label_of, match_key, words)
+from .boilerplate import (
+    SOURCE_LABEL,
+    clean,
+    is_boilerplate,
+    is_footer_marker,
+    is_short_heading,
+    is_today_line,
+    key,
+    label_of,
+    match_key,
+    words,
+)
 from .jalali import FoundDate, find_date, find_time
 from .normalize import to_latin_digits
 

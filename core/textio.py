@@ -32,7 +32,7 @@ def decode_bytes(data: bytes) -> DecodedText:
     """
     if data.startswith(codecs.BOM_UTF8):
         text, enc = _strict(data[3:], "utf-8"), "utf-8-sig"
-    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, enc = _strict(data, "utf-16"), "utf-16"
     else:
         if b"\x00" in data:

@@ -14,7 +14,7 @@ CLI = [sys.executable, "-m", "hashiye.core.cli"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, check=False, timeout=120)
 
 
 def test_list_json_on_the_seeds(seeds_copy: Path) -> None:
@@ -54,7 +54,7 @@ SEED_METADATA = {
 def test_list_does_not_import_hazm(seeds_copy: Path) -> None:
     code = ("import sys; from hashiye.core.cli import main; main(['list', '--corpus', sys.argv[1], '--json']);"
             "print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-c", code, str(seeds_copy)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code, str(seeds_copy)], capture_output=True, text=True, check=False)
     assert "HAZM False" in out.stderr
 
 
@@ -63,7 +63,7 @@ def test_show_caches_hazm_so_the_second_show_does_not_load_it(seeds_copy: Path, 
             " '--json']); print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
     env = dict(os.environ, HASHIYE_CACHE_DIR=str(tmp_path / "cache"))
     runs = [subprocess.run([sys.executable, "-c", code, "001_efa6bf155fd70a28", str(seeds_copy)],
-                           capture_output=True, text=True, env=env) for _ in range(2)]
+                           capture_output=True, text=True, check=False, env=env) for _ in range(2)]
     assert "HAZM True" in runs[0].stderr, "the first show normalises with hazm"
     assert "HAZM False" in runs[1].stderr, "the second show reads the display cache"
     assert runs[0].stdout == runs[1].stdout
@@ -72,7 +72,7 @@ def test_show_caches_hazm_so_the_second_show_does_not_load_it(seeds_copy: Path, 
 
 def test_list_import_time_has_no_hazm(seeds_copy: Path) -> None:
     out = subprocess.run([sys.executable, "-X", "importtime", "-m", "hashiye.core.cli", "list", "--corpus",
-                          str(seeds_copy), "--json"], capture_output=True, text=True)
+                          str(seeds_copy), "--json"], capture_output=True, text=True, check=False)
     assert out.returncode == 0
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
     assert "hashiye.core.parse" in imported, "the import log was read"

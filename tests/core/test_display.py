@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hashiye.core import display_cache
 from hashiye.core.article import load_article
 from hashiye.core.display import without_headings

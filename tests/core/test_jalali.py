@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from hashiye.core.jalali import find_date, find_time, jalali_display
 
 

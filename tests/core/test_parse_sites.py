@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from hashiye.core.article import load_article
 from hashiye.core.corpus import scan
 from hashiye.core.display import build_display

@@ -21,7 +21,7 @@ print(before, after)
 def test_pyside_void_calls_keep_none_alive() -> None:
     """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call and aborts."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", VOID_CALLS], capture_output=True, text=True, env=env, timeout=60)
+    out = subprocess.run([sys.executable, "-c", VOID_CALLS], capture_output=True, text=True, check=False, env=env, timeout=60)
     assert out.returncode == 0, out.stderr
     before, after = map(int, out.stdout.split())
     assert after >= before - 100, f"None lost {before - after} references"
