@@ -156,6 +156,8 @@ _SUFFIX_OK: dict[str, bool] = {}
 def _is_suffix(rest: str) -> bool:
     ok = _SUFFIX_OK.get(rest)
     if ok is None:
+        if len(_SUFFIX_OK) > 50_000:
+            _SUFFIX_OK.clear()
         ok = _SUFFIX_OK[rest] = skeleton(rest) in SUFFIXES
     return ok
 

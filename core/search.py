@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .matching import Query, Span, Term, find_query, parse_query, stem_keys
+from .matching import SUFFIXES, Query, Span, Term, find_query, parse_query, stem_keys
 from .search_index import CorpusIndex, Progress, cached_listing, index_path, is_damage
 from .textio import UnreadableArticle, read_text
 
@@ -68,9 +68,22 @@ class SearchResult:
 
 # --- FTS5 candidate query ---------------------------------------------------------------
 
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+# A word's token in an article is the word plus the part of its ending before any ZWNJ.
+_ENDINGS = sorted({s[:i] for s in SUFFIXES for i in range(len(s) + 1)})
+
+
 def _token(word: str) -> str:
-    quoted = '"' + word.replace('"', '""') + '"'
-    return quoted + "*" if len(word) > 1 else quoted
+    """A single word: exact tokens for the word with each possible ending (faster than a prefix)."""
+    return "(" + " OR ".join(_quote(word + e) for e in _ENDINGS) + ")"
+
+
+def _pair(joined: str) -> str:
+    """Two or three words joined (long, so a prefix query is cheap)."""
+    return _quote(joined) + "*"
 
 
 def _run_expr(run: tuple[str, ...]) -> str:
@@ -79,9 +92,9 @@ def _run_expr(run: tuple[str, ...]) -> str:
         return _token(run[0])
     parts = []
     for i in range(len(run) - 1):
-        pair = _token(run[i] + run[i + 1])
+        pair = _pair(run[i] + run[i + 1])
         if i:
-            pair = f"({pair} OR {_token(run[i - 1] + run[i] + run[i + 1])})"
+            pair = f"({pair} OR {_pair(run[i - 1] + run[i] + run[i + 1])})"
         parts.append(pair)
     return "(" + " AND ".join(parts) + ")"
 
@@ -149,22 +162,23 @@ def snippet(text: str, start: int, end: int) -> str:
     return " ".join((left + text[start:end] + right).split())
 
 
-def iter_article_hits(index: CorpusIndex, query: str | Query) -> Iterator[ArticleHits]:
+def iter_article_hits(index: CorpusIndex, query: str | Query, *, lazy: bool = True) -> Iterator[ArticleHits]:
     """Matching articles of an up-to-date index, newest first, each with its verified spans.
 
-    Lazy: a caller that needs one page stops early; run it off the UI thread.
+    Lazy: a caller that needs one page stops early (`lazy=False` is faster for callers that
+    read everything). Run it off the UI thread.
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     if not parsed:
         return
     try:
-        rows = index.candidates(fts_query(parsed))
+        rows = index.candidates(fts_query(parsed), lazy=lazy)
     except sqlite3.DatabaseError as exc:
         if not is_damage(exc):
             raise
         index.reset()
         index.update(metadata=False)
-        rows = index.candidates(fts_query(parsed))
+        rows = index.candidates(fts_query(parsed), lazy=lazy)
     for name, encoding in rows:
         path = index.corpus / name
         try:
@@ -184,7 +198,7 @@ def search(index: CorpusIndex, query: str, limit: int = 50, *, complete: bool = 
     """
     t0 = time.perf_counter()
     result = SearchResult(query, 0)
-    for found in iter_article_hits(index, query):
+    for found in iter_article_hits(index, query, lazy=not complete):
         result.articles += 1
         result.total += len(found.spans)
         for start, end in found.spans[:max(0, limit - len(result.hits))]:

@@ -39,7 +39,7 @@ from .paths import cache_dir
 from .sidecar import peek_count, sidecar_path
 from .textio import UnreadableArticle, decode_bytes, is_article_path
 
-SCHEMA_VERSION = 3  # bump when tokens, matching rules or list records change
+SCHEMA_VERSION = 4  # bump when tokens, matching rules or list records change
 BATCH = 200
 COMPACT_MIN = 1000  # old rows tolerated before compacting (also at most a quarter of the live rows)
 _RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS files (
     name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, docid INTEGER,
     encoding TEXT, skipped TEXT, record TEXT, warnings TEXT, published TEXT);
 CREATE INDEX IF NOT EXISTS files_docid ON files(docid);
+CREATE INDEX IF NOT EXISTS files_order ON files(published IS NULL, published DESC, name);
 CREATE TABLE IF NOT EXISTS sidecars (name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER,
     count INTEGER, warning TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(
@@ -324,13 +325,20 @@ class CorpusIndex:
 
     # --- reading -----------------------------------------------------------------------
 
-    def candidates(self, fts_query: str) -> list[tuple[str, str]]:
-        """(file name, encoding) of live articles whose tokens satisfy an FTS5 query, newest first."""
-        return self.db.execute(
-            "SELECT f.name, f.encoding FROM files f JOIN "
-            "(SELECT rowid FROM terms WHERE terms MATCH ?) t ON f.docid = t.rowid "
-            "WHERE f.skipped IS NULL ORDER BY f.published IS NULL, f.published DESC, f.name",
-            (fts_query,)).fetchall()
+    def candidates(self, fts_query: str, *, lazy: bool = False) -> Iterator[tuple[str, str]]:
+        """(file name, encoding) of live articles whose tokens satisfy an FTS5 query, newest first.
+
+        `lazy` walks the files in date order and yields as it goes (the first rows come at
+        once); otherwise all rows are sorted first (faster when every row is read).
+        """
+        order = "ORDER BY published IS NULL, published DESC, name"
+        match = "docid IN (SELECT rowid FROM terms WHERE terms MATCH ?)"
+        if lazy:
+            sql = f"SELECT name, encoding FROM files INDEXED BY files_order WHERE skipped IS NULL AND {match} {order}"
+        else:
+            sql = f"SELECT name, encoding FROM files WHERE skipped IS NULL AND {match} {order}"
+        cursor = self.db.execute(sql, (fts_query,))
+        return iter(cursor) if lazy else iter(cursor.fetchall())
 
     def listing(self) -> Listing:
         """The `list` records from the cache (run `refresh()` first), annotation counts re-checked."""
