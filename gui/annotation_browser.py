@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -18,6 +17,7 @@ from hashiye.core.normalize import fold_digits, match_key
 
 from .background import BackgroundJob
 from .colors import LABEL, highlight_color
+from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 4
@@ -85,16 +85,6 @@ class TextFilter(QSortFilterProxyModel):
         return all(w in key for w in self.words)
 
 
-class BrowserTable(QTableView):
-    chosen = Signal(object)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.chosen.emit(self.currentIndex().data(RowRole))
-            return
-        super().keyPressEvent(event)
-
-
 class AnnotationBrowser(QDialog):
     """Loads every annotation in the background; `openAnnotation(article_id, annotation_id)`."""
 
@@ -118,7 +108,7 @@ class AnnotationBrowser(QDialog):
         self.model = AnnotationTable()
         self.proxy = TextFilter()
         self.proxy.setSourceModel(self.model)
-        self.table = BrowserTable()
+        self.table = QTableView()
         self.table.setObjectName("browserTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -129,7 +119,7 @@ class AnnotationBrowser(QDialog):
         header.setStretchLastSection(False)
         for col, width in enumerate((60, 320, 220, 140, 220, 70)):
             self.table.setColumnWidth(col, width)
-        self.table.chosen.connect(self._open)
+        on_enter(self.table, lambda idx: self._open(idx.data(RowRole)))
         self.table.doubleClicked.connect(lambda idx: self._open(idx.data(RowRole)))
         self.text.textChanged.connect(self.proxy.set_text)
         self.tag.currentIndexChanged.connect(lambda _i: self._apply())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QVBoxLayout, QWidget)
 
@@ -13,6 +13,7 @@ from hashiye.core.annotations import Anchored
 from hashiye.core.normalize import fold_digits
 
 from .colors import LABEL, highlight_color
+from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 AnchoredRole = Qt.ItemDataRole.UserRole + 2
@@ -131,18 +132,6 @@ def _fit(text: str, fm: QFontMetrics, width: int) -> int:
     return space + 1 if space > 0 else lo
 
 
-class AnnotationList(QListView):
-    """Enter jumps to the highlight under the cursor."""
-
-    activatedId = Signal(str)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activatedId.emit(self.currentIndex().data(AnchoredRole).annotation.id)
-            return
-        super().keyPressEvent(event)
-
-
 class AnnotationPanel(QWidget):
     """Title line with counts, and the list of the article's highlights."""
 
@@ -153,14 +142,14 @@ class AnnotationPanel(QWidget):
         self.header = QLabel("یادداشت‌ها")
         self.header.setObjectName("panelHeader")
         self.model = AnnotationModel()
-        self.view = AnnotationList()
+        self.view = QListView()
         self.view.setObjectName("annotationList")
         self.view.setAccessibleName("فهرست برجسته‌سازی‌ها")
         self.view.setModel(self.model)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
-        self.view.activatedId.connect(self.jump)
+        on_enter(self.view, lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
         self.view.clicked.connect(lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
         self.empty = QLabel("هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و H یا ۱ تا ۵ را بزنید.")
         self.empty.setWordWrap(True)

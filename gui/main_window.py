@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QListView, QToolButton,
                                QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
@@ -32,18 +32,7 @@ from .list_filters import ListFilters
 from .reader import Mark, ReaderHeader, ReaderText
 from .session import AnnotationSession
 from .settings import place, push_recent, recent_folders, remember_place
-
-
-class ArticleListView(QListView):
-    """Enter moves the keyboard focus to the reader."""
-
-    enterPressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enterPressed.emit()
-            return
-        super().keyPressEvent(event)
+from .views import on_enter
 
 
 class MainWindow(QMainWindow):
@@ -90,7 +79,7 @@ class MainWindow(QMainWindow):
         self.model = ArticleListModel()
         self.proxy = ArticleFilterProxy()
         self.proxy.setSourceModel(self.model)
-        self.list_view = ArticleListView()
+        self.list_view = QListView()
         self.list_view.setObjectName("articleList")
         self.list_view.setAccessibleName("فهرست مقاله‌ها")
         self.list_view.setModel(self.proxy)
@@ -106,7 +95,7 @@ class MainWindow(QMainWindow):
         self.filters_button.toggled.connect(self.filters.setVisible)
         self.sort_box.currentIndexChanged.connect(lambda _i: self._sort())
         self.list_view.selectionModel().currentChanged.connect(self._list_current_changed)
-        self.list_view.enterPressed.connect(lambda: self.reader.setFocus())
+        on_enter(self.list_view, lambda _idx: self.reader.setFocus())
 
         left = QWidget()
         lay = QVBoxLayout(left)

@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBar, QVBoxLayout, QWidget
 
 from hashiye.core.normalize import fold_digits
 from hashiye.core.search import CorpusIndex, Hit, refresh_steps, search
 
 from .background import BackgroundJob
+from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 3
@@ -46,16 +46,6 @@ class HitModel(QAbstractListModel):
         return None
 
 
-class HitList(QListView):
-    chosen = Signal(object)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.chosen.emit(self.currentIndex().data(HitRole))
-            return
-        super().keyPressEvent(event)
-
-
 class SearchPanel(QDialog):
     """Query field, progress while the index is brought up to date, and the hits."""
 
@@ -74,12 +64,12 @@ class SearchPanel(QDialog):
         self.status = QLabel()
         self.model = HitModel()
         self.model.titles = titles
-        self.results = HitList()
+        self.results = QListView()
         self.results.setObjectName("searchResults")
         self.results.setModel(self.model)
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
-        self.results.chosen.connect(self._open)
+        on_enter(self.results, lambda idx: self._open(idx.data(HitRole)))
         self.results.doubleClicked.connect(lambda idx: self._open(idx.data(HitRole)))
         self.query.returnPressed.connect(self._enter)
         self._timer = QTimer(self, singleShot=True, interval=150)

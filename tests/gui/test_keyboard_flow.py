@@ -216,3 +216,19 @@ def test_note_being_typed_survives_an_external_change(qtbot, window, corpus: Pat
     assert len(items) == 2
     notes = [b["value"] for i in items for b in i.get("body", []) if b.get("purpose") == "commenting"]
     assert notes == ["نیمه‌کاره"]
+
+
+def test_enter_in_the_annotation_panel_jumps_to_the_highlight(qtbot, window) -> None:
+    window.reader.setFocus()
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    for _ in range(4):
+        press(qtbot, window.reader, Qt.Key.Key_Down)
+    press(qtbot, window.reader, Qt.Key.Key_3)
+    first = window.session.state(window.current_id).anchored[0]
+    window.panel.view.setFocus()
+    window.panel.view.setCurrentIndex(window.panel.model.index(0))
+    press(qtbot, window.panel.view, Qt.Key.Key_Return)
+    assert window.current_ann_id == first.annotation.id
+    s, _e = window._display.map.to_display(first.start, first.end)
+    a, b = window.reader.focus_span()
+    assert a <= s < b, "the sentence focus moved to the highlight"
