@@ -41,6 +41,7 @@ from .textio import UnreadableArticle, decode_bytes, is_article_path
 
 SCHEMA_VERSION = 4  # bump when tokens, matching rules or list records change
 BATCH = 200
+LAZY_FROM = 1000  # candidates from which a first page walks the files in date order
 COMPACT_MIN = 1000  # old rows tolerated before compacting (also at most a quarter of the live rows)
 _RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
 
@@ -333,6 +334,10 @@ class CorpusIndex:
         """
         order = "ORDER BY published IS NULL, published DESC, name"
         match = "docid IN (SELECT rowid FROM terms WHERE terms MATCH ?)"
+        if lazy:  # walking the files in date order only pays when matches are many
+            many = self.db.execute("SELECT count(*) FROM (SELECT rowid FROM terms WHERE terms MATCH ? "
+                                   "LIMIT ?)", (fts_query, LAZY_FROM)).fetchone()[0]
+            lazy = many >= LAZY_FROM
         if lazy:
             sql = f"SELECT name, encoding FROM files INDEXED BY files_order WHERE skipped IS NULL AND {match} {order}"
         else:
