@@ -8,8 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hashiye.core.annotations import new_annotation
+from hashiye.core.article import load_article
 from hashiye.core.corpus import CorpusError, scan
 from hashiye.core.search import CorpusIndex, cached_listing, index_path, search, search_corpus
+from hashiye.core.store import AnnotationStore
 
 NEW_WORDS = "\nواژه‌ای تازه به نام زعفران‌کاری افزوده شد.\n"
 
@@ -89,8 +92,8 @@ def test_cached_listing_equals_scan_and_follows_changes(seeds_copy: Path) -> Non
 def test_cached_listing_sees_new_annotations(seeds_copy: Path) -> None:
     listing = cached_listing(seeds_copy)
     assert {a["annotations"] for a in listing.articles} == {0}
-    src = Path(__file__).resolve().parents[2] / "seeds" / "000_e6d5671372e51005.annotations.json"
-    (seeds_copy / src.name).write_bytes(src.read_bytes())
+    art = load_article(seeds_copy / "000_e6d5671372e51005.txt")
+    AnnotationStore(seeds_copy).save_change(art, upsert=[new_annotation(art.id, art.source_text, 10, 30)])
     counts = {a["id"]: a["annotations"] for a in cached_listing(seeds_copy).articles}
     assert counts["000_e6d5671372e51005"] == scan(seeds_copy).articles[0]["annotations"] > 0
 
