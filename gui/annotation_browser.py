@@ -100,7 +100,10 @@ class AnnotationBrowser(QDialog):
         self.text.setObjectName("browserText")
         self.text.setPlaceholderText("متن، یادداشت یا برچسب…")
         self.tag = QComboBox()
+        self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag.setMinimumContentsLength(12)
         self.color = QComboBox()
+        self.color.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.color.addItem("همهٔ رنگ‌ها", "")
         for c in COLORS:
             self.color.addItem(LABEL[c], c)
@@ -116,7 +119,8 @@ class AnnotationBrowser(QDialog):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # file order until a header is clicked
         for col, width in enumerate((60, 320, 220, 140, 220, 70)):
             self.table.setColumnWidth(col, width)
         on_enter(self.table, lambda idx: self._open(idx.data(RowRole)))

@@ -95,7 +95,7 @@ class AnnotationDelegate(QStyledItemDelegate):
             f = font or option.font
             painter.setFont(f)
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText) if dim and not selected else fg)
-            shown = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideLeft, text_rect.width())
+            shown = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(QRect(text_rect.left(), y, text_rect.width(), step), flags, shown)
             y += step
 
@@ -139,7 +139,7 @@ class AnnotationPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.header = QLabel("یادداشت‌ها")
+        self.header = QLabel("برجسته‌سازی‌ها")
         self.header.setObjectName("panelHeader")
         self.model = AnnotationModel()
         self.view = QListView()
@@ -163,7 +163,7 @@ class AnnotationPanel(QWidget):
     def set_rows(self, rows: list[Anchored], current_id: str | None) -> None:
         self.model.set_rows(rows)
         orphans = sum(1 for a in rows if a.status == "orphan")
-        text = fold_digits(f"یادداشت‌ها ({len(rows)})", "fa")
+        text = fold_digits(f"برجسته‌سازی‌ها ({len(rows)})", "fa")
         if orphans:
             text += fold_digits(f" — {orphans} جاگم‌شده", "fa")
         self.header.setText(text)

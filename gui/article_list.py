@@ -142,7 +142,7 @@ class ArticleDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(fg)
-        title = QFontMetrics(bold).elidedText(rec.get("title") or rec["id"], Qt.TextElideMode.ElideLeft, r.width())
+        title = QFontMetrics(bold).elidedText(rec.get("title") or rec["id"], Qt.TextElideMode.ElideRight, r.width())
         flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
         painter.drawText(QRect(r.left(), r.top(), r.width(), fm.height()), flags, title)
         painter.setFont(option.font)
@@ -150,7 +150,7 @@ class ArticleDelegate(QStyledItemDelegate):
         parts = [rec.get("source") or "منبع نامعلوم", jalali_display(rec.get("published")) or "بی‌تاریخ"]
         count = rec.get("annotations") or 0
         if count:
-            parts.append(fold_digits(f"{count} یادداشت", "fa"))
-        line = fm.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideLeft, r.width())
+            parts.append(fold_digits(f"{count} برجسته‌سازی", "fa"))
+        line = fm.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideRight, r.width())
         painter.drawText(QRect(r.left(), r.top() + fm.height() + 4, r.width(), fm.height()), flags, line)
         painter.restore()

@@ -82,7 +82,8 @@ class TagEditor(_Editor):
         self.edit.returnPressed.connect(self.accept)
         self.layout_.addWidget(self.edit)
         self.layout_.addWidget(self.buttons)
-        self.resize(460, 150)
+        self.hint.setMinimumHeight(self.hint.fontMetrics().lineSpacing() * 5)
+        self.resize(520, 230)
         self.accepted.connect(lambda: on_save(parse_tags(self.edit.text())))
 
     def _current_fragment(self) -> str:

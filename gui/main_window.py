@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLi
 from hashiye.core.annotations import Anchored, Annotation, edited, new_annotation
 from hashiye.core.corpus import CorpusError
 from hashiye.core.display import Display, without_headings
+from hashiye.core.normalize import fold_digits
 from hashiye.core.original import build_original
 from hashiye.core.search import Hit, cached_listing
 from hashiye.core.textio import UnreadableArticle
@@ -131,9 +132,19 @@ class MainWindow(QMainWindow):
         for w in (left, centre, self.panel):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(260)
+        self.panel.setMinimumWidth(220)
         self.splitter.setSizes([330, 760, 300])
         self.setCentralWidget(self.splitter)
         self.statusBar().setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.problems: list[str] = []
+        self.problems_button = QToolButton()
+        self.problems_button.setObjectName("problemsButton")
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.clicked.connect(self.show_problems)
+        self.problems_button.hide()
+        self.statusBar().addPermanentWidget(self.problems_button)
 
     def _build_actions(self) -> None:
         slots = {
@@ -214,15 +225,14 @@ class MainWindow(QMainWindow):
             listing = cached_listing(self.corpus)  # reads only files changed since the last run
         except CorpusError as exc:
             self.model.set_records([])
-            self.show_error(str(exc))
+            self.show_error(f"این پوشه باز نشد ({exc}).")
             return
         self.model.set_records(listing.articles)
         self.filters.set_choices(self.corpus, self.model.sources())
         self._sort()
-        problems = [f"{s.file}: {s.reason}" for s in listing.skipped]
-        problems += [f"{w['file']}: {w['message']}" for w in listing.warnings]
-        if problems:
-            self.statusBar().showMessage(f"{len(problems)} هشدار: " + " | ".join(problems))
+        self.problems = [f"{s.file}: {s.reason}" for s in listing.skipped]
+        self.problems += [f"{w['file']}: {w['message']}" for w in listing.warnings]
+        self._show_problem_count(len(listing.skipped))
         self.setWindowTitle(f"حاشیه — {self.corpus.name}")
         for p in self.watcher.directories() + self.watcher.files():
             self.watcher.removePath(p)
@@ -236,6 +246,25 @@ class MainWindow(QMainWindow):
         elif self.proxy.rowCount():
             self.list_view.setCurrentIndex(self.proxy.index(0, 0))
         self.list_view.setFocus()
+
+    def _show_problem_count(self, skipped: int) -> None:
+        """A button in the status bar: how many files were skipped or have warnings; click for details."""
+        n = len(self.problems)
+        self.problems_button.setVisible(bool(n))
+        if n:
+            text = f"{skipped} پرونده خوانده نشد، " if skipped else ""
+            text += f"{n - skipped} هشدار" if n - skipped else ""
+            self.problems_button.setText(fold_digits(text.rstrip("، ") + " — جزئیات", "fa"))
+
+    def show_problems(self) -> None:
+        """The files that were skipped and the warnings, with their reasons."""
+        box = QMessageBox(QMessageBox.Icon.Information, "حاشیه",
+                          fold_digits(f"{len(self.problems)} مورد در این پوشه نیاز به توجه دارد. "
+                                      "پرونده‌های خوانده‌نشده نمایش داده نمی‌شوند و چیزی از آن‌ها تغییر نکرده است.", "fa"),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setDetailedText("\n".join(self.problems))
+        box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        box.open()
 
     def _sort(self) -> None:
         self.proxy.set_sort_field(self.sort_box.currentData())
@@ -380,6 +409,7 @@ class MainWindow(QMainWindow):
         """
         target = self.annotation_under_focus()
         if target is None or self.current_id is None:
+            self.say_nothing_under_focus()
             return None
         old, article_id = target.annotation, self.current_id
 
@@ -418,9 +448,13 @@ class MainWindow(QMainWindow):
         editor.finished.connect(back)
         editor.open()
 
+    def say_nothing_under_focus(self) -> None:
+        self.statusBar().showMessage("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید", 5000)
+
     def delete_current(self) -> None:
         target = self.annotation_under_focus()
         if target is None:
+            self.say_nothing_under_focus()
             return
         self._push(None, [target.annotation], [], "حذف برجسته‌سازی")
 

@@ -19,6 +19,7 @@ from .colors import FOCUS, HIT, HIT_CURRENT, highlight_color
 from .qtext import Utf16Index
 
 MAX_TEXT_WIDTH = 760
+JUSTIFY_MIN_WIDTH = 480  # px of text column
 LINE_HEIGHT = 135  # percent of the font's line spacing (Vazirmatn's is already generous)
 
 
@@ -71,11 +72,12 @@ class ReaderText(QTextEdit):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setAccessibleName("متن مقاله")
+        self.setMinimumWidth(420)
         doc = self.document()
         doc.setUndoRedoEnabled(False)
         option = QTextOption(doc.defaultTextOption())
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
         self._painter = HighlightPainter(doc)
@@ -87,6 +89,7 @@ class ReaderText(QTextEdit):
         self.caret_mode = False
         self._hits: list[tuple[int, int]] = []
         self._hit_current = -1
+        self._aligned: Qt.AlignmentFlag | None = None
         self._base_size = 15.0
         self._zoom = 0
 
@@ -123,7 +126,8 @@ class ReaderText(QTextEdit):
         fmt.setLineHeight(LINE_HEIGHT, 1)  # ProportionalHeight
         fmt.setBottomMargin(10)
         fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        self._aligned = self._alignment()
+        fmt.setAlignment(self._aligned)
         cursor.mergeBlockFormat(fmt)
         for p in display.paragraphs:
             if p.role not in ("title", "supertitle", "lead"):
@@ -292,10 +296,22 @@ class ReaderText(QTextEdit):
         self.setFont(font)
         self.document().setDefaultFont(font)
 
+    def _alignment(self) -> Qt.AlignmentFlag:
+        """Justify wide columns only: in a narrow one Qt stretches Persian words letter by letter."""
+        wide = self.viewport().width() >= JUSTIFY_MIN_WIDTH
+        return Qt.AlignmentFlag.AlignJustify if wide else Qt.AlignmentFlag.AlignRight
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         side = max(20, (event.size().width() - MAX_TEXT_WIDTH) // 2)
         self.setViewportMargins(side, 12, side, 12)
         super().resizeEvent(event)
+        if self._alignment() != self._aligned:
+            self._aligned = self._alignment()
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            fmt = QTextBlockFormat()
+            fmt.setAlignment(self._aligned)
+            cursor.mergeBlockFormat(fmt)
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
@@ -312,6 +328,7 @@ class ReaderHeader(QWidget):
         super().__init__()
         self.supertitle = QLabel()
         self.title = QLabel()
+        self._full_title = ""
         self.meta = QLabel()
         self.warning = QLabel()
         for lab in (self.supertitle, self.title, self.meta, self.warning):
@@ -333,7 +350,9 @@ class ReaderHeader(QWidget):
         sup = rec.get("supertitle")
         self.supertitle.setText(str(sup) if sup else "")
         self.supertitle.setVisible(bool(sup))
-        self.title.setText(str(rec.get("title") or rec.get("id")))
+        self._full_title = str(rec.get("title") or rec.get("id"))
+        self.title.setToolTip(self._full_title)
+        self._fit_title()
         published = rec.get("published")
         parts = [str(rec.get("source") or "منبع نامعلوم")]
         parts.append(jalali_display(str(published)) if published else "بی‌تاریخ")
@@ -343,6 +362,18 @@ class ReaderHeader(QWidget):
             parts.append("متن اصلی (Ctrl+U)")
         self.meta.setText("  ·  ".join(parts))
         self.meta.setToolTip(f"میلادی: {published}" if published else "")
+
+    TITLE_LINES = 2
+
+    def _fit_title(self) -> None:
+        """At most two lines of title; the whole title is in the tooltip."""
+        fm = self.title.fontMetrics()
+        room = max(100, self.title.width()) * self.TITLE_LINES - fm.averageCharWidth() * 6
+        self.title.setText(fm.elidedText(self._full_title, Qt.TextElideMode.ElideRight, room))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
 
     def show_warning(self, text: str) -> None:
         self.warning.setText(text)

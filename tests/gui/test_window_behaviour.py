@@ -146,3 +146,13 @@ def test_list_filters_by_source_date_tag_and_annotations(qtbot, window, corpus: 
     f.annotated.setChecked(False)
     f.tag.setCurrentIndex(f.tag.findData("قزوین"))
     assert shown_ids(window) == ["002_4a4f9998171fccb3"]
+
+
+def test_skipped_files_are_counted_in_persian_with_details(qtbot, window, corpus: Path) -> None:
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
+    window.open_corpus(corpus)
+    assert window.problems_button.isVisible()
+    assert "۱ پرونده خوانده نشد" in window.problems_button.text()
+    assert any("broken.txt" in p and "binary" in p for p in window.problems)
+    assert len(shown_ids(window)) == 5, "the other articles are listed"
+
