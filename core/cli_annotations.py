@@ -62,6 +62,8 @@ def run_annotations(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"annotations": [record(a) for _art, a in rows]})
         return 0
+    if not rows:
+        message("no annotations")
     for _art, a in rows:
         where = f"{a.start}-{a.end}" if a.start is not None else "-"
         quote = " ".join(a.annotation.exact.split())
@@ -70,20 +72,32 @@ def run_annotations(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.file.is_dir():
+        raise RuntimeFailure(f"{args.file} is a folder: give an annotation file (.json or .qdpx)")
     try:
         report = import_file(args.file, corpus_of(args))
     except FileNotFoundError as exc:
         raise RuntimeFailure(f"cannot read {args.file}: no such file") from exc
+    except OSError as exc:
+        raise RuntimeFailure(f"cannot read {args.file}: {exc.strerror or exc}") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         kind = "a REFI-QDA project" if args.file.suffix.lower() == ".qdpx" else "W3C annotation JSON"
         raise RuntimeFailure(f"{args.file} cannot be read as {kind}: {exc}") from exc
     except (CorpusError, StoreError) as exc:
         raise RuntimeFailure(str(exc)) from exc
-    print(report.line())
+    for w in report.warnings:
+        message(f"warning: {w}")
+    if args.json:
+        print_json({"imported": report.imported, "merged": report.merged, "orphaned": report.orphaned,
+                    "unmatched": report.unmatched, "warnings": report.warnings})
+    else:
+        print(report.line())
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.output is not None and str(args.output) == "-":
+        args.output = None  # "-o -" means standard output, as for other tools
     if args.format in BINARY and args.output is None:
         raise UsageError(f"--format {args.format} writes a binary file: give it with -o PATH")
     try:

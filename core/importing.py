@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ class ImportReport:
     merged: int = 0
     orphaned: int = 0
     unmatched: int = 0
+    warnings: list[str] = field(default_factory=list)  # e.g. a damaged sidecar kept aside
 
     def line(self) -> str:
         return (f"imported {self.imported}, merged {self.merged}, "
@@ -99,5 +100,6 @@ def _store_all(corpus: Path, by_article: dict[str, list[Annotation]], report: Im
         report.merged += merged
         wanted = {a.id for a in incoming}
         report.orphaned += sum(1 for a in result.anchored if a.status == "orphan" and a.annotation.id in wanted)
+        report.warnings.extend(result.warnings)
     return report
 

@@ -160,3 +160,25 @@ def test_console_entry_point_runs_annotations(seeds_copy: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "hashiye.core.cli", "annotations", "--corpus", str(seeds_copy),
                           "--json"], check=False, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and json.loads(out.stdout)["annotations"][0]["status"] == "anchored"
+
+
+def test_import_reports_a_damaged_sidecar_it_set_aside(seeds_copy: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    annotate(seeds_copy)
+    out = tmp_path / "all.json"
+    assert run(capsys, "export", "--format", "jsonld", "-o", str(out), "--corpus", str(seeds_copy))[0] == 0
+    other = tmp_path / "other"
+    shutil.copytree(seeds_copy, other)
+    damaged = next(other.glob("*.annotations.json"))
+    damaged.write_text("{ not json", "utf-8")
+    code, stdout, stderr = run(capsys, "import", str(out), "--corpus", str(other), "--json")
+    assert code == 0
+    assert json.loads(stdout)["imported"] == 1
+    aside = list(other.glob("*.annotations.corrupt-*.json"))
+    assert len(aside) == 1 and aside[0].name in stderr
+
+
+def test_import_of_a_folder_is_one_clear_error(seeds_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, stdout, stderr = run(capsys, "import", str(seeds_copy), "--corpus", str(seeds_copy))
+    assert code == 1 and stdout == ""
+    assert "is a folder" in stderr and len(stderr.strip().splitlines()) == 1
