@@ -147,9 +147,9 @@ def export_md(corpus: Path, rows: Rows) -> str:
     Each article section is wrapped in `<div dir="rtl">` (with blank lines, so the Markdown inside is
     still rendered) and every interpolated value (source, tags, ids) is put in FSI…PDI isolates.
     """
-    lines = [f"# یادداشت‌های {isolate(corpus.name)}", ""]
-    lines.append(fold_digits(f"{len(rows)} یادداشت", "fa"))
-    lines.append("")
+    lines = ['<div dir="rtl">', "", f"# برجسته‌سازی‌ها و یادداشت‌های {isolate(corpus.name)}", ""]
+    lines.append(fold_digits(f"{len(rows)} برجسته‌سازی", "fa"))
+    lines += ["", "</div>", ""]
     by_article: dict[str, tuple[Article, list[Anchored]]] = {}
     for art, a in rows:
         by_article.setdefault(art.id, (art, []))[1].append(a)

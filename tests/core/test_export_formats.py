@@ -92,7 +92,8 @@ def test_markdown_grouped_by_article_rtl(seeds_copy: Path, capsys: pytest.Captur
     orphan(seeds_copy)
     code, out, _err = run(capsys, "export", "--corpus", str(seeds_copy), "--format", "md")
     assert code == 0
-    sections = out.split('<div dir="rtl">')[1:]
+    header, *sections = out.split('<div dir="rtl">')[1:]
+    assert header.lstrip().startswith("# ") and "</div>" in header, "the heading is right-to-left too"
     assert len(sections) == 2 and all("</div>" in s for s in sections)
     s1 = next(s for s in sections if Q1 in s)
     art = load_article(seeds_copy / f"{A1}.txt")
