@@ -88,3 +88,23 @@ def test_first_page_stops_early_and_stream_is_newest_first(seeds_copy: Path) -> 
     published = {a["id"]: a["published"] for a in scan(seeds_copy).articles}
     order = [published[a.id] for a in streamed]
     assert order == sorted(order, reverse=True)
+
+
+def test_index_never_loses_a_match_that_the_rules_find(seeds_copy: Path) -> None:
+    """The FTS query only narrows the search: corpus totals equal matching every text."""
+    import re
+
+    from hashiye.core.matching import find_in_text
+
+    texts = {p.stem: read_text(p).text for p in sorted(seeds_copy.glob("*.txt"))}
+    words = re.findall(r"[^\W\d_]{2,}", " ".join(texts.values()))
+    queries = words[::41] + [" ".join(words[i:i + 2]) for i in range(0, len(words) - 1, 53)]
+    queries += [w.replace("ی", "ي").replace("ک", "ك") for w in words[::97]]
+    queries += ["\u200c".join(words[i:i + 2]) for i in range(5, len(words) - 1, 89)]
+    queries += ["".join(words[i:i + 2]) for i in range(7, len(words) - 1, 89)]
+    queries += [f'"{words[i]} {words[i + 1]} {words[i + 2]}"' for i in range(3, len(words) - 2, 101)]
+    with CorpusIndex(seeds_copy) as index:
+        index.update()
+        for q in queries:
+            expected = sum(len(find_in_text(q, t)) for t in texts.values())
+            assert search(index, q, limit=0).total == expected, q
