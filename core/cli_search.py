@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_search(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
+    if not any(ch.isalnum() for ch in args.query):
+        raise UsageError("the query has no letters or digits to search for")
     try:
         result = search_corpus(corpus_of(args), args.query, args.limit)
     except CorpusError as exc:

@@ -112,12 +112,15 @@ class SearchPanel(QDialog):
             self.model.set_hits([])
             self.status.setText("")
             return
-        result = search(self.index, text, LIMIT)
+        # The first page only: a common word in a large corpus would otherwise take
+        # a quarter of a second to count completely, on the UI thread.
+        result = search(self.index, text, LIMIT, complete=False)
         hits = result.hits
         self.model.set_hits(hits)
-        shown = f"{result.total} یافته در {result.articles} مقاله"
-        if result.total > len(hits):
-            shown += f" (نمایش {len(hits)})"
+        if result.complete:
+            shown = f"{result.total} یافته در {result.articles} مقاله"
+        else:
+            shown = f"دست‌کم {result.total} یافته در {result.articles} مقاله (نخستین {len(hits)})"
         self.status.setText(fold_digits(shown, "fa") if result.total else "چیزی یافت نشد")
         if hits:
             self.results.setCurrentIndex(self.model.index(0))

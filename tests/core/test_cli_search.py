@@ -57,6 +57,8 @@ def test_errors_and_bad_usage(tmp_path: Path) -> None:
     assert len(missing.stderr.strip().splitlines()) == 1
     assert run("search", "سازمان", "--limit", "-1", "--corpus", str(tmp_path)).returncode == 2
     assert run("search").returncode == 2
+    assert run("search", "", "--corpus", str(tmp_path)).returncode == 2
+    assert run("search", '"', "--corpus", str(tmp_path)).returncode == 2
 
 
 def test_search_and_list_do_not_import_hazm(seeds_copy: Path) -> None:

@@ -75,3 +75,8 @@ def test_query_parsing() -> None:
     assert query_terms("«جهاد سازندگی»") == ["جهاد سازندگی"]
     assert not parse_query("  ،؛ ")
     assert find_in_text("", "متن") == []
+
+
+def test_arabic_plural_endings_of_loanwords() -> None:
+    text = "مسکن محرومین و مسئولین و محرومان"
+    assert [text[s:e] for s, e in find_in_text("محروم", text)] == ["محرومین", "محرومان"]
