@@ -220,3 +220,14 @@ def match_key_lines(text: str) -> str:
     _build_inverse()
     assert _FAST_KEY is not None
     return text.lower().translate(_FAST_KEY)
+
+
+_ALPHABET = "آاأإبپتثجچحخدذرزژسشصضطظعغفقکگلمنوؤهةۀیئ"
+_COLLATE = str.maketrans({ch: chr(0xE000 + i) for i, ch in enumerate(_ALPHABET)}
+                         | {"ي": chr(0xE000 + _ALPHABET.index("ی")), "ك": chr(0xE000 + _ALPHABET.index("ک")),
+                            ZWNJ: " "})
+
+
+def persian_sort_key(text: str) -> str:
+    """A key that orders Persian text alphabetically (پ after ب, گ after ک, Arabic forms folded)."""
+    return text.translate(_COLLATE)

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QListView, QToolButton,
-                               QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QProgressBar, QSplitter, QVBoxLayout, QWidget)
 
 from hashiye.core.annotations import Anchored, Annotation, edited, new_annotation
 from hashiye.core.corpus import CorpusError
 from hashiye.core.display import Display, without_headings
 from hashiye.core.normalize import fold_digits
 from hashiye.core.original import build_original
-from hashiye.core.search import Hit, cached_listing
+from hashiye.core.search import Hit, cached_listing, index_path, refresh_steps
 from hashiye.core.textio import UnreadableArticle
 
 from . import shortcuts
 from .annotation_browser import AnnotationBrowser
+from .background import BackgroundJob
 from .annotation_panel import AnnotationPanel
 from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel, RecordRole
 from .colors import COLORS, color_by_number
@@ -145,6 +147,11 @@ class MainWindow(QMainWindow):
         self.problems_button.clicked.connect(self.show_problems)
         self.problems_button.hide()
         self.statusBar().addPermanentWidget(self.problems_button)
+        self.list_progress = QProgressBar()
+        self.list_progress.setObjectName("listProgress")
+        self.list_progress.setTextVisible(True)
+        self.list_progress.hide()
+        self.statusBar().addPermanentWidget(self.list_progress, 1)
 
     def _build_actions(self) -> None:
         slots = {
@@ -221,8 +228,48 @@ class MainWindow(QMainWindow):
         if self.search_panel is not None:
             self.search_panel.close()
             self.search_panel = None
+        self.setWindowTitle(f"حاشیه — {self.corpus.name}")
+        if self._needs_background_listing():
+            self._list_in_background()
+            return
+        self._list_now()
+
+    BACKGROUND_LISTING = 300  # files: a folder this big, never listed before, is read off the UI thread
+
+    def _needs_background_listing(self) -> bool:
+        if index_path(self.corpus).exists():
+            return False
         try:
-            listing = cached_listing(self.corpus)  # reads only files changed since the last run
+            with os.scandir(self.corpus) as entries:
+                count = sum(1 for e in entries if e.name.lower().endswith(".txt"))
+        except OSError:
+            return False
+        return count > self.BACKGROUND_LISTING
+
+    def _list_in_background(self) -> None:
+        """First visit of a large folder: read every article on a worker, with progress."""
+        self.model.set_records([])
+        self.header.show_record({"id": "", "title": "در حال خواندن پوشه…"}, False)
+        self.list_progress.setValue(0)
+        self.list_progress.show()
+        corpus = self.corpus
+        job = BackgroundJob(lambda: ((p.done, p.total) for p in refresh_steps(corpus, metadata=True)), self)
+        job.progress.connect(self._listing_progress)
+        job.finished.connect(lambda _r: self._list_now() if corpus == self.corpus else None)
+        job.failed.connect(self.show_error)
+        self._listing_job = job
+        job.start()
+
+    def _listing_progress(self, done: int, total: int) -> None:
+        self.list_progress.setMaximum(max(total, 1))
+        self.list_progress.setValue(done)
+        self.list_progress.setFormat(fold_digits(f"خواندن مقاله‌ها: {done} از {total}", "fa"))
+
+    def _list_now(self) -> None:
+        """List the folder from the metadata cache (reads only files changed since last time)."""
+        self.list_progress.hide()
+        try:
+            listing = cached_listing(self.corpus)
         except CorpusError as exc:
             self.model.set_records([])
             self.show_error(f"این پوشه باز نشد ({exc}).")
@@ -233,7 +280,6 @@ class MainWindow(QMainWindow):
         self.problems = [f"{s.file}: {s.reason}" for s in listing.skipped]
         self.problems += [f"{w['file']}: {w['message']}" for w in listing.warnings]
         self._show_problem_count(len(listing.skipped))
-        self.setWindowTitle(f"حاشیه — {self.corpus.name}")
         for p in self.watcher.directories() + self.watcher.files():
             self.watcher.removePath(p)
         self.watcher.addPath(str(self.corpus))
@@ -267,7 +313,11 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _sort(self) -> None:
-        self.proxy.set_sort_field(self.sort_box.currentData())
+        """Re-order the list; the open article stays selected."""
+        current = self.current_id
+        self.model.sort_by(self.sort_box.currentData())
+        if current:
+            self._select(current)
 
     def _list_current_changed(self, current: object, _prev: object) -> None:
         idx = self.list_view.currentIndex()

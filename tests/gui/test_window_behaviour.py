@@ -38,7 +38,7 @@ def test_filter_matches_persian_letter_variants(qtbot, window) -> None:
 def test_sort_by_title_and_source(window) -> None:
     window.sort_box.setCurrentIndex(window.sort_box.findData("source"))
     sources = [window.proxy.index(r, 0).data(RecordRole)["source"] for r in range(5)]
-    assert sources[0] == "اصفهان شرق" and sources == sorted(sources)
+    assert sources == ["اصفهان شرق", "پایگاه اطلاع رسانی بسیج سازندگی", "پایگاه خبری عصرتوس", "جهانی پرس", "خبرگزاری بسیج"]
     window.sort_box.setCurrentIndex(window.sort_box.findData("date"))
     assert shown_ids(window)[0] == "001_efa6bf155fd70a28"
 
@@ -156,3 +156,26 @@ def test_skipped_files_are_counted_in_persian_with_details(qtbot, window, corpus
     assert any("broken.txt" in p and "binary" in p for p in window.problems)
     assert len(shown_ids(window)) == 5, "the other articles are listed"
 
+
+
+def test_sorting_by_title_follows_the_persian_alphabet() -> None:
+    from hashiye.gui.article_list import ArticleListModel
+
+    titles = ["گزارش", "کتاب", "پدر", "بازار", "چای", "جنگ", "ژاله", "زمین", "آب", "يارانه"]
+    model = ArticleListModel()
+    model.set_records([{"id": str(i), "title": t, "published": None} for i, t in enumerate(titles)])
+    model.sort_by("title")
+    assert [model.record(r)["title"] for r in range(model.rowCount())] == [
+        "آب", "بازار", "پدر", "جنگ", "چای", "زمین", "ژاله", "کتاب", "گزارش", "يارانه"]
+
+
+def test_a_large_new_folder_is_listed_in_the_background(qtbot, window, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(type(window), "BACKGROUND_LISTING", 2)
+    other = corpus.parent / "other"
+    other.mkdir()
+    for f in corpus.glob("*.txt"):
+        (other / f.name).write_bytes(f.read_bytes())
+    window.open_corpus(other)
+    assert window.model.rowCount() == 0, "nothing blocks the window while the folder is read"
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=20000)
+    assert window.current_id is not None and not window.list_progress.isVisible()
