@@ -55,15 +55,16 @@ class HazmLoader(QObject):
 
 
 class FirstPaint(QObject):
-    """Call `callback` once, when the reader has painted for the first time."""
+    """Call `callback` once, when the reader has painted an article for the first time."""
 
-    def __init__(self, callback: object) -> None:
+    def __init__(self, callback: object, ready: object) -> None:
         super().__init__()
         self.callback = callback
+        self.ready = ready
         self.done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.done and event.type() == QEvent.Type.Paint:
+        if not self.done and event.type() == QEvent.Type.Paint and self.ready():  # type: ignore[operator]
             self.done = True
             QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
         return False
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
     loader = HazmLoader()
     loader.ready.connect(window.upgrade_display)
-    painted = FirstPaint(first_paint)
+    painted = FirstPaint(first_paint, ready=lambda: window.current_id is not None)
     window.reader.viewport().installEventFilter(painted)
     window.show()
     return app.exec()
