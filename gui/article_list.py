@@ -165,10 +165,12 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.drawText(QRect(r.left(), r.top(), r.width(), fm.height()), flags, title)
         painter.setFont(option.font)
         painter.setPen(dim)
-        parts = [rec.get("source") or "منبع نامعلوم", jalali_display(rec.get("published")) or "بی‌تاریخ"]
+        # Date and count first: a long source name is what gets cut.
+        parts = [jalali_display(rec.get("published")) or "بی‌تاریخ"]
         count = rec.get("annotations") or 0
         if count:
             parts.append(fold_digits(f"{count} برجسته‌سازی", "fa"))
+        parts.append(rec.get("source") or "منبع نامعلوم")
         line = fm.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideRight, r.width())
         painter.drawText(QRect(r.left(), r.top() + fm.height() + 4, r.width(), fm.height()), flags, line)
         painter.restore()
