@@ -7,38 +7,19 @@ import io
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import new_annotation
+from annotating import annotate, make_orphan
 from hashiye.core.article import load_article
 from hashiye.core.cli import main
 from hashiye.core.export_filters import ExportFilter, jalali_day
 from hashiye.core.exporting import CSV_COLUMNS, EXPORTERS, collect
-from hashiye.core.store import AnnotationStore
 
 A1 = "001_efa6bf155fd70a28"  # جهانی پرس, 1403-02-17
 A2 = "002_4a4f9998171fccb3"  # خبرگزاری بسیج, 1397-09-26
 Q1 = "رئیس سازمان بهزیستی کشور"
 
 
-def annotate(folder: Path, article: str, quote: str | None = None, **kw: object) -> str:
-    art = load_article(folder / f"{article}.txt")
-    if quote is None:
-        start = art.source_text.index(art.parsed.title or "") if art.parsed.title else 0
-        quote = art.source_text[start:start + 20]
-    start = art.source_text.index(quote)
-    ann = new_annotation(art.id, art.source_text, start, start + len(quote), **kw)  # type: ignore[arg-type]
-    AnnotationStore(folder).save_change(art, upsert=[ann])
-    return ann.id
-
-
 def orphan(folder: Path) -> str:
-    """An annotation whose quote no longer is in the article (the text was edited afterwards)."""
-    path = folder / f"{A2}.txt"
-    art = load_article(path)
-    lead = art.parsed.lead or ""
-    quote = lead[:80]
-    ann_id = annotate(folder, A2, quote, note="بی‌جا", tags=["گم"])
-    path.write_text(art.source_text.replace(lead, "متن این بند به کلی دگرگون شد."), "utf-8")
-    return ann_id
+    return make_orphan(folder, A2, "بی‌جا")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

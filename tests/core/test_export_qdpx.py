@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import xmlschema
-from hashiye.core.annotations import new_annotation
+from annotating import annotate, make_orphan
 from hashiye.core.article import load_article
 from hashiye.core.cli import main
 from hashiye.core.refi_qda import NS, annotation_guid, article_guid
@@ -20,23 +20,6 @@ A1 = "001_efa6bf155fd70a28"
 A2 = "002_4a4f9998171fccb3"
 Q1 = "رئیس سازمان بهزیستی کشور"
 Q = f"{{{NS}}}"
-
-
-def annotate(folder: Path, article: str, quote: str, **kw: object) -> str:
-    art = load_article(folder / f"{article}.txt")
-    start = art.source_text.index(quote)
-    ann = new_annotation(art.id, art.source_text, start, start + len(quote), **kw)  # type: ignore[arg-type]
-    AnnotationStore(folder).save_change(art, upsert=[ann])
-    return ann.id
-
-
-def make_orphan(folder: Path) -> str:
-    path = folder / f"{A2}.txt"
-    art = load_article(path)
-    lead = art.parsed.lead or ""
-    ann_id = annotate(folder, A2, lead[:80], note="گمشده", tags=["گم"])
-    path.write_text(art.source_text.replace(lead, "متن این بند به کلی دگرگون شد."), "utf-8")
-    return ann_id
 
 
 def export(folder: Path, target: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> None:
@@ -51,7 +34,7 @@ def project(seeds_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
         "noted": annotate(seeds_copy, A1, Q1, color="purple", note="یادداشتی با NGO و «گیومه» & <تگ>",
                           tags=["بهزیستی", "مدیران"]),
         "plain": annotate(seeds_copy, A1, "بهزیستی", color="blue"),
-        "orphan": make_orphan(seeds_copy),
+        "orphan": make_orphan(seeds_copy, A2, "گمشده"),
     }
     target = tmp_path / "out.qdpx"
     export(seeds_copy, target, capsys)
