@@ -11,14 +11,12 @@ import sys  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from PySide6.QtCore import (QEvent, QLibraryInfo, QObject, QSettings, Qt, QTimer,  # noqa: E402
-                            QTranslator, Signal)
-from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
 from hashiye.core.normalize import get_normalizer  # noqa: E402
 from hashiye.core.paths import bundled_seeds  # noqa: E402
 from hashiye.resources import resource_path  # noqa: E402
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QSettings, Qt, QTimer, QTranslator, Signal  # noqa: E402
+from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from .main_window import MainWindow  # noqa: E402
 from .platform_check import explain_missing, missing_packages  # noqa: E402

@@ -7,15 +7,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect,
-                            QSize, QSortFilterProxyModel, Qt)
+from hashiye.core.jalali import TEHRAN, jalali_display
+from hashiye.core.list_filter import ListFilter, record_key
+from hashiye.core.normalize import fold_digits, persian_sort_key
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
-
-from hashiye.core.jalali import jalali_display
-from hashiye.core.list_filter import ListFilter, record_key
-from hashiye.core.jalali import TEHRAN
-from hashiye.core.normalize import fold_digits, persian_sort_key
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-
 from hashiye.core.annotations import COLORS
+from PySide6.QtGui import QColor
 
 HIGHLIGHT = {
     "yellow": "#ffe066",

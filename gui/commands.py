@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
-
 from hashiye.core.annotations import Annotation, edited
+from PySide6.QtGui import QUndoCommand
 
 from .session import AnnotationSession
 

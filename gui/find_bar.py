@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from hashiye.core.matching import find_in_text
+from hashiye.core.normalize import fold_digits
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
-
-from hashiye.core.matching import find_in_text
-from hashiye.core.normalize import fold_digits
 
 
 class FindEdit(QLineEdit):

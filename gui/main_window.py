@@ -2,43 +2,49 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 
+from hashiye.core.annotations import Anchored
+from hashiye.core.display import Display, without_headings
+from hashiye.core.original import build_original
+from hashiye.core.search import Hit
+from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QListView, QToolButton,
-                               QMainWindow, QMessageBox, QProgressBar, QSplitter, QVBoxLayout, QWidget)
-
-from hashiye.core.annotations import Anchored, Annotation, edited, new_annotation
-from hashiye.core.corpus import CorpusError
-from hashiye.core.display import Display, without_headings
-from hashiye.core.normalize import fold_digits
-from hashiye.core.original import build_original
-from hashiye.core.search import Hit, cached_listing, index_path, refresh_steps
-from hashiye.core.textio import UnreadableArticle
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import shortcuts
 from .annotation_browser import AnnotationBrowser
-from .background import BackgroundJob
 from .annotation_panel import AnnotationPanel
-from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel, RecordRole
+from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel
 from .colors import COLORS, color_by_number
-from .commands import ChangeAnnotations
-from .editors import NoteEditor, TagEditor
 from .export_dialog import ExportDialog
-from .search_panel import SearchPanel
 from .find_bar import FindBar
 from .help import HelpDialog
 from .list_filters import ListFilters
 from .reader import Mark, ReaderHeader, ReaderText
+from .search_panel import SearchPanel
 from .session import AnnotationSession
-from .settings import place, push_recent, recent_folders, remember_place
+from .settings import recent_folders
 from .views import on_enter
+from .window_annotating import AnnotatingMixin
+from .window_folder import FolderMixin
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
     """One corpus folder open for reading and annotating."""
 
     articleShown = Signal(str)
@@ -214,125 +220,6 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(folder)
             action.triggered.connect(lambda _c=False, f=folder: self.open_corpus(Path(f)))
 
-    # --- corpus and list -------------------------------------------------------------------
-    def open_corpus(self, corpus: Path) -> None:
-        """Show a folder: list its articles (newest first) and open the last-read or first one."""
-        if getattr(self, "corpus", None) is not None:
-            self.remember()
-        self.corpus = corpus.resolve()
-        self.session = AnnotationSession(self.corpus)
-        self.session.changed.connect(self._annotations_changed)
-        self.session.failed.connect(self.show_error)
-        self.undo_stack.clear()
-        self.current_id = None
-        if self.search_panel is not None:
-            self.search_panel.close()
-            self.search_panel = None
-        self.setWindowTitle(f"حاشیه — {self.corpus.name}")
-        if self._needs_background_listing():
-            self._list_in_background()
-            return
-        self._list_now()
-
-    BACKGROUND_LISTING = 300  # files: a folder this big, never listed before, is read off the UI thread
-
-    def _needs_background_listing(self) -> bool:
-        if index_path(self.corpus).exists():
-            return False
-        try:
-            with os.scandir(self.corpus) as entries:
-                count = sum(1 for e in entries if e.name.lower().endswith(".txt"))
-        except OSError:
-            return False
-        return count > self.BACKGROUND_LISTING
-
-    def _list_in_background(self) -> None:
-        """First visit of a large folder: read every article on a worker, with progress."""
-        self.model.set_records([])
-        self.header.show_record({"id": "", "title": "در حال خواندن پوشه…"}, False)
-        self.list_progress.setValue(0)
-        self.list_progress.show()
-        corpus = self.corpus
-        job = BackgroundJob(lambda: ((p.done, p.total) for p in refresh_steps(corpus, metadata=True)), self)
-        job.progress.connect(self._listing_progress)
-        job.finished.connect(lambda _r: self._list_now() if corpus == self.corpus else None)
-        job.failed.connect(self.show_error)
-        self._listing_job = job
-        job.start()
-
-    def _listing_progress(self, done: int, total: int) -> None:
-        self.list_progress.setMaximum(max(total, 1))
-        self.list_progress.setValue(done)
-        self.list_progress.setFormat(fold_digits(f"خواندن مقاله‌ها: {done} از {total}", "fa"))
-
-    def _list_now(self) -> None:
-        """List the folder from the metadata cache (reads only files changed since last time)."""
-        self.list_progress.hide()
-        try:
-            listing = cached_listing(self.corpus)
-        except CorpusError as exc:
-            self.model.set_records([])
-            self.show_error(f"این پوشه باز نشد ({exc}).")
-            return
-        self.model.set_records(listing.articles)
-        self.filters.set_choices(self.corpus, self.model.sources())
-        self._sort()
-        self.problems = [f"{s.file}: {s.reason}" for s in listing.skipped]
-        self.problems += [f"{w['file']}: {w['message']}" for w in listing.warnings]
-        self._show_problem_count(len(listing.skipped))
-        for p in self.watcher.directories() + self.watcher.files():
-            self.watcher.removePath(p)
-        self.watcher.addPath(str(self.corpus))
-        push_recent(self.settings, self.corpus)
-        self._rebuild_recent_menu()
-        saved, scroll = place(self.settings, self.corpus)
-        if saved is not None and self.model.row_of(saved) >= 0:
-            self._select(saved)
-            self.reader.verticalScrollBar().setValue(scroll)
-        elif self.proxy.rowCount():
-            self.list_view.setCurrentIndex(self.proxy.index(0, 0))
-        self.list_view.setFocus()
-
-    def _show_problem_count(self, skipped: int) -> None:
-        """A button in the status bar: how many files were skipped or have warnings; click for details."""
-        n = len(self.problems)
-        self.problems_button.setVisible(bool(n))
-        if n:
-            text = f"{skipped} پرونده خوانده نشد، " if skipped else ""
-            text += f"{n - skipped} هشدار" if n - skipped else ""
-            self.problems_button.setText(fold_digits(text.rstrip("، ") + " — جزئیات", "fa"))
-
-    def show_problems(self) -> None:
-        """The files that were skipped and the warnings, with their reasons."""
-        box = QMessageBox(QMessageBox.Icon.Information, "حاشیه",
-                          fold_digits(f"{len(self.problems)} مورد در این پوشه نیاز به توجه دارد. "
-                                      "پرونده‌های خوانده‌نشده نمایش داده نمی‌شوند و چیزی از آن‌ها تغییر نکرده است.", "fa"),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setDetailedText("\n".join(self.problems))
-        box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        box.open()
-
-    def _sort(self) -> None:
-        """Re-order the list; the open article stays selected."""
-        current = self.current_id
-        self.model.sort_by(self.sort_box.currentData())
-        if current:
-            self._select(current)
-
-    def _list_current_changed(self, current: object, _prev: object) -> None:
-        idx = self.list_view.currentIndex()
-        if idx.isValid():
-            self.show_article(idx.data(RecordRole)["id"])
-
-    def step_article(self, step: int) -> None:
-        """j / k: next or previous article in the list as sorted and filtered."""
-        rows = self.proxy.rowCount()
-        if not rows:
-            return
-        row = self.list_view.currentIndex().row()
-        row = max(0, min(rows - 1, (row if row >= 0 else -step) + step))
-        self.list_view.setCurrentIndex(self.proxy.index(row, 0))
-
     # --- the reader -----------------------------------------------------------------------
     def show_article(self, article_id: str, keep_focus: bool = False) -> None:
         """Open an article in the reader with its highlights."""
@@ -398,147 +285,6 @@ class MainWindow(QMainWindow):
         self.current_ann_id = None
         under = self.annotation_under_focus()
         self.panel.select(under.annotation.id if under else None)
-
-    # --- annotating -----------------------------------------------------------------------
-    def _target_span(self) -> tuple[int, int] | None:
-        """Source span of the selection, else of the focused sentence(s)."""
-        if self._display is None:
-            return None
-        span = self.reader.selection_span() or self.reader.focus_span()
-        if span is None or span[1] <= span[0]:
-            return None
-        return self._display.map.to_source(*span)
-
-    def highlight(self, color: str) -> None:
-        """h / 1…5: highlight the selection or focused sentence(s); on a highlight, recolour it."""
-        if not self.current_id:
-            return
-        self.color = color
-        existing = self.annotation_under_focus() if not self.reader.selection_span() else None
-        if existing is not None and existing.annotation.color != color:
-            old = existing.annotation
-            self._push(old.id, [old], [edited(old, color=color)], "تغییر رنگ")
-            return
-        if existing is not None:
-            self.current_ann_id = existing.annotation.id
-            self._refresh_annotations()
-            return
-        span = self._target_span()
-        if span is None:
-            return
-        article = self.session.article(self.current_id)
-        ann = new_annotation(article.id, article.source_text, span[0], span[1], color)
-        self._push(ann.id, [], [ann], "برجسته‌سازی")
-        self.reader.setTextCursor(self.reader.textCursor())  # keep focus, drop nothing
-
-    def _push(self, focus_id: str | None, before: list, after: list, text: str) -> None:
-        assert self.current_id
-        self.current_ann_id = focus_id
-        self.undo_stack.push(ChangeAnnotations(self.session, self.current_id, before, after, text))
-
-    def annotation_under_focus(self) -> Anchored | None:
-        """The chosen highlight (] [ or panel), else the first one touching the focused sentence."""
-        if not self.current_id or self._display is None:
-            return None
-        rows = self.session.state(self.current_id).anchored
-        if self.current_ann_id:
-            chosen = next((a for a in rows if a.annotation.id == self.current_ann_id), None)
-            if chosen is not None:
-                return chosen
-        focus = self.reader.focus_span()
-        if focus is None:
-            return None
-        s, e = self._display.map.to_source(*focus)
-        return next((a for a in rows if a.start is not None and a.end is not None
-                     and a.start < e and a.end > s), None)
-
-    def _field_saver(self, field: str, label: str) -> tuple[Annotation, Callable[[object], None]] | None:
-        """The highlight under focus and a function that saves a new value of one of its fields.
-
-        The save merges with what is on disk by then (another window may have edited it).
-        """
-        target = self.annotation_under_focus()
-        if target is None or self.current_id is None:
-            self.say_nothing_under_focus()
-            return None
-        old, article_id = target.annotation, self.current_id
-
-        def save(value: object) -> None:
-            fresh = self.session.find(article_id, old.id) or old
-            if value != getattr(fresh, field):
-                self.undo_stack.push(ChangeAnnotations(self.session, article_id, [fresh],
-                                                       [edited(fresh, **{field: value})], label))
-
-        return old, save
-
-    def edit_note(self) -> None:
-        """n: write or edit the note of the highlight under focus (highlighting first if needed)."""
-        if self.annotation_under_focus() is None:
-            self.highlight(self.color)
-        found = self._field_saver("note", "یادداشت")
-        if found is not None:
-            old, save = found
-            self.note_editor = NoteEditor(self, old.exact, old.note, save)
-            self._open_editor(self.note_editor)
-
-    def edit_tags(self) -> None:
-        """t: edit the tags of the highlight under focus."""
-        found = self._field_saver("tags", "برچسب")
-        if found is not None:
-            old, save = found
-            self.tag_editor = TagEditor(self, old.exact, old.tags, self.session.all_tags(), save)
-            self._open_editor(self.tag_editor)
-
-    def _open_editor(self, editor: QDialog) -> None:
-        """Show an editor; when it closes, the reader has the keyboard again."""
-        def back() -> None:
-            self.activateWindow()
-            self.reader.setFocus()
-
-        editor.finished.connect(back)
-        editor.open()
-
-    def say_nothing_under_focus(self) -> None:
-        self.statusBar().showMessage("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید", 5000)
-
-    def delete_current(self) -> None:
-        target = self.annotation_under_focus()
-        if target is None:
-            self.say_nothing_under_focus()
-            return
-        self._push(None, [target.annotation], [], "حذف برجسته‌سازی")
-
-    def step_highlight(self, step: int) -> None:
-        """] / [: move to the next or previous placed highlight."""
-        if not self.current_id or self._display is None:
-            return
-        rows = [a for a in self.session.state(self.current_id).anchored if a.start is not None]
-        if not rows:
-            return
-        ids = [a.annotation.id for a in rows]
-        if self.current_ann_id in ids:
-            k = (ids.index(self.current_ann_id) + step) % len(rows)
-        else:
-            focus = self.reader.focus_span()
-            pos = self._display.map.to_source(*focus)[0] if focus else 0
-            after = [i for i, a in enumerate(rows) if (a.start or 0) > pos] if step > 0 else \
-                    [i for i, a in enumerate(rows) if (a.start or 0) < pos]
-            k = (after[0] if step > 0 else after[-1]) if after else (0 if step > 0 else len(rows) - 1)
-        self.jump_to_annotation(ids[k])
-
-    def jump_to_annotation(self, annotation_id: str) -> None:
-        """Show a highlight in the reader and make it the current one."""
-        if not self.current_id or self._display is None:
-            return
-        a = next((x for x in self.session.state(self.current_id).anchored
-                  if x.annotation.id == annotation_id), None)
-        if a is None:
-            return
-        if a.start is not None and a.end is not None:
-            s, _e = self._display.map.to_display(a.start, a.end)
-            self.reader.focus_on_display(s)
-        self.current_ann_id = annotation_id
-        self._refresh_annotations()
 
     # --- views, focus, dialogs ------------------------------------------------------------
     def toggle_original(self) -> None:
@@ -631,70 +377,6 @@ class MainWindow(QMainWindow):
         box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         box.open()
         self.last_error = text
-
-    # --- files changed on disk -----------------------------------------------------------------
-    def _stamp(self, article_id: str) -> tuple[tuple[int, int], tuple[int, int]]:
-        """(mtime, size) of the article file and of its sidecar."""
-        stamps = []
-        for path in (self.corpus / f"{article_id}.txt", self.session.store.sidecar_for(article_id)):
-            try:
-                st = path.stat()
-                stamps.append((st.st_mtime_ns, st.st_size))
-            except OSError:
-                stamps.append((0, -1))
-        return stamps[0], stamps[1]
-
-    def _remember_stamp(self, article_id: str) -> None:
-        self._disk_stamp[article_id] = self._stamp(article_id)
-
-    def check_disk(self) -> None:
-        """An article or sidecar changed on disk: re-read, re-anchor, keep the reading place."""
-        names = {p.stem for p in self.corpus.glob("*.txt")}
-        known = {self.model.record(r)["id"] for r in range(self.model.rowCount())}
-        if names != known:
-            current = self.current_id
-            self.open_corpus(self.corpus)
-            if current in names:
-                self._select(current)
-            return
-        for article_id, old in list(self._disk_stamp.items()):
-            new = self._stamp(article_id)
-            if new == old:
-                continue
-            text_changed = new[0] != old[0]
-            if article_id != self.current_id:
-                self.session.forget(article_id, text_too=text_changed)
-                self._disk_stamp.pop(article_id)
-            elif self.session.reload(article_id, text_too=text_changed):
-                self.show_article(article_id, keep_focus=True)
-                self.statusBar().showMessage("پرونده روی دیسک تغییر کرد؛ دوباره خوانده شد", 4000)
-
-    def _select(self, article_id: str) -> None:
-        row = self.model.row_of(article_id)
-        if row >= 0:
-            self.list_view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row)))
-
-    # --- settings ---------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geo = self.settings.value("window/geometry")
-        if geo is not None:
-            self.restoreGeometry(geo)
-        else:
-            avail = self.screen().availableGeometry()
-            self.resize(min(1400, int(avail.width() * 0.92)), min(900, int(avail.height() * 0.92)))
-        sizes = self.settings.value("window/splitter")
-        if sizes is not None:
-            self.splitter.restoreState(sizes)
-        try:
-            self.reader.zoom_to(int(self.settings.value("reader/zoom", 0)))
-        except (TypeError, ValueError):
-            pass
-
-    def remember(self) -> None:
-        """Save the reading place of this folder and the text size."""
-        if self.current_id:
-            remember_place(self.settings, self.corpus, self.current_id, self.reader.verticalScrollBar().value())
-        self.settings.setValue("reader/zoom", self.reader.zoom_steps())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember()

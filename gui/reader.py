@@ -5,15 +5,23 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import (QFont, QKeyEvent, QResizeEvent, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat,
-                           QTextCursor, QTextDocument, QTextOption)
-from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
-
 from hashiye.core.display import Display
 from hashiye.core.jalali import jalali_display
 from hashiye.core.normalize import fold_digits
 from hashiye.core.sentences import sentence_spans
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from .colors import FOCUS, HIT, HIT_CURRENT, highlight_color
 from .qtext import Utf16Index

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Sequence
-
-from PySide6.QtCore import QObject, Signal
+from pathlib import Path
 
 from hashiye.core.annotations import Annotation
 from hashiye.core.article import Article, load_article
 from hashiye.core.store import AnnotationStore, LoadResult, StoreError
 from hashiye.core.textio import UnreadableArticle
+from PySide6.QtCore import QObject, Signal
 
 
 class AnnotationSession(QObject):

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from hashiye.core.article import load_article
 from hashiye.core.display import build_display
 from hashiye.core.normalize import ENTITIES, MARKUP, skeleton
 from hashiye.core.parse import parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 

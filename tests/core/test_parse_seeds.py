@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from hashiye.core.article import load_article
 from hashiye.core.corpus import scan
 

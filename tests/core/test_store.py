@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from hashiye.core.annotations import edited, new_annotation
 from hashiye.core.article import load_article
 from hashiye.core.store import AnnotationStore, StoreError

@@ -19,9 +19,8 @@ def corpus(seeds_copy: Path) -> Path:
 @pytest.fixture
 def window(qtbot, corpus: Path, tmp_path: Path):
     """The real main window on the copied corpus, active and shown."""
-    from PySide6.QtCore import QSettings
-
     from hashiye.gui.app import create_window, make_app
+    from PySide6.QtCore import QSettings
 
     make_app([])
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

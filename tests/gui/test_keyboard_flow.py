@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hashiye.core.sidecar import sidecar_path
+from keys import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from keys import type_text
-
-from hashiye.core.sidecar import sidecar_path
 
 
 def press(qtbot, widget, key, text: str = "", modifier=Qt.KeyboardModifier.NoModifier) -> None:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from hashiye.gui import platform_check
 
 

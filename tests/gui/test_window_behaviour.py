@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
 from hashiye.core.annotations import new_annotation, to_w3c
 from hashiye.core.article import load_article
 from hashiye.core.store import AnnotationStore
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 
