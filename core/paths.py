@@ -9,30 +9,28 @@ import tempfile
 from pathlib import Path
 
 
-def cache_dir() -> Path:
-    """The user cache folder (`HASHIYE_CACHE_DIR`, else XDG / platform default)."""
-    if env := os.environ.get("HASHIYE_CACHE_DIR"):
+def _user_dir(override: str, windows: tuple[str, str], mac: str, xdg: tuple[str, str]) -> Path:
+    """`$override`, else the platform's folder for this kind of file, plus `hashiye`."""
+    if env := os.environ.get(override):
         return Path(env)
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        base = Path(os.environ.get(windows[0], Path.home() / "AppData" / windows[1]))
     elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
+        base = Path.home() / "Library" / mac
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        base = Path(os.environ.get(xdg[0]) or Path.home() / xdg[1])
     return base / "hashiye"
+
+
+def cache_dir() -> Path:
+    """The user cache folder (`HASHIYE_CACHE_DIR`, else XDG / platform default)."""
+    return _user_dir("HASHIYE_CACHE_DIR", ("LOCALAPPDATA", "Local"), "Caches", ("XDG_CACHE_HOME", ".cache"))
 
 
 def data_dir() -> Path:
     """The user data folder (`HASHIYE_DATA_DIR`, else XDG / platform default)."""
-    if env := os.environ.get("HASHIYE_DATA_DIR"):
-        return Path(env)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "hashiye"
+    return _user_dir("HASHIYE_DATA_DIR", ("APPDATA", "Roaming"), "Application Support",
+                     ("XDG_DATA_HOME", ".local/share"))
 
 
 def bundled_seeds() -> Path:
