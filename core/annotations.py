@@ -186,6 +186,8 @@ def from_w3c(data: Any, article: str | None = None) -> Annotation:
     quote, pos = found.get("TextQuoteSelector", {}), found.get("TextPositionSelector", {})
     start, end = pos.get("start"), pos.get("end")
     has_pos = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
+    if not (isinstance(start, int) and isinstance(end, int) and has_pos):
+        start = end = -1
     if not isinstance(quote.get("exact"), str) and not has_pos:
         raise ValueError("annotation has neither a TextQuoteSelector nor a TextPositionSelector")
     note, tags, other_bodies = _bodies(data)
@@ -194,7 +196,7 @@ def from_w3c(data: Any, article: str | None = None) -> Annotation:
         extra["stylesheet"] = data["stylesheet"]
     created = str(data.get("created", ""))
     return Annotation(
-        id=data["id"], article=art, start=start if has_pos else -1, end=end if has_pos else -1,
+        id=data["id"], article=art, start=start, end=end,
         exact=str(quote.get("exact", "")), prefix=str(quote.get("prefix", "")),
         suffix=str(quote.get("suffix", "")),
         color=target["styleClass"] if target.get("styleClass") in COLORS else COLORS[0],

@@ -50,7 +50,7 @@ class FoundDate:
         """ISO 8601: with Tehran's UTC offset of that moment, or a plain date."""
         g = self.date.togregorian()
         if self.time is None:
-            return g.isoformat()
+            return str(g.isoformat())
         local = dt.datetime.combine(g, self.time, tzinfo=TEHRAN)
         return local.isoformat(timespec="seconds")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -42,8 +43,9 @@ class OffsetMap:
         return {"start": self.src_start, "end": self.src_end, "source_len": self.source_len}
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> "OffsetMap":
-        return cls(list(data["start"]), list(data["end"]), int(data["source_len"]))  # type: ignore[arg-type]
+    def from_json(cls, data: dict[str, Any]) -> "OffsetMap":
+        """Read `to_json`'s form back (KeyError/TypeError on anything else)."""
+        return cls([int(x) for x in data["start"]], [int(x) for x in data["end"]], int(data["source_len"]))
 
 
 class MapBuilder:
