@@ -63,10 +63,22 @@ class ListFilters(QWidget):
         self.refresh_tags()
 
     def refresh_tags(self) -> None:
-        """Annotations changed: tags and the articles carrying them may have too."""
+        """Read every sidecar's tags (when a folder is opened)."""
         if self.corpus is None:
             return
         self._by_tag = articles_by_tag(self.corpus)
+        self._tags_changed()
+
+    def article_tags(self, article_id: str, tags: set[str]) -> None:
+        """One article's annotations changed: update its tags without reading other files."""
+        for ids in self._by_tag.values():
+            ids.discard(article_id)
+        for tag in tags:
+            self._by_tag.setdefault(tag, set()).add(article_id)
+        self._by_tag = {t: ids for t, ids in self._by_tag.items() if ids}
+        self._tags_changed()
+
+    def _tags_changed(self) -> None:
         self._fill(self.tag, "همهٔ برچسب‌ها", sorted(self._by_tag))
         if self.tag.currentData():
             self.emit_filter()

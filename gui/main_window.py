@@ -275,11 +275,12 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
 
     def _annotations_changed(self, article_id: str) -> None:
         self._remember_stamp(article_id)
-        self.filters.refresh_tags()
+        rows = self.session.state(article_id).anchored
+        self.filters.article_tags(article_id, {t for a in rows for t in a.annotation.tags})
         if article_id == self.current_id:
             self._refresh_annotations()
         else:
-            self.model.update_count(article_id, len(self.session.state(article_id).anchored))
+            self.model.update_count(article_id, len(rows))
 
     def _focus_moved(self) -> None:
         self.current_ann_id = None
