@@ -39,11 +39,7 @@ class Article:
     def display(self, *, digits: DigitStyle = "fa", normalized: bool | None = None) -> Display:
         """Display text. `normalized=None`: the hazm level if cached or hazm is loaded, else quick."""
         if normalized is None:
-            cached = self._displays.get((digits, True)) or display_cache.load(self.source_text, digits)
-            if cached is not None:
-                self._displays[(digits, True)] = cached
-                return cached
-            normalized = hazm_loaded()
+            normalized = self.normalized_ready(digits) or hazm_loaded()
         key = (digits, normalized)
         if key not in self._displays:
             shown = display_cache.load(self.source_text, digits) if normalized else None
@@ -53,6 +49,15 @@ class Article:
                     display_cache.save(self.source_text, digits, shown)
             self._displays[key] = shown
         return self._displays[key]
+
+    def normalized_ready(self, digits: DigitStyle = "fa") -> bool:
+        """Tell whether the hazm level is at hand (in memory or in the disk cache) without building it."""
+        if (digits, True) in self._displays:
+            return True
+        cached = display_cache.load(self.source_text, digits)
+        if cached is not None:
+            self._displays[(digits, True)] = cached
+        return cached is not None
 
     def words(self) -> int:
         """Words of the display text, counted at the quick level (hazm's spacing fixes move it ~1 %).

@@ -68,7 +68,6 @@ class Parsed:
 
     lines: list[Line]
     title: str | None = None
-    title_derived: bool = False
     supertitle: str | None = None
     lead: str | None = None
     source: str | None = None
@@ -141,7 +140,7 @@ def parse(text: str) -> Parsed:
     _read_header(p, lines[:body_start])
     _read_body(p, lines[body_start:])
     if p.title is None:
-        p.title, p.title_derived = _title_from(p), True
+        p.title = _title_from(p)
     return p
 
 

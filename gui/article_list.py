@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from hashiye.core.jalali import TEHRAN, jalali_display
@@ -128,9 +127,6 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self.criteria = criteria
         self.endFilterChange()
-
-    def set_filter_text(self, text: str) -> None:
-        self.set_filter(replace(self.criteria, text=text))
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()

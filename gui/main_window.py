@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from hashiye.core.annotations import Anchored
+from hashiye.core.article import Article
 from hashiye.core.display import Display, without_headings
+from hashiye.core.normalize import hazm_loaded
 from hashiye.core.original import build_original
 from hashiye.core.search import Hit
 from hashiye.core.textio import UnreadableArticle
@@ -30,6 +32,7 @@ from . import shortcuts
 from .annotation_browser import AnnotationBrowser
 from .annotation_panel import AnnotationPanel
 from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel
+from .background import BackgroundJob
 from .colors import COLORS, color_by_number
 from .export_dialog import ExportDialog
 from .find_bar import FindBar
@@ -234,7 +237,7 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
             keep_focus = False
         self.current_id = article_id
         self._display = build_original(article.source_text) if self.original else \
-            without_headings(article.display())
+            without_headings(self._clean_view(article))
         rec = self.model.record(self.model.row_of(article_id)) if self.model.row_of(article_id) >= 0 else {
             "id": article_id, "title": article.title}
         self.header.show_record(rec, self.original)
@@ -246,6 +249,19 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self._remember_stamp(article_id)
         self.watcher.addPath(str(article.path))
         self.articleShown.emit(article_id)
+
+    SYNC_NORMALISE = 100_000  # characters: a longer article is normalised on a worker
+
+    def _clean_view(self, article: Article) -> Display:
+        """The clean text: hazm's level if at hand or quick to make, else the quick level for now."""
+        if article.normalized_ready() or not hazm_loaded() or len(article.source_text) <= self.SYNC_NORMALISE:
+            return article.display()
+        job = BackgroundJob(lambda: article.display(normalized=True), self)
+        job.finished.connect(lambda _d: self.upgrade_display() if self.current_id == article.id else None)
+        job.failed.connect(self.show_error)
+        self._normalise_job = job
+        job.start()
+        return article.display(normalized=False)
 
     def upgrade_display(self) -> None:
         """Hazm is ready: show the current article's fully normalised text."""

@@ -178,3 +178,14 @@ def test_a_large_new_folder_is_listed_in_the_background(qtbot, window, corpus: P
     assert window.model.rowCount() == 0, "nothing blocks the window while the folder is read"
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=20000)
     assert window.current_id is not None and not window.list_progress.isVisible()
+
+
+def test_a_long_article_is_normalised_off_the_ui_thread(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashiye.gui.main_window as mw
+
+    monkeypatch.setattr(mw, "hazm_loaded", lambda: True)
+    monkeypatch.setattr(type(window), "SYNC_NORMALISE", 10)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_J)
+    assert not window._display.normalized, "the quick level is painted at once"
+    qtbot.waitUntil(lambda: window._display.normalized, timeout=30000)
+    assert "می‌شود" in window._display.text or "\u200c" in window._display.text
