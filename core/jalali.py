@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import jdatetime
 
-from .normalize import fold_letters, to_latin_digits
+from .normalize import fold_digits, fold_letters, to_latin_digits
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 
@@ -104,19 +104,46 @@ def _check_weekday(named: str | None, date: jdatetime.date) -> str | None:
     return f"weekday «{named}» does not match {date.isoformat()} (a {actual}); date kept"
 
 
-def jalali_display(iso: str | None, digits: str = "fa") -> str:
-    """Format an ISO `published` value as a Persian Jalali date: «۲۹ بهمن ۱۳۹۹، ۱۲:۱۴»."""
-    from .normalize import fold_digits
+MONTH_NAMES_EN = ["Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+                  "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"]
+GREGORIAN_MONTHS_FA = ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن",
+                       "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"]
+GREGORIAN_MONTHS_EN = ["January", "February", "March", "April", "May", "June",
+                       "July", "August", "September", "October", "November", "December"]
 
+
+def _moment(iso: str) -> tuple[dt.date, dt.time | None]:
+    if len(iso) == 10:
+        return dt.date.fromisoformat(iso), None
+    moment = dt.datetime.fromisoformat(iso)
+    return moment.date(), moment.time()
+
+
+def jalali_month(year: int, month: int, lang: str = "fa") -> str:
+    """«بهمن ۱۳۹۹» / "Bahman 1399"."""
+    if lang == "en":
+        return f"{MONTH_NAMES_EN[month - 1]} {year}"
+    return fold_digits(f"{MONTH_NAMES[month - 1]} {year}", "fa")
+
+
+def jalali_display(iso: str | None, digits: str = "fa", lang: str = "fa") -> str:
+    """An ISO `published` value as a Jalali date: «۲۹ بهمن ۱۳۹۹، ۱۲:۱۴», or "29 Bahman 1399, 12:14" in English."""
     if not iso:
         return ""
-    if len(iso) == 10:
-        g, time = dt.date.fromisoformat(iso), None
-    else:
-        moment = dt.datetime.fromisoformat(iso)
-        g, time = moment.date(), moment.time()
+    g, time = _moment(iso)
     j = jdatetime.date.fromgregorian(date=g)
-    text = f"{j.day} {MONTH_NAMES[j.month - 1]} {j.year}"
+    names, comma = (MONTH_NAMES_EN, ",") if lang == "en" else (MONTH_NAMES, "،")
+    text = f"{j.day} {names[j.month - 1]} {j.year}"
     if time is not None:
-        text += f"، {time.hour:02d}:{time.minute:02d}"
-    return fold_digits(text, "fa" if digits == "fa" else "latin")
+        text += f"{comma} {time.hour:02d}:{time.minute:02d}"
+    return fold_digits(text, "fa" if digits == "fa" and lang != "en" else "latin")
+
+
+def gregorian_display(iso: str | None, lang: str = "fa") -> str:
+    """The Gregorian day of an ISO `published` value: «۱۷ فوریه ۲۰۲۱» / "17 February 2021"."""
+    if not iso:
+        return ""
+    g, _time = _moment(iso)
+    if lang == "en":
+        return f"{g.day} {GREGORIAN_MONTHS_EN[g.month - 1]} {g.year}"
+    return fold_digits(f"{g.day} {GREGORIAN_MONTHS_FA[g.month - 1]} {g.year}", "fa")

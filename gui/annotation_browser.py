@@ -9,7 +9,7 @@ from hashiye.core.annotations import COLORS, Anchored
 from hashiye.core.article import Article
 from hashiye.core.export_filters import ExportFilter
 from hashiye.core.exporting import collect
-from hashiye.core.normalize import fold_digits, match_key
+from hashiye.core.normalize import match_key
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from .background import BackgroundJob
-from .colors import LABEL, highlight_color
+from .colors import color_label, highlight_color
+from .i18n import N_, digits, direction, join, tr
 from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 4
-HEADERS = ["رنگ", "متن برجسته", "یادداشت", "برچسب‌ها", "مقاله", "وضعیت"]
-STATUS = {"anchored": "", "moved": "جابه‌جا", "fuzzy": "تقریبی", "orphan": "جاگم‌شده"}
+HEADERS = [N_("رنگ"), N_("متن برجسته"), N_("یادداشت"), N_("برچسب‌ها"), N_("مقاله"), N_("وضعیت")]
+STATUS = {"anchored": "", "moved": N_("جابه‌جا"), "fuzzy": N_("تقریبی"), "orphan": N_("جاگم‌شده")}
 
 
 class AnnotationTable(QAbstractTableModel):
@@ -51,7 +52,7 @@ class AnnotationTable(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return tr(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -65,8 +66,8 @@ class AnnotationTable(QAbstractTableModel):
             return highlight_color(ann.color)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        values = [LABEL.get(ann.color, ann.color), " ".join(ann.exact.split()), " ".join(ann.note.split()),
-                  fold_digits("، ".join(ann.tags), "fa"), art.title or art.id, STATUS.get(placed.status, "")]
+        values = [color_label(ann.color), " ".join(ann.exact.split()), " ".join(ann.note.split()),
+                  digits(join(ann.tags)), art.title or art.id, tr(STATUS.get(placed.status, ""))]
         return values[index.column()]
 
 
@@ -100,22 +101,22 @@ class AnnotationBrowser(QDialog):
 
     def __init__(self, parent: QWidget, corpus: Path) -> None:
         super().__init__(parent)
-        self.setWindowTitle("همهٔ یادداشت‌ها")
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setWindowTitle(tr("همهٔ یادداشت‌ها"))
+        self.setLayoutDirection(direction())
         self.corpus = corpus
         self.all_rows: list[tuple[Article, Anchored]] = []
         self.text = QLineEdit()
         self.text.setObjectName("browserText")
-        self.text.setPlaceholderText("متن، یادداشت یا برچسب…")
+        self.text.setPlaceholderText(tr("متن، یادداشت یا برچسب…"))
         self.tag = QComboBox()
         self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag.setMinimumContentsLength(12)
         self.color = QComboBox()
         self.color.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.color.addItem("همهٔ رنگ‌ها", "")
+        self.color.addItem(tr("همهٔ رنگ‌ها"), "")
         for c in COLORS:
-            self.color.addItem(LABEL[c], c)
-        self.status = QLabel("در حال خواندن یادداشت‌ها…")
+            self.color.addItem(color_label(c), c)
+        self.status = QLabel(tr("در حال خواندن یادداشت‌ها…"))
         self.model = AnnotationTable()
         self.proxy = TextFilter()
         self.proxy.setSourceModel(self.model)
@@ -148,7 +149,7 @@ class AnnotationBrowser(QDialog):
         self.resize(1100, 640)
         self.job = BackgroundJob(lambda: collect(corpus), self)
         self.job.finished.connect(self._loaded)
-        self.job.failed.connect(lambda m: self.status.setText(f"یادداشت‌ها خوانده نشدند: {m}"))
+        self.job.failed.connect(lambda m: self.status.setText(tr("یادداشت‌ها خوانده نشدند: {why}", why=m)))
         self.job.start()
 
     def _loaded(self, rows: list[tuple[Article, Anchored]]) -> None:
@@ -156,7 +157,7 @@ class AnnotationBrowser(QDialog):
         tags = sorted({t for _a, p in rows for t in p.annotation.tags})
         self.tag.blockSignals(True)
         self.tag.clear()
-        self.tag.addItem("همهٔ برچسب‌ها", "")
+        self.tag.addItem(tr("همهٔ برچسب‌ها"), "")
         for t in tags:
             self.tag.addItem(t, t)
         self.tag.blockSignals(False)
@@ -168,7 +169,7 @@ class AnnotationBrowser(QDialog):
                                 colors=[self.color.currentData()] if self.color.currentData() else [])
         self.model.set_rows(criteria.apply(self.all_rows))
         articles = len({a.id for a, _p in self.model.rows})
-        self.status.setText(fold_digits(f"{len(self.model.rows)} یادداشت در {articles} مقاله", "fa"))
+        self.status.setText(tr("{n} یادداشت در {articles} مقاله", n=len(self.model.rows), articles=articles))
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 1))
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from hashiye.core.annotations import Anchored
-from hashiye.core.normalize import fold_digits
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
 
-from .colors import LABEL, highlight_color
+from .colors import color_label, highlight_color
+from .i18n import N_, digits, join, tr
 from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 AnchoredRole = Qt.ItemDataRole.UserRole + 2
-ORPHAN_TEXT = "جای این برجسته‌سازی در متن پیدا نشد"
+ORPHAN_TEXT = N_("جای این برجسته‌سازی در متن پیدا نشد")
 
 
 class AnnotationModel(QAbstractListModel):
@@ -39,13 +39,13 @@ class AnnotationModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return ann.exact
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            parts = [LABEL.get(ann.color, ann.color), ann.exact]
+            parts = [color_label(ann.color), ann.exact]
             if ann.note:
-                parts.append(f"یادداشت: {ann.note}")
+                parts.append(tr("یادداشت: {note}", note=ann.note))
             if ann.tags:
-                parts.append("برچسب‌ها: " + "، ".join(ann.tags))
+                parts.append(tr("برچسب‌ها: {tags}", tags=join(ann.tags)))
             if a.status == "orphan":
-                parts.insert(0, ORPHAN_TEXT)
+                parts.insert(0, tr(ORPHAN_TEXT))
             return "\n".join(parts)
         if role == AnchoredRole:
             return a
@@ -84,7 +84,10 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.save()
         painter.fillRect(QRect(r.right() - 5, r.top(), 6, r.height()), highlight_color(ann.color))
         text_rect = r.adjusted(0, 0, -14, 0)
-        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
+        # Quotes and notes are Persian whatever the UI language: right to left, on the right.
+        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop \
+            | Qt.TextFlag.TextSingleLine
+        painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         y = text_rect.top()
         step = fm.height() + 2
 
@@ -100,7 +103,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         if a.status == "orphan":
             warn = QFont(option.font)
             warn.setBold(True)
-            line("⚠ " + ORPHAN_TEXT, warn)
+            line("⚠ " + tr(ORPHAN_TEXT), warn)
         quote = "«" + " ".join(ann.exact.split()) + "»"
         cut = _fit(quote, fm, text_rect.width())
         line(quote[:cut])
@@ -111,7 +114,7 @@ class AnnotationDelegate(QStyledItemDelegate):
             italic.setItalic(True)
             line("✎ " + " ".join(ann.note.split()), italic)
         if ann.tags:
-            line(fold_digits("برچسب: " + "، ".join(ann.tags), "fa"), dim=True)
+            line(digits(tr("برچسب: {tags}", tags=join(ann.tags))), dim=True)
         painter.restore()
 
 
@@ -137,19 +140,19 @@ class AnnotationPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.header = QLabel("برجسته‌سازی‌ها")
+        self.header = QLabel(tr("برجسته‌سازی‌ها"))
         self.header.setObjectName("panelHeader")
         self.model = AnnotationModel()
         self.view = QListView()
         self.view.setObjectName("annotationList")
-        self.view.setAccessibleName("فهرست برجسته‌سازی‌ها")
+        self.view.setAccessibleName(tr("فهرست برجسته‌سازی‌ها"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
         on_enter(self.view, lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
         self.view.clicked.connect(lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
-        self.empty = QLabel("هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و H یا ۱ تا ۵ را بزنید.")
+        self.empty = QLabel(tr("هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و H یا ۱ تا ۵ را بزنید."))
         self.empty.setWordWrap(True)
         self.empty.setObjectName("panelEmpty")
         lay = QVBoxLayout(self)
@@ -161,9 +164,9 @@ class AnnotationPanel(QWidget):
     def set_rows(self, rows: list[Anchored], current_id: str | None) -> None:
         self.model.set_rows(rows)
         orphans = sum(1 for a in rows if a.status == "orphan")
-        text = fold_digits(f"برجسته‌سازی‌ها ({len(rows)})", "fa")
+        text = tr("برجسته‌سازی‌ها ({n})", n=len(rows))
         if orphans:
-            text += fold_digits(f" — {orphans} جاگم‌شده", "fa")
+            text += tr(" — {n} جاگم‌شده", n=orphans)
         self.header.setText(text)
         self.empty.setVisible(not rows)
         self.select(current_id)

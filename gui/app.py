@@ -14,14 +14,14 @@ from pathlib import Path  # noqa: E402
 from hashiye.core.normalize import get_normalizer  # noqa: E402
 from hashiye.core.paths import bundled_seeds  # noqa: E402
 from hashiye.resources import resource_path  # noqa: E402
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QSettings, Qt, QTimer, QTranslator, Signal  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from . import i18n, themes  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
 from .platform_check import explain_missing, missing_packages  # noqa: E402
-from .settings import last_folder  # noqa: E402
-from .style import STYLE_SHEET  # noqa: E402
+from .settings import LANGUAGE_KEY, THEME_KEY, last_folder, ui_language, ui_theme  # noqa: E402
 
 FONT_FAMILY = "Vazirmatn"
 
@@ -73,22 +73,49 @@ def make_app(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Hashiye")
     app.setOrganizationName("Hashiye")
-    app.setApplicationDisplayName("حاشیه")
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    translator = QTranslator(app)  # Qt's own buttons and dialogs in Persian
-    if translator.load("qtbase_fa", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    app.setStyle("Fusion")  # the same look, and theme palettes that apply, on every desktop
     family = load_fonts()
     font = QFont(family, 11)
     app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET)
+    i18n.apply_language(app, i18n.language())
+    themes.apply_theme(app, themes.current().id)
     return app
 
 
 def create_window(corpus: Path, settings: QSettings) -> MainWindow:
+    """A main window in the language and theme the settings remember."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if ui_language(settings) != i18n.language():
+        i18n.apply_language(app, ui_language(settings))
+    if ui_theme(settings) != themes.current().id:
+        themes.apply_theme(app, ui_theme(settings))
     window = MainWindow(corpus, settings)
     window.reader.set_base_font(QApplication.font())
     return window
+
+
+class Windows(QObject):
+    """Holds the main window; remakes it when the language changes, so every text is in the new one."""
+
+    def __init__(self, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.window: MainWindow | None = None
+
+    def open(self, corpus: Path) -> MainWindow:
+        self.window = create_window(corpus, self.settings)
+        self.window.languageChosen.connect(self.relanguage)
+        return self.window
+
+    def relanguage(self, lang: str) -> None:
+        """Close the window (it saves its place) and open the same folder in the new language."""
+        old = self.window
+        assert old is not None
+        corpus = old.corpus
+        old.close()
+        old.deleteLater()
+        self.open(corpus).show()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=None, help="folder of .txt articles (default: bundled seeds)")
     parser.add_argument("--startup-check", action="store_true",
                         help="exit as soon as the first article is painted; print timings to stderr")
+    parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="UI language (remembered)")
+    parser.add_argument("--theme", choices=themes.ORDER, help="colour theme (remembered)")
     args = parser.parse_args(argv)
     missing = missing_packages()
     if missing:
@@ -104,8 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     t_imports = time.perf_counter()
     app = make_app(sys.argv[:1])
     settings = QSettings()
+    if args.language:
+        settings.setValue(LANGUAGE_KEY, args.language)
+    if args.theme:
+        settings.setValue(THEME_KEY, args.theme)
     corpus = args.folder if args.folder is not None else (last_folder(settings) or bundled_seeds())
-    window = create_window(corpus, settings)
+    windows = Windows(settings)
+    window = windows.open(corpus)
     t_window = time.perf_counter()
 
     def first_paint() -> None:
@@ -119,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(300, loader.start)
 
     loader = HazmLoader()
-    loader.ready.connect(window.upgrade_display)
+    loader.ready.connect(lambda: windows.window.upgrade_display() if windows.window else None)
     painted = FirstPaint(first_paint, ready=lambda: window.current_id is not None)
     window.reader.viewport().installEventFilter(painted)
     window.show()

@@ -8,7 +8,7 @@ from typing import Any
 
 from hashiye.core.jalali import TEHRAN, jalali_display
 from hashiye.core.list_filter import ListFilter, record_key
-from hashiye.core.normalize import fold_digits, persian_sort_key
+from hashiye.core.normalize import persian_sort_key
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -20,6 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from .i18n import bidi_line, direction, language, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -162,16 +164,20 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(fg)
         title = QFontMetrics(bold).elidedText(rec.get("title") or rec["id"], Qt.TextElideMode.ElideRight, r.width())
-        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
+        # Titles are Persian whatever the UI language: right to left, on the right.
+        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop \
+            | Qt.TextFlag.TextSingleLine
+        painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         painter.drawText(QRect(r.left(), r.top(), r.width(), fm.height()), flags, title)
         painter.setFont(option.font)
         painter.setPen(dim)
         # Date and count first: a long source name is what gets cut.
-        parts = [jalali_display(rec.get("published")) or "بی‌تاریخ"]
+        parts = [jalali_display(rec.get("published"), lang=language()) or tr("بی‌تاریخ")]
         count = rec.get("annotations") or 0
         if count:
-            parts.append(fold_digits(f"{count} برجسته‌سازی", "fa"))
-        parts.append(rec.get("source") or "منبع نامعلوم")
-        line = fm.elidedText("  ·  ".join(parts), Qt.TextElideMode.ElideRight, r.width())
+            parts.append(tr("{n} برجسته‌سازی", n=count))
+        parts.append(rec.get("source") or tr("منبع نامعلوم"))
+        painter.setLayoutDirection(direction())
+        line = fm.elidedText(bidi_line(parts), Qt.TextElideMode.ElideRight, r.width())
         painter.drawText(QRect(r.left(), r.top() + fm.height() + 4, r.width(), fm.height()), flags, line)
         painter.restore()

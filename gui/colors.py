@@ -1,26 +1,25 @@
-"""Highlight colours: the five names of DESIGN §6 and how each is painted."""
+"""Highlight colours: the five names of DESIGN §6, their labels, and how the current theme paints them."""
 
 from __future__ import annotations
 
 from hashiye.core.annotations import COLORS
 from PySide6.QtGui import QColor
 
-HIGHLIGHT = {
-    "yellow": "#ffe066",
-    "green": "#b2f2bb",
-    "blue": "#a5d8ff",
-    "pink": "#fcc2d7",
-    "purple": "#d0bfff",
-}
-LABEL = {"yellow": "زرد", "green": "سبز", "blue": "آبی", "pink": "صورتی", "purple": "بنفش"}
-FOCUS = QColor("#1c7ed6")
-HIT = QColor("#ffd8a8")
-HIT_CURRENT = QColor("#ff922b")
+from .i18n import N_, tr
+from .themes import current
+
+LABEL = {"yellow": N_("زرد"), "green": N_("سبز"), "blue": N_("آبی"), "pink": N_("صورتی"), "purple": N_("بنفش")}
 
 
 def highlight_color(name: str) -> QColor:
-    """The background colour of a highlight (unknown names paint yellow)."""
-    return QColor(HIGHLIGHT.get(name, HIGHLIGHT["yellow"]))
+    """The fill of a highlight in the current theme (unknown names paint yellow)."""
+    fills = current().highlights
+    return QColor(fills.get(name, fills["yellow"]))
+
+
+def color_label(name: str) -> str:
+    """The colour's name in the UI language."""
+    return tr(LABEL.get(name, name))
 
 
 def color_by_number(n: int) -> str:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import direction, tr
+
 _TAG_SPLIT = re.compile(r"[,،;؛]")
 
 
@@ -35,13 +37,13 @@ class _Editor(QDialog):
     def __init__(self, parent: QWidget, title: str, hint: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setLayoutDirection(direction())
         self.setModal(True)
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("ذخیره (Ctrl+Enter)")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("انصراف (Esc)")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ذخیره (Ctrl+Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("انصراف (Esc)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -54,7 +56,7 @@ class NoteEditor(_Editor):
     """Edit a note; `on_save(text)` is called when the user saves."""
 
     def __init__(self, parent: QWidget, quote: str, note: str, on_save: Callable[[str], None]) -> None:
-        super().__init__(parent, "یادداشت", f"«{_short(quote)}»")
+        super().__init__(parent, tr("یادداشت"), f"«{_short(quote)}»")
         self.edit = QPlainTextEdit(note)
         self.edit.setObjectName("noteEdit")
         self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -62,7 +64,7 @@ class NoteEditor(_Editor):
         opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
         opt.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.document().setDefaultTextOption(opt)
-        self.edit.setPlaceholderText("یادداشت خود را بنویسید…")
+        self.edit.setPlaceholderText(tr("یادداشت خود را بنویسید…"))
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.layout_.addWidget(self.edit, 1)
         self.layout_.addWidget(self.buttons)
@@ -75,7 +77,7 @@ class TagEditor(_Editor):
 
     def __init__(self, parent: QWidget, quote: str, tags: list[str], known: list[str],
                  on_save: Callable[[list[str]], None]) -> None:
-        super().__init__(parent, "برچسب‌ها", f"«{_short(quote)}»\nبرچسب‌ها را با ویرگول جدا کنید.")
+        super().__init__(parent, tr("برچسب‌ها"), f"«{_short(quote)}»\n" + tr("برچسب‌ها را با ویرگول جدا کنید."))
         self.edit = QLineEdit("، ".join(tags) + ("، " if tags else ""))
         self.edit.setObjectName("tagEdit")
         self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

@@ -29,24 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .colors import LABEL as COLOR_LABEL
+from .colors import color_label
+from .i18n import N_, digits, direction, tr
 
 FORMAT_LABELS = {
     "jsonld": ("W3C Web Annotation (JSON-LD)", "json"),
-    "csv": ("جدول CSV برای صفحه‌گسترده", "csv"),
-    "md": ("Markdown برای خواندن", "md"),
-    "qdpx": ("پروژهٔ REFI-QDA (NVivo، ATLAS.ti، MAXQDA)", "qdpx"),
-    "tag-report": ("گزارش برچسب‌ها (CSV)", "csv"),
+    "csv": (N_("جدول CSV برای صفحه‌گسترده"), "csv"),
+    "md": (N_("Markdown برای خواندن"), "md"),
+    "qdpx": (N_("پروژهٔ REFI-QDA (NVivo، ATLAS.ti، MAXQDA)"), "qdpx"),
+    "tag-report": (N_("گزارش برچسب‌ها (CSV)"), "csv"),
 }
-SCOPES = (("corpus", "همهٔ خبرهای پوشه"), ("article", "فقط خبر جاری"), ("filter", "با پالایه"))
+SCOPES = (("corpus", N_("همهٔ خبرهای پوشه")), ("article", N_("فقط خبر جاری")), ("filter", N_("با پالایه")))
 WHY = {
-    errno.ENOENT: "چنین پوشه‌ای نیست",
-    errno.EACCES: "اجازهٔ نوشتن در آن‌جا نیست",
-    errno.EPERM: "اجازهٔ نوشتن در آن‌جا نیست",
-    errno.EROFS: "آن‌جا فقط‌خواندنی است",
-    errno.ENOSPC: "جای خالی روی دیسک نمانده",
-    errno.EISDIR: "این مسیر یک پوشه است، نه پرونده",
-    errno.ENOTDIR: "بخشی از مسیر پوشه نیست",
+    errno.ENOENT: N_("چنین پوشه‌ای نیست"),
+    errno.EACCES: N_("اجازهٔ نوشتن در آن‌جا نیست"),
+    errno.EPERM: N_("اجازهٔ نوشتن در آن‌جا نیست"),
+    errno.EROFS: N_("آن‌جا فقط‌خواندنی است"),
+    errno.ENOSPC: N_("جای خالی روی دیسک نمانده"),
+    errno.EISDIR: N_("این مسیر یک پوشه است، نه پرونده"),
+    errno.ENOTDIR: N_("بخشی از مسیر پوشه نیست"),
 }
 
 
@@ -64,17 +65,17 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.corpus = corpus
         self.current_id: str | None = getattr(parent, "current_id", None)
-        self.setWindowTitle("برون‌بری یادداشت‌ها")
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setWindowTitle(tr("برون‌بری یادداشت‌ها"))
+        self.setLayoutDirection(direction())
         self.format_box = QComboBox()
         for key in EXPORTERS:
-            self.format_box.addItem(FORMAT_LABELS.get(key, (key, key))[0], key)
+            self.format_box.addItem(tr(FORMAT_LABELS.get(key, (key, key))[0]), key)
 
         self.scope_group = QButtonGroup(self)
         self.scope_buttons: dict[str, QRadioButton] = {}
         scope_row = QHBoxLayout()
         for key, label in SCOPES:
-            button = QRadioButton(label)
+            button = QRadioButton(tr(label))
             self.scope_buttons[key] = button
             self.scope_group.addButton(button)
             scope_row.addWidget(button)
@@ -84,28 +85,28 @@ class ExportDialog(QDialog):
             self.scope_buttons["article"].setEnabled(False)
         self.scope_group.buttonToggled.connect(lambda _b, _on: self._scope_changed())
 
-        self.filters = QGroupBox("پالایه")
-        self.tag_edit = QLineEdit(placeholderText="برچسب‌ها، جدا با «،»")
+        self.filters = QGroupBox(tr("پالایه"))
+        self.tag_edit = QLineEdit(placeholderText=tr("برچسب‌ها، جدا با «،»"))
         self.color_box = QComboBox()
-        self.color_box.addItem("همهٔ رنگ‌ها", "")
+        self.color_box.addItem(tr("همهٔ رنگ‌ها"), "")
         for c in COLORS:
-            self.color_box.addItem(COLOR_LABEL.get(c, c), c)
-        self.source_edit = QLineEdit(placeholderText="منبع‌ها، جدا با «،»")
-        self.from_edit = QLineEdit(placeholderText="۱۳۹۹-۰۱-۰۱")
-        self.to_edit = QLineEdit(placeholderText="۱۴۰۰-۱۲-۲۹")
+            self.color_box.addItem(color_label(c), c)
+        self.source_edit = QLineEdit(placeholderText=tr("منبع‌ها، جدا با «،»"))
+        self.from_edit = QLineEdit(placeholderText=digits("1399-01-01"))
+        self.to_edit = QLineEdit(placeholderText=digits("1400-12-29"))
         dates = QHBoxLayout()
-        dates.addWidget(QLabel("از"))
+        dates.addWidget(QLabel(tr("از")))
         dates.addWidget(self.from_edit)
-        dates.addWidget(QLabel("تا"))
+        dates.addWidget(QLabel(tr("تا")))
         dates.addWidget(self.to_edit)
         ff = QFormLayout(self.filters)
-        ff.addRow("برچسب:", self.tag_edit)
-        ff.addRow("رنگ:", self.color_box)
-        ff.addRow("منبع:", self.source_edit)
-        ff.addRow("تاریخ (شمسی):", dates)
+        ff.addRow(tr("برچسب:"), self.tag_edit)
+        ff.addRow(tr("رنگ:"), self.color_box)
+        ff.addRow(tr("منبع:"), self.source_edit)
+        ff.addRow(tr("تاریخ (شمسی):"), dates)
 
         self.path_edit = QLineEdit(str(Path.home() / f"{corpus.name}-annotations.json"))
-        browse = QPushButton("انتخاب…")
+        browse = QPushButton(tr("انتخاب…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -117,15 +118,15 @@ class ExportDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.format_box.currentIndexChanged.connect(self._suffix)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        self.report_button = self.buttons.addButton("گزارش برچسب‌ها", QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button = self.buttons.addButton(tr("گزارش برچسب‌ها"), QDialogButtonBox.ButtonRole.ActionRole)
         self.report_button.clicked.connect(self.show_tag_report)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("قالب:", self.format_box)
-        form.addRow("دامنه:", scope_row)
-        form.addRow("پرونده:", row)
+        form.addRow(tr("قالب:"), self.format_box)
+        form.addRow(tr("دامنه:"), scope_row)
+        form.addRow(tr("پرونده:"), row)
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(self.filters)
@@ -153,7 +154,7 @@ class ExportDialog(QDialog):
         self.path_edit.setText(str(path.with_suffix("." + ext)))
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "برون‌بری", self.path_edit.text())
+        name, _ = QFileDialog.getSaveFileName(self, tr("برون‌بری"), self.path_edit.text())
         if name:
             self.path_edit.setText(name)
 
@@ -181,7 +182,7 @@ class ExportDialog(QDialog):
         try:
             keep = self.export_filter()
         except ValueError as exc:
-            self.status.setText(f"پالایه درست نیست: {exc}")
+            self.status.setText(tr("پالایه درست نیست: {why}", why=exc))
             return None
         self._busy = True
         self.buttons.setEnabled(False)
@@ -191,7 +192,7 @@ class ExportDialog(QDialog):
             only = keep.articles[0] if len(keep.articles) == 1 else None
             return keep.apply(collect(self.corpus, only, progress=self._step))
         except (CorpusError, KeyError, OSError) as exc:
-            self.status.setText(f"خواندن یادداشت‌ها ممکن نشد: {exc}")
+            self.status.setText(tr("خواندن یادداشت‌ها ممکن نشد: {why}", why=exc))
             return None
         finally:
             self._busy = False
@@ -203,17 +204,17 @@ class ExportDialog(QDialog):
             return False
         fmt = self.format_box.currentData()
         target = Path(self.path_edit.text()).expanduser()
-        self.status.setText("در حال برون‌بری…")
+        self.status.setText(tr("در حال برون‌بری…"))
         rows = self.rows()
         if rows is None:
             return False
         try:
             write_export(fmt, self.corpus, rows, target)
         except OSError as exc:
-            why = WHY.get(exc.errno or 0) or exc.strerror or str(exc)
-            self.status.setText(f"نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.")
+            why = tr(WHY.get(exc.errno or 0, "")) or exc.strerror or str(exc)
+            self.status.setText(tr("نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.", target=target, why=why))
             return False
-        self.status.setText(f"{len(rows)} یادداشت در {target} نوشته شد.")
+        self.status.setText(tr("{n} یادداشت در {target} نوشته شد.", n=len(rows), target=target))
         return True
 
     def show_tag_report(self) -> None:

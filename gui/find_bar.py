@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from hashiye.core.matching import find_in_text
-from hashiye.core.normalize import fold_digits
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from .i18n import tr
 
 
 class FindEdit(QLineEdit):
@@ -36,12 +37,12 @@ class FindBar(QWidget):
         super().__init__()
         self.edit = FindEdit()
         self.edit.setObjectName("findEdit")
-        self.edit.setPlaceholderText("جست‌وجو در این مقاله (همهٔ املاها)…")
+        self.edit.setPlaceholderText(tr("جست‌وجو در این مقاله (همهٔ املاها)…"))
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel()
         prev_btn, next_btn, close_btn = QToolButton(), QToolButton(), QToolButton()
-        prev_btn.setText("قبلی")
-        next_btn.setText("بعدی")
+        prev_btn.setText(tr("قبلی"))
+        next_btn.setText(tr("بعدی"))
         close_btn.setText("✕")
         prev_btn.clicked.connect(lambda: self.move(-1))
         next_btn.clicked.connect(lambda: self.move(1))
@@ -84,8 +85,8 @@ class FindBar(QWidget):
 
     def _announce(self) -> None:
         if self.edit.text().strip():
-            shown = f"{self.current + 1} از {len(self.hits)}" if self.hits else "یافت نشد"
-            self.count.setText(fold_digits(shown, "fa"))
+            self.count.setText(tr("{n} از {total}", n=self.current + 1, total=len(self.hits)) if self.hits
+                              else tr("یافت نشد"))
         else:
             self.count.setText("")
         self.hitsChanged.emit(self.hits, self.current)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import direction, join, tr
 from .shortcuts import PERSIAN_KEY, SHORTCUTS, WIDGET_KEYS
 
 
@@ -21,12 +22,12 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("میان‌برهای صفحه‌کلید")
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        rows = [(self._keys(s.keys), s.label) for s in SHORTCUTS] + list(WIDGET_KEYS)
+        self.setWindowTitle(tr("میان‌برهای صفحه‌کلید"))
+        self.setLayoutDirection(direction())
+        rows = [(self._keys(s.keys), tr(s.label)) for s in SHORTCUTS] + [(k, tr(label)) for k, label in WIDGET_KEYS]
         table = QTableWidget(len(rows), 2)
         table.setObjectName("shortcutTable")
-        table.setHorizontalHeaderLabels(["کلید", "کار"])
+        table.setHorizontalHeaderLabels([tr("کلید"), tr("کار")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, (keys, label) in enumerate(rows):
@@ -50,4 +51,4 @@ class HelpDialog(QDialog):
         for k in keys:
             twin = PERSIAN_KEY.get(k.lower())
             shown.append(f"{k} ({twin})" if twin and twin != k.lower() and len(k) == 1 else k)
-        return "  ،  ".join(shown)
+        return join(shown)

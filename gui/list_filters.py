@@ -10,6 +10,8 @@ from hashiye.core.list_filter import ListFilter, articles_by_tag
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from .i18n import digits, tr
+
 ALL = ""
 
 
@@ -29,23 +31,23 @@ class ListFilters(QWidget):
         self.tag.setObjectName("tagFilter")
         self.date_from = QLineEdit()
         self.date_from.setObjectName("dateFrom")
-        self.date_from.setPlaceholderText("از ۱۳۹۹/۰۱/۰۱")
+        self.date_from.setPlaceholderText(tr("از {date}", date=digits("1399/01/01")))
         self.date_to = QLineEdit()
         self.date_to.setObjectName("dateTo")
-        self.date_to.setPlaceholderText("تا ۱۴۰۳/۱۲/۲۹")
-        self.annotated = QCheckBox("فقط مقاله‌های دارای یادداشت")
+        self.date_to.setPlaceholderText(tr("تا {date}", date=digits("1403/12/29")))
+        self.annotated = QCheckBox(tr("فقط مقاله‌های دارای یادداشت"))
         self.annotated.setObjectName("annotatedFilter")
         self.error = QLabel()
         self.error.setObjectName("filterError")
         self.error.hide()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("منبع"), 0, 0)
+        grid.addWidget(QLabel(tr("منبع")), 0, 0)
         grid.addWidget(self.source, 0, 1, 1, 3)
-        grid.addWidget(QLabel("تاریخ"), 1, 0)
+        grid.addWidget(QLabel(tr("تاریخ")), 1, 0)
         grid.addWidget(self.date_from, 1, 1)
         grid.addWidget(self.date_to, 1, 2, 1, 2)
-        grid.addWidget(QLabel("برچسب"), 2, 0)
+        grid.addWidget(QLabel(tr("برچسب")), 2, 0)
         grid.addWidget(self.tag, 2, 1, 1, 3)
         grid.addWidget(self.annotated, 3, 0, 1, 4)
         grid.addWidget(self.error, 4, 0, 1, 4)
@@ -59,7 +61,7 @@ class ListFilters(QWidget):
     def set_choices(self, corpus: Path, sources: list[str]) -> None:
         """Fill the source and tag lists for a folder."""
         self.corpus = corpus
-        self._fill(self.source, "همهٔ منابع", sources)
+        self._fill(self.source, tr("همهٔ منابع"), sources)
         self.refresh_tags()
 
     def refresh_tags(self) -> None:
@@ -79,7 +81,7 @@ class ListFilters(QWidget):
         self._tags_changed()
 
     def _tags_changed(self) -> None:
-        self._fill(self.tag, "همهٔ برچسب‌ها", sorted(self._by_tag))
+        self._fill(self.tag, tr("همهٔ برچسب‌ها"), sorted(self._by_tag))
         if self.tag.currentData():
             self.emit_filter()
 
@@ -114,7 +116,7 @@ class ListFilters(QWidget):
         except ValueError as exc:  # a range that ends before it starts
             criteria = ListFilter(**args)
             problems.append(str(exc))
-        self.error.setText("تاریخ خوانده نشد: " + "؛ ".join(problems))
+        self.error.setText(tr("تاریخ خوانده نشد: {what}", what=tr("؛ ").join(problems)))
         self.error.setVisible(bool(problems))
         return criteria
 

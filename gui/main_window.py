@@ -12,14 +12,16 @@ from hashiye.core.original import build_original
 from hashiye.core.search import Hit
 from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import shortcuts
+from . import i18n, shortcuts, themes
 from .annotation_browser import AnnotationBrowser
 from .annotation_panel import AnnotationPanel
 from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel
@@ -37,11 +39,12 @@ from .colors import COLORS, color_by_number
 from .export_dialog import ExportDialog
 from .find_bar import FindBar
 from .help import HelpDialog
+from .i18n import direction, tr
 from .list_filters import ListFilters
 from .reader import Mark, ReaderHeader, ReaderText
 from .search_panel import SearchPanel
 from .session import AnnotationSession
-from .settings import recent_folders
+from .settings import LANGUAGE_KEY, THEME_KEY, recent_folders
 from .views import on_enter
 from .window_annotating import AnnotatingMixin
 from .window_folder import FolderMixin
@@ -51,12 +54,13 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
     """One corpus folder open for reading and annotating."""
 
     articleShown = Signal(str)
+    languageChosen = Signal(str)  # the window should be made again in this language
 
     def __init__(self, corpus: Path, settings: QSettings) -> None:
         super().__init__()
         self.settings = settings
-        self.setWindowTitle("حاشیه")
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setWindowTitle(tr("حاشیه"))
+        self.setLayoutDirection(direction())
         self.undo_stack = QUndoStack(self)
         self.current_id: str | None = None
         self.current_ann_id: str | None = None
@@ -82,18 +86,18 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
     def _build_widgets(self) -> None:
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filter")
-        self.filter_edit.setPlaceholderText("پالایش فهرست…")
+        self.filter_edit.setPlaceholderText(tr("پالایش فهرست…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.sort_box = QComboBox()
         self.sort_box.setObjectName("sort")
-        for label, key in (("تازه‌ترین", "date"), ("عنوان", "title"), ("منبع", "source")):
+        for label, key in ((tr("تازه‌ترین"), "date"), (tr("عنوان"), "title"), (tr("منبع"), "source")):
             self.sort_box.addItem(label, key)
         self.model = ArticleListModel()
         self.proxy = ArticleFilterProxy()
         self.proxy.setSourceModel(self.model)
         self.list_view = QListView()
         self.list_view.setObjectName("articleList")
-        self.list_view.setAccessibleName("فهرست مقاله‌ها")
+        self.list_view.setAccessibleName(tr("فهرست مقاله‌ها"))
         self.list_view.setModel(self.proxy)
         self.list_view.setItemDelegate(ArticleDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
@@ -102,7 +106,7 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.filter_edit.textChanged.connect(lambda _t: self.filters.emit_filter())
         self.filters_button = QToolButton()
         self.filters_button.setObjectName("filtersButton")
-        self.filters_button.setText("پالایه‌ها")
+        self.filters_button.setText(tr("پالایه‌ها"))
         self.filters_button.setCheckable(True)
         self.filters_button.toggled.connect(self.filters.setVisible)
         self.sort_box.currentIndexChanged.connect(lambda _i: self._sort())
@@ -148,7 +152,7 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.panel.setMinimumWidth(220)
         self.splitter.setSizes([330, 760, 300])
         self.setCentralWidget(self.splitter)
-        self.statusBar().setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.statusBar().setLayoutDirection(direction())
         self.problems: list[str] = []
         self.problems_button = QToolButton()
         self.problems_button.setObjectName("problemsButton")
@@ -184,6 +188,10 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
             "zoom_in": lambda: self.reader.zoom(1),
             "zoom_out": lambda: self.reader.zoom(-1),
             "zoom_reset": lambda: self.reader.zoom(0),
+            "line_wider": lambda: self.step_line_width(1),
+            "line_narrower": lambda: self.step_line_width(-1),
+            "next_theme": lambda: self.choose_theme(themes.next_theme(themes.current().id)),
+            "toggle_language": lambda: self.choose_language("en" if i18n.language() == "fa" else "fa"),
             "open_folder": self.choose_folder,
             "export": self.export,
             "help": self.show_help,
@@ -198,13 +206,14 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         a = self.actions_by_id
         bar = self.menuBar()
         menus = {
-            "پرونده": ["open_folder", None, "export", None, "quit"],
-            "نما": ["toggle_original", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset"],
-            "رفتن": ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
+            tr("پرونده"): ["open_folder", None, "export", None, "quit"],
+            tr("نما"): ["toggle_original", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
+                        "line_wider", "line_narrower", None, "next_theme", "toggle_language"],
+            tr("رفتن"): ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
                      "find", "search_corpus", "browse_annotations", None, "focus_next", "focus_prev"],
-            "یادداشت": ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
+            tr("یادداشت‌گذاری"): ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
                         "note", "tags", "delete", None, "undo", "redo"],
-            "راهنما": ["help"],
+            tr("راهنما"): ["help"],
         }
         for title, ids in menus.items():
             menu = bar.addMenu(title)
@@ -213,9 +222,30 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(a[action_id])
-            if title == "پرونده":
-                self.recent_menu = menu.addMenu("پوشه‌های اخیر")
+            if title == tr("پرونده"):
+                self.recent_menu = menu.addMenu(tr("پوشه‌های اخیر"))
                 menu.insertMenu(menu.actions()[1], self.recent_menu)
+            if title == tr("نما"):
+                self._add_choice_menus(menu)
+
+    def _add_choice_menus(self, menu: QMenu) -> None:
+        """Theme and language as radio choices (the shortcuts cycle through them)."""
+        self.theme_actions: dict[str, QAction] = {}
+        self.language_actions: dict[str, QAction] = {}
+        for title, choices, chosen, table, slot in (
+            (tr("پوسته"), {t.id: tr(t.label) for t in themes.THEMES.values()}, themes.current().id,
+             self.theme_actions, self.choose_theme),
+            (tr("زبان"), i18n.LANGUAGES, i18n.language(), self.language_actions, self.choose_language),
+        ):
+            sub = menu.addMenu(title)
+            group = QActionGroup(sub)
+            for key, label in choices.items():
+                action = sub.addAction(label)
+                action.setCheckable(True)
+                action.setChecked(key == chosen)
+                action.triggered.connect(lambda _c=False, k=key, f=slot: f(k))
+                group.addAction(action)
+                table[key] = action
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -304,6 +334,30 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.panel.select(under.annotation.id if under else None)
 
     # --- views, focus, dialogs ------------------------------------------------------------
+    def choose_theme(self, theme_id: str) -> None:
+        """Light, sepia or dark, for the window and the reader; remembered."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme = themes.apply_theme(app, theme_id)
+        self.settings.setValue(THEME_KEY, theme.id)
+        self.theme_actions[theme.id].setChecked(True)
+        if self.current_id:
+            self.show_article(self.current_id, keep_focus=True)  # highlights in the new colours
+        self.panel.view.viewport().update()
+        self.statusBar().showMessage(tr("پوسته: {name}", name=tr(theme.label)), 3000)
+
+    def choose_language(self, lang: str) -> None:
+        """Persian or English: remembered, and the window is made again in that language."""
+        if lang == i18n.language() or lang not in i18n.LANGUAGES:
+            return
+        self.settings.setValue(LANGUAGE_KEY, lang)
+        self.languageChosen.emit(lang)
+
+    def step_line_width(self, step: int) -> None:
+        self.reader.step_line_width(step)
+        chars = self.reader.line_width()
+        self.statusBar().showMessage(tr("{n} نویسه در هر سطر", n=chars) if chars else tr("سطرها به پهنای صفحه"), 3000)
+
     def toggle_original(self) -> None:
         self.original = not self.original
         if self.current_id:
@@ -312,8 +366,8 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
     def toggle_caret_mode(self) -> None:
         self.reader.set_caret_mode(not self.reader.caret_mode)
         self.reader.setFocus()
-        self.statusBar().showMessage("حالت مکان‌نما روشن است: با Shift و پیکان‌ها انتخاب کنید"
-                                     if self.reader.caret_mode else "حالت مکان‌نما خاموش شد", 4000)
+        self.statusBar().showMessage(tr("حالت مکان‌نما روشن است: با Shift و پیکان‌ها انتخاب کنید")
+                                     if self.reader.caret_mode else tr("حالت مکان‌نما خاموش شد"), 4000)
 
     def cycle_focus(self, step: int) -> None:
         """F6 / Shift+F6: list → reader → annotation panel."""
@@ -325,7 +379,7 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         HelpDialog(self).open()
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "باز کردن پوشهٔ مقاله‌ها", str(self.corpus))
+        folder = QFileDialog.getExistingDirectory(self, tr("باز کردن پوشهٔ مقاله‌ها"), str(self.corpus))
         if folder:
             self.open_corpus(Path(folder))
 
@@ -390,8 +444,8 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
     def show_error(self, text: str) -> None:
         """Tell the user about a failure, in the window (status bar and a message box)."""
         self.statusBar().showMessage(text)
-        box = QMessageBox(QMessageBox.Icon.Warning, "حاشیه", text, QMessageBox.StandardButton.Ok, self)
-        box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("حاشیه"), text, QMessageBox.StandardButton.Ok, self)
+        box.setLayoutDirection(direction())
         box.open()
         self.last_error = text
 

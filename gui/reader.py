@@ -6,14 +6,16 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from hashiye.core.display import Display
-from hashiye.core.jalali import jalali_display
-from hashiye.core.normalize import fold_digits
+from hashiye.core.jalali import gregorian_display, jalali_display
 from hashiye.core.sentences import sentence_spans
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QResizeEvent,
+    QShowEvent,
     QSyntaxHighlighter,
     QTextBlockFormat,
     QTextCharFormat,
@@ -23,11 +25,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from .colors import FOCUS, HIT, HIT_CURRENT, highlight_color
+from .colors import highlight_color
+from .i18n import bidi_line, digits, language, tr
 from .qtext import Utf16Index
+from .themes import current as theme
 
-MAX_TEXT_WIDTH = 760
+LINE_WIDTHS = (45, 55, 65, 75, 90, 110, 0)  # characters per line; 0: as wide as the pane
+DEFAULT_LINE_WIDTH = 75
 JUSTIFY_MIN_WIDTH = 480  # px of text column
+CURRENT_DARKER = 108  # the chosen highlight is this much darker (its text keeps 4.5:1, see test_themes)
 LINE_HEIGHT = 135  # percent of the font's line spacing (Vazirmatn's is already generous)
 
 
@@ -79,7 +85,7 @@ class ReaderText(QTextEdit):
         self.setObjectName("reader")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.setAccessibleName("متن مقاله")
+        self.setAccessibleName(tr("متن مقاله"))
         self.setMinimumWidth(420)
         doc = self.document()
         doc.setUndoRedoEnabled(False)
@@ -100,6 +106,8 @@ class ReaderText(QTextEdit):
         self._aligned: Qt.AlignmentFlag | None = None
         self._base_size = 15.0
         self._zoom = 0
+        self._line_chars = DEFAULT_LINE_WIDTH
+        self._pending_top: int | None = None
 
     # --- content ---------------------------------------------------------------------
     def show_text(self, display: Display, marks: list[Mark], keep_focus: bool = False) -> None:
@@ -165,11 +173,12 @@ class ReaderText(QTextEdit):
         spans = []
         for m in self._marks:
             fmt = QTextCharFormat()
-            color = highlight_color(m.color)
-            fmt.setBackground(color.darker(118) if m.current else color)
+            fill = highlight_color(m.color)
+            fmt.setBackground(fill.darker(CURRENT_DARKER) if m.current else fill)
+            fmt.setForeground(QColor(theme().on_highlight))
             if m.has_note:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(FOCUS.darker(130))
+                fmt.setUnderlineColor(QColor(theme().on_highlight))
             spans.append((self._index.to_qt(m.start), self._index.to_qt(m.end), fmt))
         return spans
 
@@ -236,12 +245,12 @@ class ReaderText(QTextEdit):
         if span is not None:
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(FOCUS)
+            fmt.setUnderlineColor(QColor(theme().accent))
             selections.append(self._selection(span[0], span[1], fmt))
         for k, (s, e) in enumerate(self._hits):
             fmt = QTextCharFormat()
             current = k == self._hit_current
-            fmt.setBackground(HIT_CURRENT if current else HIT)
+            fmt.setBackground(QColor(theme().hit_current if current else theme().hit))
             selections.append(self._selection(s, e, fmt))
         self.setExtraSelections(selections)
 
@@ -297,22 +306,43 @@ class ReaderText(QTextEdit):
         font = self.font()
         font.setPointSizeF(self._point_size())
         self.document().setDefaultFont(font)
+        self._fit_column()
 
     def set_base_font(self, font: QFont) -> None:
         font = QFont(font)
         font.setPointSizeF(self._point_size())
         self.setFont(font)
         self.document().setDefaultFont(font)
+        self._fit_column()
 
     def _alignment(self) -> Qt.AlignmentFlag:
         """Justify wide columns only: in a narrow one Qt stretches Persian words letter by letter."""
         wide = self.viewport().width() >= JUSTIFY_MIN_WIDTH
         return Qt.AlignmentFlag.AlignJustify if wide else Qt.AlignmentFlag.AlignRight
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        side = max(20, (event.size().width() - MAX_TEXT_WIDTH) // 2)
+    # --- line width and the top of the page ----------------------------------------------
+    def line_width(self) -> int:
+        """Characters per line (0: the whole pane)."""
+        return self._line_chars
+
+    def set_line_width(self, chars: int) -> None:
+        self._line_chars = chars if chars in LINE_WIDTHS else DEFAULT_LINE_WIDTH
+        self._fit_column()
+
+    def step_line_width(self, step: int) -> None:
+        """Ctrl+] / Ctrl+[: a wider or narrower column."""
+        k = LINE_WIDTHS.index(self._line_chars)
+        self.set_line_width(LINE_WIDTHS[max(0, min(len(LINE_WIDTHS) - 1, k + step))])
+
+    def _fit_column(self) -> None:
+        """Side margins that keep lines to the chosen number of characters (zoom keeps the count)."""
+        width = self.width()
+        if self._line_chars:
+            column = int(self._line_chars * QFontMetricsF(self.document().defaultFont()).averageCharWidth())
+            side = max(20, (width - column) // 2)
+        else:
+            side = 20
         self.setViewportMargins(side, 12, side, 12)
-        super().resizeEvent(event)
         if self._alignment() != self._aligned:
             self._aligned = self._alignment()
             cursor = QTextCursor(self.document())
@@ -320,6 +350,36 @@ class ReaderText(QTextEdit):
             fmt = QTextBlockFormat()
             fmt.setAlignment(self._aligned)
             cursor.mergeBlockFormat(fmt)
+
+    def top_position(self) -> int:
+        """Display position of the text at the top of the page."""
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 4))
+        return self._index.to_py(cursor.position())
+
+    def keep_top(self, start: int) -> None:
+        """Put display position `start` at the top of the page once the text is laid out at its size."""
+        self._pending_top = start
+        if self.isVisible():
+            QTimer.singleShot(0, self._apply_top)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_top is not None:
+            QTimer.singleShot(0, self._apply_top)
+
+    def _apply_top(self) -> None:
+        start, self._pending_top = self._pending_top, None
+        if start is None or not self._text:
+            return
+        self.focus_on_display(start)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_qt(min(start, len(self._text))))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
@@ -362,14 +422,15 @@ class ReaderHeader(QWidget):
         self.title.setToolTip(self._full_title)
         self._fit_title()
         published = rec.get("published")
-        parts = [str(rec.get("source") or "منبع نامعلوم")]
-        parts.append(jalali_display(str(published)) if published else "بی‌تاریخ")
+        parts = [str(rec.get("source") or tr("منبع نامعلوم"))]
+        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(str(published), lang=language()),
+                        gregorian=gregorian_display(str(published), language())) if published else tr("بی‌تاریخ"))
         if rec.get("news_code"):
-            parts.append(fold_digits(f"کد خبر {rec['news_code']}", "fa"))
+            parts.append(tr("کد خبر {code}", code=digits(str(rec["news_code"]))))
         if original:
-            parts.append("متن اصلی (Ctrl+U)")
-        self.meta.setText("  ·  ".join(parts))
-        self.meta.setToolTip(f"میلادی: {published}" if published else "")
+            parts.append(tr("متن اصلی (Ctrl+U)"))
+        self.meta.setText(bidi_line(parts))
+        self.meta.setToolTip(tr("میلادی: {when}", when=published) if published else "")
 
     TITLE_LINES = 2
 

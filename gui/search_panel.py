@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hashiye.core.normalize import fold_digits
 from hashiye.core.search import CorpusIndex, Hit, refresh_steps, search
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBar, QVBoxLayout, QWidget
 
 from .background import BackgroundJob
+from .i18n import direction, tr
 from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,14 +52,14 @@ class SearchPanel(QDialog):
 
     def __init__(self, parent: QWidget, corpus: Path, titles: dict[str, str]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("جست‌وجو در همهٔ مقاله‌ها")
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setWindowTitle(tr("جست‌وجو در همهٔ مقاله‌ها"))
+        self.setLayoutDirection(direction())
         self.index: CorpusIndex | None = None
         self.query = QLineEdit()
         self.query.setObjectName("corpusQuery")
-        self.query.setPlaceholderText("واژه یا «عبارت» — همهٔ املاها و شکل‌ها")
+        self.query.setPlaceholderText(tr("واژه یا «عبارت» — همهٔ املاها و شکل‌ها"))
         self.progress = QProgressBar()
-        self.progress.setFormat("نمایه‌سازی %v از %m")
+        self.progress.setFormat(tr("نمایه‌سازی %v از %m"))
         self.status = QLabel()
         self.model = HitModel()
         self.model.titles = titles
@@ -83,8 +83,8 @@ class SearchPanel(QDialog):
         self._job = BackgroundJob(lambda: self._build(corpus), self)
         self._job.progress.connect(self._progress)
         self._job.finished.connect(self._ready)
-        self._job.failed.connect(lambda m: self.status.setText(f"نمایه ساخته نشد: {m}"))
-        self.status.setText("در حال به‌روز کردن نمایه…")
+        self._job.failed.connect(lambda m: self.status.setText(tr("نمایه ساخته نشد: {why}", why=m)))
+        self.status.setText(tr("در حال به‌روز کردن نمایه…"))
         self._job.start()
 
     @staticmethod
@@ -117,10 +117,11 @@ class SearchPanel(QDialog):
         hits = result.hits
         self.model.set_hits(hits)
         if result.complete:
-            shown = f"{result.total} یافته در {result.articles} مقاله"
+            shown = tr("{n} یافته در {articles} مقاله", n=result.total, articles=result.articles)
         else:
-            shown = f"دست‌کم {result.total} یافته در {result.articles} مقاله (نخستین {len(hits)})"
-        self.status.setText(fold_digits(shown, "fa") if result.total else "چیزی یافت نشد")
+            shown = tr("دست‌کم {n} یافته در {articles} مقاله (نخستین {first})",
+                       n=result.total, articles=result.articles, first=len(hits))
+        self.status.setText(shown if result.total else tr("چیزی یافت نشد"))
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
 

@@ -1,4 +1,4 @@
-"""What the window remembers between runs (QSettings): places per folder, recent folders, text size."""
+"""What the window remembers between runs (QSettings): places per folder, recent folders, language, theme."""
 
 from __future__ import annotations
 
@@ -7,29 +7,51 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from . import i18n, themes
+
 RECENT_MAX = 8
+LANGUAGE_KEY = "ui/language"
+THEME_KEY = "ui/theme"
 
 
 def _folder_key(corpus: Path) -> str:
     return "folders/" + hashlib.sha1(str(corpus.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def remember_place(settings: QSettings, corpus: Path, article_id: str, scroll: int) -> None:
-    """The open article and scroll position of a folder."""
+def remember_place(settings: QSettings, corpus: Path, article_id: str, position: int) -> None:
+    """The open article of a folder and where its page starts (a code point of the file)."""
     key = _folder_key(corpus)
     settings.setValue(f"{key}/article", article_id)
-    settings.setValue(f"{key}/scroll", scroll)
+    settings.setValue(f"{key}/position", position)
 
 
 def place(settings: QSettings, corpus: Path) -> tuple[str | None, int]:
-    """(article id, scroll position) last seen in a folder."""
+    """(article id, code point at the top of the page) last seen in a folder."""
     key = _folder_key(corpus)
     article = settings.value(f"{key}/article")
+    return (str(article) if article else None), _int(settings.value(f"{key}/position", 0), 0)
+
+
+def _int(value: object, default: int) -> int:
     try:
-        scroll = int(settings.value(f"{key}/scroll", 0))
+        return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
-        scroll = 0
-    return (str(article) if article else None), scroll
+        return default
+
+
+def ui_language(settings: QSettings) -> str:
+    value = str(settings.value(LANGUAGE_KEY, i18n.DEFAULT))
+    return value if value in i18n.LANGUAGES else i18n.DEFAULT
+
+
+def ui_theme(settings: QSettings) -> str:
+    value = str(settings.value(THEME_KEY, themes.DEFAULT))
+    return value if value in themes.THEMES else themes.DEFAULT
+
+
+def reader_int(settings: QSettings, name: str, default: int) -> int:
+    """A whole-number reader setting (text size steps, line width)."""
+    return _int(settings.value(f"reader/{name}", default), default)
 
 
 def push_recent(settings: QSettings, corpus: Path) -> None:

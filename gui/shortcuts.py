@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from .i18n import N_, tr
+
 # The standard Persian (ISIRI 9147) layout: the character each Latin key types.
 PERSIAN_KEY = {
     "q": "ض", "w": "ص", "e": "ث", "r": "ق", "t": "ف", "y": "غ", "u": "ع", "i": "ه", "o": "خ",
@@ -21,7 +23,7 @@ PERSIAN_KEY = {
 
 @dataclass(frozen=True)
 class Shortcut:
-    """One action: id, Persian label, keys (Qt key sequence strings), where it works."""
+    """One action: id, label (Persian, shown through `tr`), keys (Qt key sequence strings), where it works."""
 
     id: str
     label: str
@@ -30,43 +32,47 @@ class Shortcut:
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("next_article", "مقالهٔ بعدی", ("J",)),
-    Shortcut("prev_article", "مقالهٔ قبلی", ("K",)),
-    Shortcut("highlight", "برجسته‌سازی با رنگ جاری", ("H",)),
-    Shortcut("color_1", "برجسته‌سازی زرد", ("1",)),
-    Shortcut("color_2", "برجسته‌سازی سبز", ("2",)),
-    Shortcut("color_3", "برجسته‌سازی آبی", ("3",)),
-    Shortcut("color_4", "برجسته‌سازی صورتی", ("4",)),
-    Shortcut("color_5", "برجسته‌سازی بنفش", ("5",)),
-    Shortcut("note", "یادداشت برجسته‌سازی جاری", ("N",)),
-    Shortcut("tags", "برچسب‌های برجسته‌سازی جاری", ("T",)),
-    Shortcut("next_highlight", "برجسته‌سازی بعدی", ("]",)),
-    Shortcut("prev_highlight", "برجسته‌سازی قبلی", ("[",)),
-    Shortcut("delete", "حذف برجسته‌سازی جاری", ("Delete",)),
-    Shortcut("undo", "واگرد", ("Ctrl+Z",)),
-    Shortcut("redo", "ازنو", ("Ctrl+Shift+Z", "Ctrl+Y")),
-    Shortcut("find", "جست‌وجو در مقاله", ("Ctrl+F", "/")),
-    Shortcut("search_corpus", "جست‌وجو در همهٔ مقاله‌ها", ("Ctrl+Shift+F",)),
-    Shortcut("browse_annotations", "همهٔ یادداشت‌های پوشه", ("Ctrl+Shift+A",)),
-    Shortcut("focus_next", "رفتن به بخش بعدی پنجره", ("F6",)),
-    Shortcut("focus_prev", "رفتن به بخش قبلی پنجره", ("Shift+F6",)),
-    Shortcut("caret_mode", "حالت مکان‌نما (انتخاب دقیق با Shift+پیکان)", ("F7",)),
-    Shortcut("toggle_original", "متن پاکیزه / متن اصلی", ("Ctrl+U",)),
-    Shortcut("zoom_in", "بزرگ‌تر کردن متن", ("Ctrl+=", "Ctrl++")),
-    Shortcut("zoom_out", "کوچک‌تر کردن متن", ("Ctrl+-",)),
-    Shortcut("zoom_reset", "اندازهٔ پیش‌فرض متن", ("Ctrl+0",)),
-    Shortcut("open_folder", "باز کردن پوشه", ("Ctrl+O",)),
-    Shortcut("export", "برون‌بری یادداشت‌ها", ("Ctrl+E",)),
-    Shortcut("help", "راهنمای میان‌برها", ("F1", "?")),
-    Shortcut("quit", "خروج", ("Ctrl+Q",)),
+    Shortcut("next_article", N_("مقالهٔ بعدی"), ("J",)),
+    Shortcut("prev_article", N_("مقالهٔ قبلی"), ("K",)),
+    Shortcut("highlight", N_("برجسته‌سازی با رنگ جاری"), ("H",)),
+    Shortcut("color_1", N_("برجسته‌سازی زرد"), ("1",)),
+    Shortcut("color_2", N_("برجسته‌سازی سبز"), ("2",)),
+    Shortcut("color_3", N_("برجسته‌سازی آبی"), ("3",)),
+    Shortcut("color_4", N_("برجسته‌سازی صورتی"), ("4",)),
+    Shortcut("color_5", N_("برجسته‌سازی بنفش"), ("5",)),
+    Shortcut("note", N_("یادداشت برجسته‌سازی جاری"), ("N",)),
+    Shortcut("tags", N_("برچسب‌های برجسته‌سازی جاری"), ("T",)),
+    Shortcut("next_highlight", N_("برجسته‌سازی بعدی"), ("]",)),
+    Shortcut("prev_highlight", N_("برجسته‌سازی قبلی"), ("[",)),
+    Shortcut("delete", N_("حذف برجسته‌سازی جاری"), ("Delete",)),
+    Shortcut("undo", N_("واگرد"), ("Ctrl+Z",)),
+    Shortcut("redo", N_("ازنو"), ("Ctrl+Shift+Z", "Ctrl+Y")),
+    Shortcut("find", N_("جست‌وجو در مقاله"), ("Ctrl+F", "/")),
+    Shortcut("search_corpus", N_("جست‌وجو در همهٔ مقاله‌ها"), ("Ctrl+Shift+F",)),
+    Shortcut("browse_annotations", N_("همهٔ یادداشت‌های پوشه"), ("Ctrl+Shift+A",)),
+    Shortcut("focus_next", N_("رفتن به بخش بعدی پنجره"), ("F6",)),
+    Shortcut("focus_prev", N_("رفتن به بخش قبلی پنجره"), ("Shift+F6",)),
+    Shortcut("caret_mode", N_("حالت مکان‌نما (انتخاب دقیق با Shift+پیکان)"), ("F7",)),
+    Shortcut("toggle_original", N_("متن پاکیزه / متن اصلی"), ("Ctrl+U",)),
+    Shortcut("zoom_in", N_("بزرگ‌تر کردن متن"), ("Ctrl+=", "Ctrl++")),
+    Shortcut("zoom_out", N_("کوچک‌تر کردن متن"), ("Ctrl+-",)),
+    Shortcut("zoom_reset", N_("اندازهٔ پیش‌فرض متن"), ("Ctrl+0",)),
+    Shortcut("line_wider", N_("سطرهای بلندتر"), ("Ctrl+]",)),
+    Shortcut("line_narrower", N_("سطرهای کوتاه‌تر"), ("Ctrl+[",)),
+    Shortcut("next_theme", N_("پوستهٔ بعدی: روشن، کاغذی، تیره"), ("Ctrl+Shift+T",)),
+    Shortcut("toggle_language", N_("زبان: فارسی / English"), ("Ctrl+Shift+L",)),
+    Shortcut("open_folder", N_("باز کردن پوشه"), ("Ctrl+O",)),
+    Shortcut("export", N_("برون‌بری یادداشت‌ها"), ("Ctrl+E",)),
+    Shortcut("help", N_("راهنمای میان‌برها"), ("F1", "?")),
+    Shortcut("quit", N_("خروج"), ("Ctrl+Q",)),
 )
 
 # Keys handled by widgets themselves, listed in the help sheet only.
 WIDGET_KEYS: tuple[tuple[str, str], ...] = (
-    ("Up / Down", "در فهرست: جابه‌جایی میان مقاله‌ها؛ در متن: جابه‌جایی تمرکز جمله"),
-    ("Shift+Up / Shift+Down", "در متن: گسترش تمرکز به جملهٔ قبلی/بعدی"),
-    ("Enter", "در فهرست: رفتن به متن؛ در فهرست یادداشت‌ها: پرش به برجسته‌سازی"),
-    ("Ctrl+Enter / Esc", "در ویرایشگر یادداشت: ذخیره / انصراف"),
+    ("Up / Down", N_("در فهرست: جابه‌جایی میان مقاله‌ها؛ در متن: جابه‌جایی تمرکز جمله")),
+    ("Shift+Up / Shift+Down", N_("در متن: گسترش تمرکز به جملهٔ قبلی/بعدی")),
+    ("Enter", N_("در فهرست: رفتن به متن؛ در فهرست یادداشت‌ها: پرش به برجسته‌سازی")),
+    ("Ctrl+Enter / Esc", N_("در ویرایشگر یادداشت: ذخیره / انصراف")),
 )
 
 
@@ -84,7 +90,7 @@ def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
 def add_action(parent: QWidget, shortcut_id: str, slot: Callable[[], object]) -> QAction:
     """Create the window action for a shortcut of the table and connect it."""
     sc = next(s for s in SHORTCUTS if s.id == shortcut_id)
-    action = QAction(sc.label, parent)
+    action = QAction(tr(sc.label), parent)
     action.setShortcuts(key_sequences(sc))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(slot)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from hashiye.core.export_tag_report import DIMENSIONS, ReportRow, tag_report
 from hashiye.core.exporting import Rows
-from hashiye.core.jalali import MONTH_NAMES
-from hashiye.core.normalize import fold_digits
+from hashiye.core.jalali import jalali_month
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -21,19 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-DIMENSION_LABELS = {"tag": "برچسب", "source": "منبع", "month": "ماه"}
-EMPTY_LABELS = {"tag": "(بی‌برچسب)", "source": "(منبع نامعلوم)", "month": "(تاریخ نامعلوم)"}
-HEADERS = ("گونه", "مقدار", "یادداشت‌ها", "خبرها")
+from .i18n import N_, direction, language, number, tr
+
+DIMENSION_LABELS = {"tag": N_("برچسب"), "source": N_("منبع"), "month": N_("ماه")}
+EMPTY_LABELS = {"tag": N_("(بی‌برچسب)"), "source": N_("(منبع نامعلوم)"), "month": N_("(تاریخ نامعلوم)")}
+HEADERS = (N_("گونه"), N_("مقدار"), N_("یادداشت‌ها"), N_("خبرها"))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def value_label(row: ReportRow) -> str:
     """How a value is shown: a month as «بهمن ۱۳۹۹», a missing value in words."""
     if not row.value:
-        return EMPTY_LABELS[row.dimension]
+        return tr(EMPTY_LABELS[row.dimension])
     if row.dimension == "month":
         year, month = row.value.split("-")
-        return fold_digits(f"{MONTH_NAMES[int(month) - 1]} {year}", "fa")
+        return jalali_month(int(year), int(month), language())
     return row.value
 
 
@@ -47,12 +48,12 @@ def _item(text: str, key: object) -> QStandardItem:
 def report_model(rows: Rows) -> QStandardItemModel:
     """One line per count; sorting uses the raw value (numbers as numbers, months as 1399-11)."""
     model = QStandardItemModel(0, len(HEADERS))
-    model.setHorizontalHeaderLabels(list(HEADERS))
+    model.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
     for r in tag_report(rows):
-        line = [_item(DIMENSION_LABELS[r.dimension], DIMENSIONS.index(r.dimension)),
+        line = [_item(tr(DIMENSION_LABELS[r.dimension]), DIMENSIONS.index(r.dimension)),
                 _item(value_label(r), r.value),
-                _item(fold_digits(str(r.highlights), "fa"), r.highlights),
-                _item(fold_digits(str(r.articles), "fa"), r.articles)]
+                _item(number(r.highlights), r.highlights),
+                _item(number(r.articles), r.articles)]
         line[0].setData(r.dimension, Qt.ItemDataRole.UserRole)
         for cell in line[2:]:
             cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -89,15 +90,15 @@ class TagReportDialog(QDialog):
 
     def __init__(self, parent: QWidget, rows: Rows) -> None:
         super().__init__(parent)
-        self.setWindowTitle("گزارش برچسب‌ها")
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setWindowTitle(tr("گزارش برچسب‌ها"))
+        self.setLayoutDirection(direction())
         self.model = report_model(rows)
         self.proxy = DimensionProxy(self)
         self.proxy.setSourceModel(self.model)
         self.dimension_box = QComboBox()
-        self.dimension_box.addItem("همه", "")
+        self.dimension_box.addItem(tr("همه"), "")
         for d in DIMENSIONS:
-            self.dimension_box.addItem(DIMENSION_LABELS[d], d)
+            self.dimension_box.addItem(tr(DIMENSION_LABELS[d]), d)
         self.dimension_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_dimension(self.dimension_box.currentData()))
         self.table = QTableView()
@@ -108,10 +109,10 @@ class TagReportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         top = QHBoxLayout()
-        top.addWidget(QLabel("نمایش:"))
+        top.addWidget(QLabel(tr("نمایش:")))
         top.addWidget(self.dimension_box)
         top.addStretch(1)
-        top.addWidget(QLabel(fold_digits(f"{len(rows)} یادداشت", "fa")))
+        top.addWidget(QLabel(tr("{n} یادداشت", n=len(rows))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)

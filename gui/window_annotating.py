@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from .commands import ChangeAnnotations
 from .editors import NoteEditor, TagEditor
+from .i18n import tr
 
 
 class AnnotatingMixin:
@@ -32,7 +33,7 @@ class AnnotatingMixin:
         existing = self.annotation_under_focus() if not self.reader.selection_span() else None
         if existing is not None and existing.annotation.color != color:
             old = existing.annotation
-            self._push(old.id, [old], [edited(old, color=color)], "تغییر رنگ")
+            self._push(old.id, [old], [edited(old, color=color)], tr("تغییر رنگ"))
             return
         if existing is not None:
             self.current_ann_id = existing.annotation.id
@@ -43,7 +44,7 @@ class AnnotatingMixin:
             return
         article = self.session.article(self.current_id)
         ann = new_annotation(article.id, article.source_text, span[0], span[1], color)
-        self._push(ann.id, [], [ann], "برجسته‌سازی")
+        self._push(ann.id, [], [ann], tr("برجسته‌سازی"))
         self.reader.setTextCursor(self.reader.textCursor())  # keep focus, drop nothing
 
     def _push(self, focus_id: str | None, before: list, after: list, text: str) -> None:
@@ -90,7 +91,7 @@ class AnnotatingMixin:
         """n: write or edit the note of the highlight under focus (highlighting first if needed)."""
         if self.annotation_under_focus() is None:
             self.highlight(self.color)
-        found = self._field_saver("note", "یادداشت")
+        found = self._field_saver("note", tr("یادداشت"))
         if found is not None:
             old, save = found
             self.note_editor = NoteEditor(self, old.exact, old.note, save)
@@ -98,7 +99,7 @@ class AnnotatingMixin:
 
     def edit_tags(self) -> None:
         """t: edit the tags of the highlight under focus."""
-        found = self._field_saver("tags", "برچسب")
+        found = self._field_saver("tags", tr("برچسب"))
         if found is not None:
             old, save = found
             self.tag_editor = TagEditor(self, old.exact, old.tags, self.session.all_tags(), save)
@@ -114,14 +115,14 @@ class AnnotatingMixin:
         editor.open()
 
     def say_nothing_under_focus(self) -> None:
-        self.statusBar().showMessage("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید", 5000)
+        self.statusBar().showMessage(tr("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید"), 5000)
 
     def delete_current(self) -> None:
         target = self.annotation_under_focus()
         if target is None:
             self.say_nothing_under_focus()
             return
-        self._push(None, [target.annotation], [], "حذف برجسته‌سازی")
+        self._push(None, [target.annotation], [], tr("حذف برجسته‌سازی"))
 
     def step_highlight(self, step: int) -> None:
         """] / [: move to the next or previous placed highlight."""

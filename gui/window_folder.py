@@ -6,15 +6,15 @@ import os
 from pathlib import Path
 
 from hashiye.core.corpus import CorpusError
-from hashiye.core.normalize import fold_digits
 from hashiye.core.search import cached_listing, index_path, refresh_steps
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from .article_list import RecordRole
 from .background import BackgroundJob
+from .i18n import direction, join, tr
 from .session import AnnotationSession
-from .settings import place, push_recent, remember_place
+from .reader import DEFAULT_LINE_WIDTH
+from .settings import place, push_recent, reader_int, remember_place
 
 
 class FolderMixin:
@@ -34,7 +34,7 @@ class FolderMixin:
         if self.search_panel is not None:
             self.search_panel.close()
             self.search_panel = None
-        self.setWindowTitle(f"حاشیه — {self.corpus.name}")
+        self.setWindowTitle(tr("حاشیه — {folder}", folder=self.corpus.name))
         if self._needs_background_listing():
             self._list_in_background()
             return
@@ -55,7 +55,7 @@ class FolderMixin:
     def _list_in_background(self) -> None:
         """First visit of a large folder: read every article on a worker, with progress."""
         self.model.set_records([])
-        self.header.show_record({"id": "", "title": "در حال خواندن پوشه…"}, False)
+        self.header.show_record({"id": "", "title": tr("در حال خواندن پوشه…")}, False)
         self.list_progress.setValue(0)
         self.list_progress.show()
         corpus = self.corpus
@@ -69,7 +69,7 @@ class FolderMixin:
     def _listing_progress(self, done: int, total: int) -> None:
         self.list_progress.setMaximum(max(total, 1))
         self.list_progress.setValue(done)
-        self.list_progress.setFormat(fold_digits(f"خواندن مقاله‌ها: {done} از {total}", "fa"))
+        self.list_progress.setFormat(tr("خواندن مقاله‌ها: {n} از {total}", n=done, total=total))
 
     def _list_now(self) -> None:
         """List the folder from the metadata cache (reads only files changed since last time)."""
@@ -78,7 +78,7 @@ class FolderMixin:
             listing = cached_listing(self.corpus)
         except CorpusError as exc:
             self.model.set_records([])
-            self.show_error(f"این پوشه باز نشد ({exc}).")
+            self.show_error(tr("این پوشه باز نشد ({why}).", why=exc))
             return
         self.model.set_records(listing.articles)
         self.filters.set_choices(self.corpus, self.model.sources())
@@ -91,10 +91,11 @@ class FolderMixin:
         self.watcher.addPath(str(self.corpus))
         push_recent(self.settings, self.corpus)
         self._rebuild_recent_menu()
-        saved, scroll = place(self.settings, self.corpus)
+        saved, position = place(self.settings, self.corpus)
         if saved is not None and self.model.row_of(saved) >= 0:
             self._select(saved)
-            self.reader.verticalScrollBar().setValue(scroll)
+            if self.current_id == saved and self._display is not None and position > 0:
+                self.reader.keep_top(self._display.map.to_display(position, position)[0])
         elif self.proxy.rowCount():
             self.list_view.setCurrentIndex(self.proxy.index(0, 0))
         self.list_view.setFocus()
@@ -104,18 +105,18 @@ class FolderMixin:
         n = len(self.problems)
         self.problems_button.setVisible(bool(n))
         if n:
-            text = f"{skipped} پرونده خوانده نشد، " if skipped else ""
-            text += f"{n - skipped} هشدار" if n - skipped else ""
-            self.problems_button.setText(fold_digits(text.rstrip("، ") + " — جزئیات", "fa"))
+            parts = [tr("{n} پرونده خوانده نشد", n=skipped)] if skipped else []
+            parts += [tr("{n} هشدار", n=n - skipped)] if n - skipped else []
+            self.problems_button.setText(tr("{what} — جزئیات", what=join(parts)))
 
     def show_problems(self) -> None:
         """The files that were skipped and the warnings, with their reasons."""
-        box = QMessageBox(QMessageBox.Icon.Information, "حاشیه",
-                          fold_digits(f"{len(self.problems)} مورد در این پوشه نیاز به توجه دارد. "
-                                      "پرونده‌های خوانده‌نشده نمایش داده نمی‌شوند و چیزی از آن‌ها تغییر نکرده است.", "fa"),
+        box = QMessageBox(QMessageBox.Icon.Information, tr("حاشیه"),
+                          tr("{n} مورد در این پوشه نیاز به توجه دارد. پرونده‌های خوانده‌نشده نمایش داده نمی‌شوند "
+                             "و چیزی از آن‌ها تغییر نکرده است.", n=len(self.problems)),
                           QMessageBox.StandardButton.Ok, self)
         box.setDetailedText("\n".join(self.problems))
-        box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        box.setLayoutDirection(direction())
         box.open()
 
     def _sort(self) -> None:
@@ -174,7 +175,7 @@ class FolderMixin:
                 self._disk_stamp.pop(article_id)
             elif self.session.reload(article_id, text_too=text_changed):
                 self.show_article(article_id, keep_focus=True)
-                self.statusBar().showMessage("پرونده روی دیسک تغییر کرد؛ دوباره خوانده شد", 4000)
+                self.statusBar().showMessage(tr("پرونده روی دیسک تغییر کرد؛ دوباره خوانده شد"), 4000)
 
     def _select(self, article_id: str) -> None:
         row = self.model.row_of(article_id)
@@ -192,13 +193,14 @@ class FolderMixin:
         sizes = self.settings.value("window/splitter")
         if sizes is not None:
             self.splitter.restoreState(sizes)
-        try:
-            self.reader.zoom_to(int(self.settings.value("reader/zoom", 0)))
-        except (TypeError, ValueError):
-            pass
+        self.reader.zoom_to(reader_int(self.settings, "zoom", 0))
+        self.reader.set_line_width(reader_int(self.settings, "line_width", DEFAULT_LINE_WIDTH))
 
     def remember(self) -> None:
-        """Save the reading place of this folder and the text size."""
-        if self.current_id:
-            remember_place(self.settings, self.corpus, self.current_id, self.reader.verticalScrollBar().value())
+        """Save the reading place of this folder (the code point at the top of the page) and the text size."""
+        if self.current_id and self._display is not None:
+            top = self.reader.top_position()
+            position = self._display.map.to_source(top, top)[0] if self._display.text else 0
+            remember_place(self.settings, self.corpus, self.current_id, position)
         self.settings.setValue("reader/zoom", self.reader.zoom_steps())
+        self.settings.setValue("reader/line_width", self.reader.line_width())

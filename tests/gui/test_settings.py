@@ -22,3 +22,51 @@ def test_reading_place_and_text_size_survive_a_restart(qtbot, window, corpus: Pa
     assert again.current_id == chosen
     assert again.reader.zoom_steps() == 2
     assert [a.text() for a in again.recent_menu.actions()] == [str(corpus.resolve())]
+
+
+def _restart(qtbot, corpus: Path, tmp_path: Path):
+    from hashiye.gui.app import create_window
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    again = create_window(corpus, settings)
+    qtbot.addWidget(again)
+    again.show()
+    return again
+
+
+def test_line_width_is_a_setting_that_survives_a_restart(qtbot, window, corpus: Path, tmp_path: Path) -> None:
+    window.resize(1500, 900)
+    qtbot.wait(10)
+    before = window.reader.viewport().width()
+    qtbot.keyClick(window.reader, Qt.Key.Key_BracketLeft, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_BracketLeft, Qt.KeyboardModifier.ControlModifier)
+    narrow = window.reader.viewport().width()
+    assert window.reader.line_width() == 55
+    assert narrow < before - 100
+    assert "55" in window.statusBar().currentMessage() or "۵۵" in window.statusBar().currentMessage()
+    window.close()
+    again = _restart(qtbot, corpus, tmp_path)
+    again.resize(1500, 900)
+    qtbot.wait(10)
+    assert again.reader.line_width() == 55
+    assert abs(again.reader.viewport().width() - narrow) <= 2
+
+
+def test_the_page_reopens_at_the_same_text_in_another_window_size(qtbot, window, corpus: Path, tmp_path: Path) -> None:
+    longest = max(corpus.glob("*.txt"), key=lambda p: p.stat().st_size).stem
+    window._select(longest)
+    window.reader.setFocus()
+    for _ in range(12):
+        qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    bar = window.reader.verticalScrollBar()
+    assert bar.value() > 0
+    top = window.reader.top_position()
+    sentence = next(k for k, (s, e) in enumerate(window.reader.sentences) if s <= top < e)
+    window.close()
+    again = _restart(qtbot, corpus, tmp_path)
+    again.resize(again.width() - 200, again.height() - 100)
+    assert again.current_id == longest
+    qtbot.waitUntil(lambda: again.reader.verticalScrollBar().value() > 0)
+    shown = again.reader.top_position()
+    start, end = again.reader.sentences[sentence]
+    assert start - 40 <= shown < end, (again.reader.toPlainText()[shown:shown + 40], sentence)

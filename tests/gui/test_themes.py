@@ -1,0 +1,89 @@
+"""Light, sepia and dark themes: highlights stay visible on every page, and the choice is remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QImage
+
+
+def test_each_highlight_stands_out_from_each_page_and_its_text_stays_readable() -> None:
+    from hashiye.core.annotations import COLORS
+    from hashiye.gui.reader import CURRENT_DARKER
+    from hashiye.gui.themes import THEMES, contrast
+
+    assert set(THEMES) == {"light", "sepia", "dark"}
+    for theme in THEMES.values():
+        assert contrast(theme.text, theme.page) >= 7, theme.id
+        assert set(theme.highlights) == set(COLORS)
+        for name, fill in theme.highlights.items():
+            assert contrast(fill, theme.page) >= 3, (theme.id, name, round(contrast(fill, theme.page), 2))
+            assert contrast(theme.on_highlight, fill) >= 4.5, (theme.id, name)
+            chosen = QColor(fill).darker(CURRENT_DARKER).name()  # the highlight chosen with ] [
+            assert contrast(chosen, theme.page) >= 3 and contrast(theme.on_highlight, chosen) >= 4.5, (theme.id, name)
+
+
+def test_contrast_is_the_wcag_ratio() -> None:
+    from hashiye.gui.themes import contrast
+
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def _pixels(image: QImage, color: str) -> int:
+    want = QColor(color).rgb()
+    step = 2
+    return sum(1 for y in range(0, image.height(), step) for x in range(0, image.width(), step)
+               if image.pixel(x, y) == want)
+
+
+def _highlighted(image: QImage, fill: str) -> int:
+    """Pixels of a highlight's fill, plain or as the chosen highlight."""
+    from hashiye.gui.reader import CURRENT_DARKER
+
+    return _pixels(image, fill) + _pixels(image, QColor(fill).darker(CURRENT_DARKER).name())
+
+
+def _grab(window) -> QImage:
+    return window.reader.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+@pytest.fixture
+def light_again():
+    yield
+    from hashiye.gui import themes
+    from PySide6.QtWidgets import QApplication
+
+    themes.apply_theme(QApplication.instance(), "light")
+
+
+def test_theme_switch_repaints_page_and_highlights_and_is_remembered(qtbot, window, corpus: Path, tmp_path: Path,
+                                                                     light_again) -> None:
+    from hashiye.gui.app import create_window
+    from hashiye.gui.themes import THEMES
+
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Return)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)  # a yellow highlight on the focused sentence
+    light, dark = THEMES["light"], THEMES["dark"]
+    image = _grab(window)
+    assert _highlighted(image, light.highlights["yellow"]) > 200
+    assert _pixels(image, light.page) > 2000
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, ctrl_shift)  # sepia
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, ctrl_shift)  # dark
+    assert window.theme_actions["dark"].isChecked()
+    image = _grab(window)
+    assert _pixels(image, dark.page) > 2000
+    assert _highlighted(image, dark.highlights["yellow"]) > 200
+    assert _highlighted(image, light.highlights["yellow"]) == 0
+    article_list = window.list_view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert _pixels(article_list, dark.surface) > 1000
+    window.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    again = create_window(corpus, settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.theme_actions["dark"].isChecked()
+    assert _pixels(_grab(again), dark.page) > 2000
