@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from .background import BackgroundJob
 from .colors import color_label, highlight_color
-from .i18n import N_, digits, direction, join, tr
+from .i18n import N_, bidi_line, digits, direction, join, tr
 from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -169,7 +169,7 @@ class AnnotationBrowser(QDialog):
                                 colors=[self.color.currentData()] if self.color.currentData() else [])
         self.model.set_rows(criteria.apply(self.all_rows))
         articles = len({a.id for a, _p in self.model.rows})
-        self.status.setText(tr("{n} یادداشت در {articles} مقاله", n=len(self.model.rows), articles=articles))
+        self.status.setText(bidi_line([tr("{n} یادداشت", n=len(self.model.rows)), tr("{n} مقاله", n=articles)]))
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 1))
 

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from hashiye.core.display import Display
 from hashiye.core.jalali import gregorian_display, jalali_display
 from hashiye.core.sentences import sentence_spans
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QShowEvent,
     QSyntaxHighlighter,
@@ -89,6 +91,7 @@ class ReaderText(QTextEdit):
         self.setMinimumWidth(420)
         doc = self.document()
         doc.setUndoRedoEnabled(False)
+        doc.setDocumentMargin(14)  # room for the focus bar at the right
         option = QTextOption(doc.defaultTextOption())
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -253,6 +256,7 @@ class ReaderText(QTextEdit):
             fmt.setBackground(QColor(theme().hit_current if current else theme().hit))
             selections.append(self._selection(s, e, fmt))
         self.setExtraSelections(selections)
+        self.viewport().update()  # the focus bar moves too
 
     def _draw_focus(self) -> None:
         self._draw_extra()
@@ -264,6 +268,29 @@ class ReaderText(QTextEdit):
         if not self.caret_mode:
             self.setTextCursor(end)
         self.ensureCursorVisible()
+
+    FOCUS_BAR = 4  # px: the bar beside the focused sentence, in the page's right margin
+
+    def focus_bar(self) -> QRect | None:
+        """Where the focus bar goes (viewport coordinates): beside the focused sentence's lines."""
+        span = self.focus_span()
+        if span is None:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_qt(span[0]))
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(self._index.to_qt(max(span[0], span[1] - 1)))
+        bottom = self.cursorRect(cursor).bottom()
+        return QRect(self.viewport().width() - self.FOCUS_BAR - 2, top, self.FOCUS_BAR, bottom - top + 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The text, then the focus bar: visible on any highlight colour, unlike an underline alone."""
+        super().paintEvent(event)
+        bar = self.focus_bar()
+        if bar is not None and bar.intersects(event.rect()):
+            painter = QPainter(self.viewport())
+            painter.fillRect(bar, QColor(theme().accent))
+            painter.end()
 
     def show_display_span(self, start: int) -> None:
         """Scroll so that display position `start` is visible."""

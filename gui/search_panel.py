@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBar, QVBoxLayout, QWidget
 
 from .background import BackgroundJob
-from .i18n import direction, tr
+from .i18n import bidi_line, direction, tr
 from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,11 +117,11 @@ class SearchPanel(QDialog):
         hits = result.hits
         self.model.set_hits(hits)
         if result.complete:
-            shown = tr("{n} یافته در {articles} مقاله", n=result.total, articles=result.articles)
+            parts = [tr("{n} یافته", n=result.total), tr("{n} مقاله", n=result.articles)]
         else:
-            shown = tr("دست‌کم {n} یافته در {articles} مقاله (نخستین {first})",
-                       n=result.total, articles=result.articles, first=len(hits))
-        self.status.setText(shown if result.total else tr("چیزی یافت نشد"))
+            parts = [tr("دست‌کم {n} یافته", n=result.total), tr("{n} مقاله", n=result.articles),
+                     tr("نخستین {n} نمایش داده شده", n=len(hits))]
+        self.status.setText(bidi_line(parts) if result.total else tr("چیزی یافت نشد"))
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
 

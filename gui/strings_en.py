@@ -53,7 +53,7 @@ EN: dict[str, str | tuple[str, str]] = {
     # reader
     "متن مقاله": "Article text",
     "{jalali} ({gregorian})": "{jalali} ({gregorian})",
-    "کد خبر {code}": "news code {code}",
+    "کد خبر {code}": "news code\u00a0{code}",
     "متن اصلی (Ctrl+U)": "original text (Ctrl+U)",
     "میلادی: {when}": "Gregorian: {when}",
     # find bar and corpus search
@@ -67,9 +67,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "نمایه‌سازی %v از %m": "Indexing %v of %m",
     "در حال به‌روز کردن نمایه…": "Updating the index…",
     "نمایه ساخته نشد: {why}": "The index could not be built: {why}",
-    "{n} یافته در {articles} مقاله": ("{n} hit in {articles} articles", "{n} hits in {articles} articles"),
-    "دست‌کم {n} یافته در {articles} مقاله (نخستین {first})":
-        "at least {n} hits in {articles} articles (first {first} shown)",
+    "{n} یافته": ("{n} hit", "{n} hits"),
+    "دست‌کم {n} یافته": "at least {n} hits",
+    "{n} مقاله": ("{n} article", "{n} articles"),
+    "نخستین {n} نمایش داده شده": "first {n} shown",
     "چیزی یافت نشد": "Nothing found",
     # annotation panel, editors, colours
     "برجسته‌سازی‌ها": "Highlights",
@@ -111,7 +112,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "همهٔ رنگ‌ها": "All colours",
     "در حال خواندن یادداشت‌ها…": "Reading annotations…",
     "یادداشت‌ها خوانده نشدند: {why}": "Annotations could not be read: {why}",
-    "{n} یادداشت در {articles} مقاله": ("{n} annotation in {articles} articles", "{n} annotations in {articles} articles"),
     # export dialog
     "برون‌بری یادداشت‌ها": "Export annotations",
     "برون‌بری": "Export",
@@ -140,7 +140,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "پالایه درست نیست: {why}": "The filter is not valid: {why}",
     "خواندن یادداشت‌ها ممکن نشد: {why}": "Annotations could not be read: {why}",
     "نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.": "Could not write {target}: {why}. Nothing was written.",
-    "{n} یادداشت در {target} نوشته شد.": ("{n} annotation written to {target}.", "{n} annotations written to {target}."),
+    "{n} یادداشت در {target} نوشته شد.": ("{n} annotation written to {target}.",
+                                          "{n} annotations written to {target}."),
     "چنین پوشه‌ای نیست": "no such folder",
     "اجازهٔ نوشتن در آن‌جا نیست": "no permission to write there",
     "آن‌جا فقط‌خواندنی است": "that place is read-only",

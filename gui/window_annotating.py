@@ -115,7 +115,8 @@ class AnnotatingMixin:
         editor.open()
 
     def say_nothing_under_focus(self) -> None:
-        self.statusBar().showMessage(tr("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید"), 5000)
+        self.statusBar().showMessage(
+            tr("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید"), 5000)
 
     def delete_current(self) -> None:
         target = self.annotation_under_focus()

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from .article_list import RecordRole
 from .background import BackgroundJob
 from .i18n import direction, join, tr
-from .session import AnnotationSession
 from .reader import DEFAULT_LINE_WIDTH
+from .session import AnnotationSession
 from .settings import place, push_recent, reader_int, remember_place
 
 

@@ -45,8 +45,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp / "site"
 
 
-def run(site: Path, data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(site), HASHIYE_DATA_DIR=str(data))
+def run(site: Path, data: Path, *args: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(site), HASHIYE_DATA_DIR=str(data), **(extra or {}))
     return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, timeout=120)
 
 
@@ -66,3 +66,18 @@ def test_cli_lists_the_samples_when_installed(installed: Path, tmp_path: Path) -
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert len(data["articles"]) == 5 and data["corpus"] == str(tmp_path / "data" / "samples")
+
+
+def test_window_starts_from_the_wheel_on_the_samples_in_the_remembered_language(installed: Path,
+                                                                                  tmp_path: Path) -> None:
+    env_extra = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    first = run(installed, tmp_path / "data", "-m", "hashiye.gui.app", "--startup-check", "--language", "en",
+                "--theme", "dark", extra=env_extra)
+    assert first.returncode == 0, first.stderr
+    assert "first paint" in first.stderr
+    conf = (tmp_path / "config" / "Hashiye" / "Hashiye.conf").read_text(encoding="utf-8")
+    assert "language=en" in conf and "theme=dark" in conf
+    assert str(tmp_path / "data" / "samples") in conf, "the sample folder is remembered as the last one"
+    again = run(installed, tmp_path / "data", "-m", "hashiye.gui.app", "--startup-check", extra=env_extra)
+    assert again.returncode == 0, again.stderr
+    assert "article 00" in again.stderr

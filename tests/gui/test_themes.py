@@ -87,3 +87,25 @@ def test_theme_switch_repaints_page_and_highlights_and_is_remembered(qtbot, wind
     again.show()
     assert again.theme_actions["dark"].isChecked()
     assert _pixels(_grab(again), dark.page) > 2000
+
+
+@pytest.mark.parametrize("theme_id", ["light", "sepia", "dark"])
+def test_the_focused_sentence_has_a_bar_in_the_accent_colour_that_follows_it(qtbot, window, theme_id,
+                                                                              light_again) -> None:
+    from hashiye.gui.themes import THEMES, contrast
+
+    theme = THEMES[theme_id]
+    assert contrast(theme.accent, theme.page) >= 3
+    window.choose_theme(theme_id)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Return)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)  # the bar must show on a highlight too
+    first = window.reader.focus_bar()
+    image = _grab(window)
+    column = [image.pixel(first.center().x(), y) for y in range(first.top(), first.bottom())]
+    assert column.count(QColor(theme.accent).rgb()) >= 0.9 * len(column)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    second = window.reader.focus_bar()
+    assert second.top() > first.bottom() - 2
+    image = _grab(window)
+    old = [image.pixel(first.center().x(), y) for y in range(first.top() + 2, min(first.bottom(), second.top()) - 2)]
+    assert QColor(theme.accent).rgb() not in old
