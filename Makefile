@@ -25,6 +25,4 @@ clean:
 
 # Install the desktop entry and icon for the current user (freedesktop menus).
 install-desktop: $(STAMP)
-	mkdir -p $(HOME)/.local/share/applications $(HOME)/.local/share/icons/hicolor/scalable/apps
-	sed "s|^Exec=hashiye|Exec=$(abspath $(BIN))/hashiye|" resources/hashiye.desktop > $(HOME)/.local/share/applications/hashiye.desktop
-	cp resources/icons/hashiye.svg $(HOME)/.local/share/icons/hicolor/scalable/apps/hashiye.svg
+	$(BIN)/hashiye --install-desktop

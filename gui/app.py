@@ -125,7 +125,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="exit as soon as the first article is painted; print timings to stderr")
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="UI language (remembered)")
     parser.add_argument("--theme", choices=themes.ORDER, help="colour theme (remembered)")
+    parser.add_argument("--install-desktop", action="store_true",
+                        help="add Hashiye to your desktop menu (a .desktop entry and an icon) and exit")
     args = parser.parse_args(argv)
+    if args.install_desktop:
+        from .desktop_entry import install
+
+        for path in install():
+            print(path)
+        return 0
     missing = missing_packages()
     if missing:
         sys.stderr.write(explain_missing(missing))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +83,27 @@ def test_window_starts_from_the_wheel_on_the_samples_in_the_remembered_language(
     again = run(installed, tmp_path / "data", "-m", "hashiye.gui.app", "--startup-check", extra=env_extra)
     assert again.returncode == 0, again.stderr
     assert "article 00" in again.stderr
+
+
+def test_desktop_menu_entry_installed_from_the_wheel_starts_the_window(installed: Path, tmp_path: Path) -> None:
+    data_home = tmp_path / "share"
+    env_extra = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+                 "XDG_DATA_HOME": str(data_home)}
+    out = run(installed, tmp_path / "data", "-m", "hashiye.gui.app", "--install-desktop", extra=env_extra)
+    assert out.returncode == 0, out.stderr
+    entry = data_home / "applications" / "hashiye.desktop"
+    icon = data_home / "icons" / "hicolor" / "scalable" / "apps" / "hashiye.svg"
+    assert out.stdout.split() == [str(entry), str(icon)]
+    assert icon.read_text(encoding="utf-8").lstrip().startswith(("<svg", "<?xml"))
+    fields = dict(line.split("=", 1) for line in entry.read_text(encoding="utf-8").splitlines() if "=" in line)
+    assert fields["Type"] == "Application" and fields["Icon"] == "hashiye" and fields["Name[fa]"] == "حاشیه"
+    validator = shutil.which("desktop-file-validate")
+    if validator:  # the freedesktop validator, where installed; the checks above hold everywhere
+        checked = subprocess.run([validator, str(entry)], capture_output=True, text=True)
+        assert checked.returncode == 0 and not checked.stdout.strip(), checked.stdout
+    command = shlex.split(fields["Exec"].replace("%f", ""))
+    started = subprocess.run([*command, "--startup-check"], capture_output=True, text=True, timeout=120,
+                             env=dict(os.environ, PYTHONPATH=str(installed), HASHIYE_DATA_DIR=str(tmp_path / "data"),
+                                      **env_extra))
+    assert started.returncode == 0, started.stderr
+    assert "first paint" in started.stderr
