@@ -37,6 +37,7 @@ def main() -> None:
     args = ap.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform)
     env["HASHIYE_CACHE_DIR"] = tempfile.mkdtemp(prefix="hashiye-bench-cache-")
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="hashiye-bench-config-")  # default settings, not the user's
     first = sorted(args.corpus.glob("*.txt"))[0]
     app_cmd = [str(BIN / "hashiye"), str(args.corpus), "--startup-check"]
     bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py"), str(first)]

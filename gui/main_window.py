@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hashiye.core.annotations import Anchored
 from hashiye.core.article import Article
@@ -31,23 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n, shortcuts, themes
-from .annotation_browser import AnnotationBrowser
 from .annotation_panel import AnnotationPanel
 from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel
 from .background import BackgroundJob
 from .colors import COLORS, color_by_number
-from .export_dialog import ExportDialog
 from .find_bar import FindBar
-from .help import HelpDialog
 from .i18n import direction, tr
 from .list_filters import ListFilters
 from .reader import Mark, ReaderHeader, ReaderText
-from .search_panel import SearchPanel
 from .session import AnnotationSession
 from .settings import LANGUAGE_KEY, THEME_KEY, recent_folders
 from .views import on_enter
 from .window_annotating import AnnotatingMixin
 from .window_folder import FolderMixin
+
+if TYPE_CHECKING:
+    from .search_panel import SearchPanel
+# The dialogs (help, search, annotation browser, export) are imported when first opened:
+# they are not needed to show the first article, and start-up is budgeted (DESIGN §8).
 
 
 class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
@@ -376,6 +378,8 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         order[(current + step) % len(order)].setFocus()
 
     def show_help(self) -> None:
+        from .help import HelpDialog
+
         HelpDialog(self).open()
 
     def choose_folder(self) -> None:
@@ -394,6 +398,8 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         if panel is None:
             titles = {self.model.record(r)["id"]: self.model.record(r).get("title") or ""
                       for r in range(self.model.rowCount())}
+            from .search_panel import SearchPanel
+
             panel = self.search_panel = SearchPanel(self, self.corpus, titles)
             panel.openHit.connect(self.open_hit)
         panel.show()
@@ -404,6 +410,8 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
 
     def browse_annotations(self) -> None:
         """Ctrl+Shift+A: every annotation of the folder; Enter opens one in the reader."""
+        from .annotation_browser import AnnotationBrowser
+
         self.browser = AnnotationBrowser(self, self.corpus)
         self.browser.openAnnotation.connect(self.open_annotation)
         self.browser.show()
@@ -438,6 +446,8 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
 
     def export(self) -> None:
         """Ctrl+E: the export dialog."""
+        from .export_dialog import ExportDialog
+
         self.export_dialog = ExportDialog(self, self.corpus)
         self.export_dialog.open()
 
