@@ -11,6 +11,7 @@ from hashiye.core.export_filters import ExportFilter
 from hashiye.core.exporting import collect
 from hashiye.core.normalize import match_key
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 from .background import BackgroundJob
 from .colors import color_label, highlight_color
 from .i18n import N_, bidi_line, digits, direction, join, tr
-from .views import on_enter
+from .themes import current as current_theme
+from .views import ContentDelegate, on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 4
@@ -64,6 +66,8 @@ class AnnotationTable(QAbstractTableModel):
             return self.rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return highlight_color(ann.color)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return QColor(current_theme().on_highlight)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = [color_label(ann.color), " ".join(ann.exact.split()), " ".join(ann.note.split()),
@@ -126,6 +130,7 @@ class AnnotationBrowser(QDialog):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
+        self.table.setItemDelegate(ContentDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

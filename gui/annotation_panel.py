@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
 
 from .colors import color_label, highlight_color
-from .i18n import N_, digits, join, tr
+from .i18n import N_, digits, join, text_direction, tr
 from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -84,10 +84,6 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.save()
         painter.fillRect(QRect(r.right() - 5, r.top(), 6, r.height()), highlight_color(ann.color))
         text_rect = r.adjusted(0, 0, -14, 0)
-        # Quotes and notes are Persian whatever the UI language: right to left, on the right.
-        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop \
-            | Qt.TextFlag.TextSingleLine
-        painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         y = text_rect.top()
         step = fm.height() + 2
 
@@ -96,6 +92,11 @@ class AnnotationDelegate(QStyledItemDelegate):
             f = font or option.font
             painter.setFont(f)
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText) if dim and not selected else fg)
+            # Each line in its own direction: the quote is Persian, a note or the tags may be English.
+            rtl = text_direction(text) == Qt.LayoutDirection.RightToLeft
+            painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            flags = side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
             shown = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(QRect(text_rect.left(), y, text_rect.width(), step), flags, shown)
             y += step

@@ -112,15 +112,19 @@ class Windows(QObject):
         """Close the window (it saves its place) and open the same folder in the new language."""
         old = self.window
         assert old is not None
-        corpus = old.corpus
+        corpus, geometry, maximized = old.corpus, old.geometry(), old.isMaximized()
         old.close()
         old.deleteLater()
-        self.open(corpus).show()
+        new = self.open(corpus)
+        new.setGeometry(geometry)  # exactly where the old one was
+        new.showMaximized() if maximized else new.show()
+        new.raise_()
+        new.activateWindow()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hashiye", description="Read and annotate Persian news articles")
-    parser.add_argument("folder", nargs="?", type=Path, default=None, help="folder of .txt articles (default: bundled seeds)")
+    parser.add_argument("folder", nargs="?", type=Path, default=None, help="folder of .txt articles (default: the last folder opened, else the bundled samples)")
     parser.add_argument("--startup-check", action="store_true",
                         help="exit as soon as the first article is painted; print timings to stderr")
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="UI language (remembered)")

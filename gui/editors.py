@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import direction, tr
+from .i18n import direction, join, tr
 
 _TAG_SPLIT = re.compile(r"[,،;؛]")
 
@@ -34,13 +34,18 @@ def parse_tags(text: str) -> list[str]:
 
 
 class _Editor(QDialog):
-    def __init__(self, parent: QWidget, title: str, hint: str) -> None:
+    def __init__(self, parent: QWidget, title: str, quote: str, hint: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setLayoutDirection(direction())
         self.setModal(True)
-        self.hint = QLabel(hint)
+        self.quote = QLabel(f"«{_short(quote)}»")  # the article's words: right to left, on the right
+        self.quote.setWordWrap(True)
+        self.quote.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.quote.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.hint = QLabel(hint)  # in the UI's language and direction
         self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(hint))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ذخیره (Ctrl+Enter)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("انصراف (Esc)"))
@@ -49,6 +54,7 @@ class _Editor(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.accept)
         self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.quote)
         self.layout_.addWidget(self.hint)
 
 
@@ -56,14 +62,10 @@ class NoteEditor(_Editor):
     """Edit a note; `on_save(text)` is called when the user saves."""
 
     def __init__(self, parent: QWidget, quote: str, note: str, on_save: Callable[[str], None]) -> None:
-        super().__init__(parent, tr("یادداشت"), f"«{_short(quote)}»")
+        super().__init__(parent, tr("یادداشت"), quote)
         self.edit = QPlainTextEdit(note)
         self.edit.setObjectName("noteEdit")
-        self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        opt = self.edit.document().defaultTextOption()
-        opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        opt.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.edit.document().setDefaultTextOption(opt)
+        # Each paragraph takes the direction of its first letter, so Persian and English notes both read right.
         self.edit.setPlaceholderText(tr("یادداشت خود را بنویسید…"))
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.layout_.addWidget(self.edit, 1)
@@ -77,10 +79,9 @@ class TagEditor(_Editor):
 
     def __init__(self, parent: QWidget, quote: str, tags: list[str], known: list[str],
                  on_save: Callable[[list[str]], None]) -> None:
-        super().__init__(parent, tr("برچسب‌ها"), f"«{_short(quote)}»\n" + tr("برچسب‌ها را با ویرگول جدا کنید."))
-        self.edit = QLineEdit("، ".join(tags) + ("، " if tags else ""))
+        super().__init__(parent, tr("برچسب‌ها"), quote, tr("برچسب‌ها را با ویرگول جدا کنید."))
+        self.edit = QLineEdit(join(tags) + (tr("، ") if tags else ""))
         self.edit.setObjectName("tagEdit")
-        self.edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._known = QStringListModel(known)
         completer = QCompleter(self._known, self.edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -92,7 +93,7 @@ class TagEditor(_Editor):
         self.edit.returnPressed.connect(self.accept)
         self.layout_.addWidget(self.edit)
         self.layout_.addWidget(self.buttons)
-        self.hint.setMinimumHeight(self.hint.fontMetrics().lineSpacing() * 5)
+        self.quote.setMinimumHeight(self.quote.fontMetrics().lineSpacing() * 4)
         self.resize(520, 230)
         self.accepted.connect(lambda: on_save(parse_tags(self.edit.text())))
 
@@ -110,7 +111,7 @@ class TagEditor(_Editor):
 
     def _complete(self, tag: str) -> None:
         parts = _TAG_SPLIT.split(self.edit.text())[:-1]
-        self.edit.setText("، ".join([p.strip() for p in parts if p.strip()] + [tag]) + "، ")
+        self.edit.setText(join([p.strip() for p in parts if p.strip()] + [tag]) + tr("، "))
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -8,6 +8,8 @@ has an English entry and that no Persian UI text is left unmarked.
 
 from __future__ import annotations
 
+import unicodedata
+
 from hashiye.core.normalize import fold_digits
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -68,6 +70,17 @@ def bidi_line(parts: list[str], sep: str = "  ·  ") -> str:
     """Parts of one line (Persian names, English words, dates) each isolated, in the UI's reading order."""
     mark = "\u200f" if is_rtl() else "\u200e"  # RLM / LRM: the line's direction
     return mark + sep.join(f"\u2068{p}\u2069" for p in parts)  # FSI … PDI around each part
+
+
+def text_direction(text: str, default: Qt.LayoutDirection | None = None) -> Qt.LayoutDirection:
+    """The direction of a text by its first strong letter (Unicode bidi rule P2); else `default` or the UI's."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return default if default is not None else direction()
 
 
 def join(items: list[str]) -> str:

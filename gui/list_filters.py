@@ -31,10 +31,10 @@ class ListFilters(QWidget):
         self.tag.setObjectName("tagFilter")
         self.date_from = QLineEdit()
         self.date_from.setObjectName("dateFrom")
-        self.date_from.setPlaceholderText(tr("از {date}", date=digits("1399/01/01")))
+        self.date_from.setPlaceholderText(tr("از {date}", date=digits("1399-01-01")))
         self.date_to = QLineEdit()
         self.date_to.setObjectName("dateTo")
-        self.date_to.setPlaceholderText(tr("تا {date}", date=digits("1403/12/29")))
+        self.date_to.setPlaceholderText(tr("تا {date}", date=digits("1403-12-29")))
         self.annotated = QCheckBox(tr("فقط مقاله‌های دارای یادداشت"))
         self.annotated.setObjectName("annotatedFilter")
         self.error = QLabel()
@@ -51,6 +51,8 @@ class ListFilters(QWidget):
         grid.addWidget(self.tag, 2, 1, 1, 3)
         grid.addWidget(self.annotated, 3, 0, 1, 4)
         grid.addWidget(self.error, 4, 0, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)  # the two date fields equally wide
         for combo in (self.source, self.tag):
             combo.currentIndexChanged.connect(lambda _i: self.emit_filter())
         for edit in (self.date_from, self.date_to):

@@ -83,6 +83,12 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self._build_menus()
         self.open_corpus(corpus)
         self._restore_layout()
+        # The place is saved a moment after each move, so a crash or a kill loses at most that moment.
+        self._place_timer = QTimer(self, singleShot=True, interval=1000)
+        self._place_timer.timeout.connect(self.remember)
+        self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self._place_timer.start())
+        self.reader.focusMoved.connect(self._place_timer.start)
+        self.articleShown.connect(lambda _id: self._place_timer.start())
 
     # --- building ------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -187,9 +193,9 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
             "focus_prev": lambda: self.cycle_focus(-1),
             "caret_mode": self.toggle_caret_mode,
             "toggle_original": self.toggle_original,
-            "zoom_in": lambda: self.reader.zoom(1),
-            "zoom_out": lambda: self.reader.zoom(-1),
-            "zoom_reset": lambda: self.reader.zoom(0),
+            "zoom_in": lambda: self.zoom(1),
+            "zoom_out": lambda: self.zoom(-1),
+            "zoom_reset": lambda: self.zoom(0),
             "line_wider": lambda: self.step_line_width(1),
             "line_narrower": lambda: self.step_line_width(-1),
             "next_theme": lambda: self.choose_theme(themes.next_theme(themes.current().id)),
@@ -340,11 +346,11 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         """Light, sepia or dark, for the window and the reader; remembered."""
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        bar = self.reader.verticalScrollBar().value()
         theme = themes.apply_theme(app, theme_id)
         self.settings.setValue(THEME_KEY, theme.id)
         self.theme_actions[theme.id].setChecked(True)
-        if self.current_id:
-            self.show_article(self.current_id, keep_focus=True)  # highlights in the new colours
+        self.reader.restyle(bar)  # highlights in the new colours, same text size and place
         self.panel.view.viewport().update()
         self.statusBar().showMessage(tr("پوسته: {name}", name=tr(theme.label)), 3000)
 
@@ -355,8 +361,14 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.settings.setValue(LANGUAGE_KEY, lang)
         self.languageChosen.emit(lang)
 
+    def zoom(self, step: int) -> None:
+        """Ctrl+= / Ctrl+- / Ctrl+0: text size (remembered)."""
+        self.reader.zoom(step)
+        self._place_timer.start()
+
     def step_line_width(self, step: int) -> None:
         self.reader.step_line_width(step)
+        self._place_timer.start()
         chars = self.reader.line_width()
         self.statusBar().showMessage(tr("{n} نویسه در هر سطر", n=chars) if chars else tr("سطرها به پهنای صفحه"), 3000)
 

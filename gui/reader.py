@@ -111,6 +111,8 @@ class ReaderText(QTextEdit):
         self._zoom = 0
         self._line_chars = DEFAULT_LINE_WIDTH
         self._pending_top: int | None = None
+        self._pending_focus = 0
+        self._shown: Display | None = None
 
     # --- content ---------------------------------------------------------------------
     def show_text(self, display: Display, marks: list[Mark], keep_focus: bool = False) -> None:
@@ -123,6 +125,7 @@ class ReaderText(QTextEdit):
         self._hits, self._hit_current = [], -1
         self._painter.set_spans(self._mark_spans())  # painted while the text loads: no second pass
         self.document().setPlainText(display.text)
+        self._shown = display
         self._format_blocks(display)
         self.sentences = sentence_spans(display.text)
         if keep_focus and old_focus[1] < len(self.sentences):
@@ -162,6 +165,16 @@ class ReaderText(QTextEdit):
             else:
                 char.setForeground(self.palette().placeholderText())
             cursor.mergeCharFormat(char)
+
+    def restyle(self, bar: int) -> None:
+        """Paint in the current theme's colours, back at scroll value `bar` (taken before the new style
+        sheet, which resets the widget's font: the text size is set again, so the layout is the same)."""
+        self.zoom_to(self._zoom)
+        if self._shown is not None:
+            self._format_blocks(self._shown)  # supertitles take the new muted colour
+        self._apply_marks()
+        self._draw_extra()
+        self.verticalScrollBar().setValue(bar)
 
     def set_marks(self, marks: list[Mark]) -> None:
         """Paint these highlights (display code points)."""
@@ -332,6 +345,7 @@ class ReaderText(QTextEdit):
         self._zoom = max(-6, min(20, steps))
         font = self.font()
         font.setPointSizeF(self._point_size())
+        self.setFont(font)
         self.document().setDefaultFont(font)
         self._fit_column()
 
@@ -383,9 +397,11 @@ class ReaderText(QTextEdit):
         cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 4))
         return self._index.to_py(cursor.position())
 
-    def keep_top(self, start: int) -> None:
-        """Put display position `start` at the top of the page once the text is laid out at its size."""
+    def keep_top(self, start: int, focus: int | None = None) -> None:
+        """Put display position `start` at the top of the page once the text is laid out at its size,
+        with the sentence focus on the sentence holding `focus` (else the one at `start`)."""
         self._pending_top = start
+        self._pending_focus = start if focus is None else focus
         if self.isVisible():
             QTimer.singleShot(0, self._apply_top)
 
@@ -398,7 +414,7 @@ class ReaderText(QTextEdit):
         start, self._pending_top = self._pending_top, None
         if start is None or not self._text:
             return
-        self.focus_on_display(start)
+        self.focus_on_display(self._pending_focus)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._index.to_qt(min(start, len(self._text))))
         bar = self.verticalScrollBar()
@@ -428,7 +444,8 @@ class ReaderHeader(QWidget):
         self.warning = QLabel()
         for lab in (self.supertitle, self.title, self.meta, self.warning):
             lab.setWordWrap(True)
-            lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # On the right like the article's Persian title, in either interface language.
+            lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setObjectName("articleTitle")
         self.supertitle.setObjectName("articleSupertitle")

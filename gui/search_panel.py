@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBa
 
 from .background import BackgroundJob
 from .i18n import bidi_line, direction, tr
-from .views import on_enter
+from .views import ContentDelegate, on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 3
@@ -64,6 +64,7 @@ class SearchPanel(QDialog):
         self.model = HitModel()
         self.model.titles = titles
         self.results = QListView()
+        self.results.setItemDelegate(ContentDelegate(self.results))
         self.results.setObjectName("searchResults")
         self.results.setModel(self.model)
         self.results.setWordWrap(True)

@@ -18,18 +18,20 @@ def _folder_key(corpus: Path) -> str:
     return "folders/" + hashlib.sha1(str(corpus.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def remember_place(settings: QSettings, corpus: Path, article_id: str, position: int) -> None:
-    """The open article of a folder and where its page starts (a code point of the file)."""
+def remember_place(settings: QSettings, corpus: Path, article_id: str, position: int, focus: int) -> None:
+    """The open article of a folder, where its page starts and where the sentence focus is (code points)."""
     key = _folder_key(corpus)
     settings.setValue(f"{key}/article", article_id)
     settings.setValue(f"{key}/position", position)
+    settings.setValue(f"{key}/focus", focus)
 
 
-def place(settings: QSettings, corpus: Path) -> tuple[str | None, int]:
-    """(article id, code point at the top of the page) last seen in a folder."""
+def place(settings: QSettings, corpus: Path) -> tuple[str | None, int, int]:
+    """(article id, code point at the top of the page, code point of the focus) last seen in a folder."""
     key = _folder_key(corpus)
     article = settings.value(f"{key}/article")
-    return (str(article) if article else None), _int(settings.value(f"{key}/position", 0), 0)
+    position = _int(settings.value(f"{key}/position", 0), 0)
+    return (str(article) if article else None), position, _int(settings.value(f"{key}/focus", position), position)
 
 
 def _int(value: object, default: int) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 EN: dict[str, str | tuple[str, str]] = {
     # window, menus, list
     "حاشیه": "Hashiye",
-    "حاشیه — {folder}": "Hashiye — {folder}",
     "پرونده": "File",
     "نما": "View",
     "رفتن": "Go",
@@ -53,7 +52,7 @@ EN: dict[str, str | tuple[str, str]] = {
     # reader
     "متن مقاله": "Article text",
     "{jalali} ({gregorian})": "{jalali} ({gregorian})",
-    "کد خبر {code}": "news code\u00a0{code}",
+    "کد خبر {code}": "news\u00a0code\u00a0{code}",
     "متن اصلی (Ctrl+U)": "original text (Ctrl+U)",
     "میلادی: {when}": "Gregorian: {when}",
     # find bar and corpus search
@@ -63,7 +62,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "{n} از {total}": "{n} of {total}",
     "یافت نشد": "not found",
     "جست‌وجو در همهٔ مقاله‌ها": "Search all articles",
-    "واژه یا «عبارت» — همهٔ املاها و شکل‌ها": "A word or a «phrase» — all spellings and forms",
+    "واژه یا «عبارت» — همهٔ املاها و شکل‌ها": 'A word or a "phrase" — all spellings and forms',
     "نمایه‌سازی %v از %m": "Indexing %v of %m",
     "در حال به‌روز کردن نمایه…": "Updating the index…",
     "نمایه ساخته نشد: {why}": "The index could not be built: {why}",
@@ -79,7 +78,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "فهرست برجسته‌سازی‌ها": "Highlight list",
     "هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و H یا ۱ تا ۵ را بزنید.":
         "No highlights yet.\nChoose a sentence with the arrow keys and press H or 1 to 5.",
-    "جای این برجسته‌سازی در متن پیدا نشد": "This highlight's place in the text was not found",
+    "جای این برجسته‌سازی در متن پیدا نشد": "Not found in the text any more",
     "یادداشت": "Note",
     "یادداشت: {note}": "Note: {note}",
     "برچسب‌ها": "Tags",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import N_, direction, language, number, tr
+from .views import ContentDelegate
 
 DIMENSION_LABELS = {"tag": N_("برچسب"), "source": N_("منبع"), "month": N_("ماه")}
 EMPTY_LABELS = {"tag": N_("(بی‌برچسب)"), "source": N_("(منبع نامعلوم)"), "month": N_("(تاریخ نامعلوم)")}
@@ -103,6 +104,7 @@ class TagReportDialog(QDialog):
             lambda _i: self.proxy.set_dimension(self.dimension_box.currentData()))
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(ContentDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

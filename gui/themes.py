@@ -118,7 +118,7 @@ def style_sheet(t: Theme) -> str:
 QMainWindow, QDialog, QWidget#readerPane {{ background: {t.page}; }}
 QWidget#readerPane {{ background: {t.page}; }}
 QTextEdit#reader {{ background: {t.page}; color: {t.text}; selection-background-color: {t.selection};
-    selection-color: {t.text}; }}
+    selection-color: {t.text}; border: 2px solid {t.page}; }}
 QLabel#articleTitle {{ font-size: 17pt; font-weight: bold; color: {t.text}; }}
 QLabel#articleSupertitle {{ color: {t.muted}; font-size: 11pt; }}
 QLabel#articleMeta {{ color: {t.muted}; }}
@@ -131,6 +131,14 @@ QListView::item:selected:active, QTableView::item:selected:active {{ background:
 QListView::item:selected:!active, QTableView::item:selected:!active {{ background: {t.border}; color: {t.text}; }}
 QListView:focus, QTableView:focus, QTextEdit#reader:focus {{ border: 2px solid {t.accent}; }}
 QLineEdit {{ padding: 4px 6px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 13px; height: 13px; border: 1px solid {t.muted};
+    background: {t.surface}; }}
+QRadioButton::indicator {{ border-radius: 7px; }}
+QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent}; }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+    stop:0 {t.accent}, stop:0.55 {t.accent}, stop:0.65 {t.surface}, stop:1 {t.surface}); border-color: {t.accent}; }}
+QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border: 2px solid {t.accent}; }}
+* {{ dialogbuttonbox-buttons-have-icons: 0; }}
 """
 
 

@@ -34,7 +34,7 @@ class FolderMixin:
         if self.search_panel is not None:
             self.search_panel.close()
             self.search_panel = None
-        self.setWindowTitle(tr("حاشیه — {folder}", folder=self.corpus.name))
+        self.setWindowTitle(self.corpus.name)  # Qt adds the application's name: "seeds — Hashiye"
         if self._needs_background_listing():
             self._list_in_background()
             return
@@ -91,11 +91,12 @@ class FolderMixin:
         self.watcher.addPath(str(self.corpus))
         push_recent(self.settings, self.corpus)
         self._rebuild_recent_menu()
-        saved, position = place(self.settings, self.corpus)
+        saved, position, focus = place(self.settings, self.corpus)
         if saved is not None and self.model.row_of(saved) >= 0:
             self._select(saved)
-            if self.current_id == saved and self._display is not None and position > 0:
-                self.reader.keep_top(self._display.map.to_display(position, position)[0])
+            if self.current_id == saved and self._display is not None and (position > 0 or focus > 0):
+                to_display = self._display.map.to_display
+                self.reader.keep_top(to_display(position, position)[0], to_display(focus, focus)[0])
         elif self.proxy.rowCount():
             self.list_view.setCurrentIndex(self.proxy.index(0, 0))
         self.list_view.setFocus()
@@ -197,10 +198,13 @@ class FolderMixin:
         self.reader.set_line_width(reader_int(self.settings, "line_width", DEFAULT_LINE_WIDTH))
 
     def remember(self) -> None:
-        """Save the reading place of this folder (the code point at the top of the page) and the text size."""
-        if self.current_id and self._display is not None:
+        """Save the reading place of this folder (code points at the top of the page and of the focus) and
+        the reader's text size and line length. Runs shortly after every move, not only at exit."""
+        if self.current_id and self._display is not None and self._display.text:
             top = self.reader.top_position()
-            position = self._display.map.to_source(top, top)[0] if self._display.text else 0
-            remember_place(self.settings, self.corpus, self.current_id, position)
+            span = self.reader.focus_span() or (top, top)
+            to_source = self._display.map.to_source
+            remember_place(self.settings, self.corpus, self.current_id, to_source(top, top)[0],
+                           to_source(span[0], span[0])[0])
         self.settings.setValue("reader/zoom", self.reader.zoom_steps())
         self.settings.setValue("reader/line_width", self.reader.line_width())

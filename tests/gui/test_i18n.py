@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
 PERSIAN_LETTER = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
@@ -103,7 +104,8 @@ def test_english_window_reads_left_to_right_with_english_menus(qtbot, corpus: Pa
                                                                 persian_again) -> None:
     win, _settings = _english_window(qtbot, corpus, tmp_path)
     assert win.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert win.windowTitle().startswith("Hashiye — ")
+    assert win.windowTitle() == corpus.name  # Qt adds " — Hashiye", the display name
+    assert QApplication.applicationDisplayName() == "Hashiye"
     menus = [a.text() for a in win.menuBar().actions()]
     assert menus == ["File", "View", "Go", "Annotate", "Help"]
     texts = [a.text() for m in win.menuBar().actions() for a in m.menu().actions() if a.menu() is not win.recent_menu]
@@ -140,14 +142,20 @@ def test_language_switch_remakes_the_window_on_the_same_article(qtbot, corpus: P
     with qtbot.waitActive(first):
         first.activateWindow()
     qtbot.keyClick(first.list_view, Qt.Key.Key_J)
-    chosen = first.current_id
+    qtbot.keyClick(first.list_view, Qt.Key.Key_Return)
+    for _ in range(5):
+        qtbot.keyClick(first.reader, Qt.Key.Key_Down)
+    chosen, focus = first.current_id, first.reader.focus_range
+    geometry = first.geometry()
     assert first.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    qtbot.keyClick(first.list_view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(first.reader, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     second = windows.window
     assert second is not first and second is not None
     qtbot.addWidget(second)
     assert not first.isVisible() and second.isVisible()
     assert second.current_id == chosen
+    qtbot.waitUntil(lambda: second.reader.focus_range == focus)  # the same sentence is under focus
+    assert second.geometry() == geometry
     assert second.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert second.menuBar().actions()[0].text() == "File"
     assert settings.value("ui/language") == "en"
@@ -157,3 +165,35 @@ def test_language_switch_remakes_the_window_on_the_same_article(qtbot, corpus: P
     assert third.menuBar().actions()[0].text() == "پرونده"
     assert third.layoutDirection() == Qt.LayoutDirection.RightToLeft
     third.close()
+
+
+def test_text_direction_follows_the_first_strong_letter() -> None:
+    from hashiye.gui.i18n import text_direction
+
+    rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+    assert text_direction("Budget note on بهزیستی (2024)") == ltr
+    assert text_direction("«رئیس سازمان» and more") == rtl
+    assert text_direction("✎ ۱۲ Tags") == ltr
+    assert text_direction("2024 «»", ltr) == ltr and text_direction("2024", rtl) == rtl
+
+
+def test_table_cells_take_the_direction_of_their_text(qtbot, persian_again) -> None:
+    from hashiye.gui import i18n
+    from hashiye.gui.views import ContentDelegate
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+
+    i18n.set_language("en")
+    model = QStandardItemModel()
+    model.appendRow([QStandardItem("رئیس سازمان بسیج سازندگی"), QStandardItem("Budget note on بهزیستی")])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = ContentDelegate(view)
+    persian, english = QStyleOptionViewItem(), QStyleOptionViewItem()
+    delegate.initStyleOption(persian, model.index(0, 0))
+    delegate.initStyleOption(english, model.index(0, 1))
+    assert persian.direction == Qt.LayoutDirection.RightToLeft
+    assert persian.displayAlignment & Qt.AlignmentFlag.AlignRight and persian.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
+    assert english.direction == Qt.LayoutDirection.LeftToRight
+    assert english.displayAlignment & Qt.AlignmentFlag.AlignLeft

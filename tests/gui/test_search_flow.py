@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from keys import type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 
 def test_corpus_search_opens_the_article_at_the_hit(qtbot, window) -> None:

@@ -70,3 +70,20 @@ def test_the_page_reopens_at_the_same_text_in_another_window_size(qtbot, window,
     shown = again.reader.top_position()
     start, end = again.reader.sentences[sentence]
     assert start - 40 <= shown < end, (again.reader.toPlainText()[shown:shown + 40], sentence)
+
+
+def test_the_place_is_saved_while_reading_not_only_at_exit(qtbot, window, corpus: Path, tmp_path: Path) -> None:
+    """A killed or crashed window loses at most the last second of moves."""
+    longest = max(corpus.glob("*.txt"), key=lambda p: p.stat().st_size).stem
+    window._select(longest)
+    window.reader.setFocus()
+    for _ in range(10):
+        qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    focus = window.reader.focus_range
+    qtbot.wait(1300)
+    # Another window reads the same settings file while this one is still open (as after a kill -9).
+    again = _restart(qtbot, corpus, tmp_path)
+    assert again.current_id == longest
+    assert again.reader.zoom_steps() == 1
+    qtbot.waitUntil(lambda: again.reader.focus_range == focus)

@@ -103,9 +103,47 @@ def test_the_focused_sentence_has_a_bar_in_the_accent_colour_that_follows_it(qtb
     image = _grab(window)
     column = [image.pixel(first.center().x(), y) for y in range(first.top(), first.bottom())]
     assert column.count(QColor(theme.accent).rgb()) >= 0.9 * len(column)
+    scrolled = window.reader.verticalScrollBar().value()
     qtbot.keyClick(window.reader, Qt.Key.Key_Down)
     second = window.reader.focus_bar()
-    assert second.top() > first.bottom() - 2
+    moved = window.reader.verticalScrollBar().value() - scrolled  # the page may scroll to the next sentence
+    assert second.top() + moved > first.bottom() - 2
     image = _grab(window)
-    old = [image.pixel(first.center().x(), y) for y in range(first.top() + 2, min(first.bottom(), second.top()) - 2)]
+    old = [image.pixel(first.center().x(), y)
+           for y in range(max(0, first.top() - moved) + 2, min(first.bottom() - moved, second.top()) - 2)]
     assert QColor(theme.accent).rgb() not in old
+
+
+def test_theme_switch_keeps_text_size_and_the_place(qtbot, window, light_again) -> None:
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Return)
+    for _ in range(2):
+        qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(6):
+        qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    size = window.reader.document().defaultFont().pointSizeF()
+    top, focus, bar = window.reader.top_position(), window.reader.focus_range, window.reader.verticalScrollBar().value()
+    assert bar > 0
+    qtbot.keyClick(window.reader, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.wait(20)
+    assert window.theme_actions["sepia"].isChecked()
+    assert window.reader.zoom_steps() == 2
+    assert window.reader.document().defaultFont().pointSizeF() == size
+    assert window.reader.focus_range == focus
+    assert window.reader.verticalScrollBar().value() == bar and window.reader.top_position() == top
+
+
+def test_colour_names_in_the_annotation_browser_are_readable_on_their_swatch(qtbot, window, light_again) -> None:
+    from hashiye.gui.annotation_browser import AnnotationTable
+    from hashiye.gui.themes import contrast
+
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Return)
+    qtbot.keyClick(window.reader, Qt.Key.Key_4)
+    for theme_id in ("light", "sepia", "dark"):
+        window.choose_theme(theme_id)
+        model = AnnotationTable()
+        art = window.session.article(window.current_id)
+        model.set_rows([(art, a) for a in window.session.state(window.current_id).anchored])
+        cell = model.index(0, 0)
+        back = model.data(cell, Qt.ItemDataRole.BackgroundRole).name()
+        fore = model.data(cell, Qt.ItemDataRole.ForegroundRole).name()
+        assert contrast(fore, back) >= 4.5, theme_id
