@@ -112,7 +112,7 @@ class Windows(QObject):
         """Close the window (it saves its place) and open the same folder in the new language."""
         old = self.window
         assert old is not None
-        corpus, geometry, maximized = old.corpus, old.geometry(), old.isMaximized()
+        corpus, geometry, maximized, part = old.corpus, old.geometry(), old.isMaximized(), old.focused_part()
         old.close()
         old.deleteLater()
         new = self.open(corpus)
@@ -120,6 +120,7 @@ class Windows(QObject):
         new.showMaximized() if maximized else new.show()
         new.raise_()
         new.activateWindow()
+        new.focus_part(part)  # the keyboard stays where it was (the reader, usually)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -383,6 +383,14 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.statusBar().showMessage(tr("حالت مکان‌نما روشن است: با Shift و پیکان‌ها انتخاب کنید")
                                      if self.reader.caret_mode else tr("حالت مکان‌نما خاموش شد"), 4000)
 
+    def focused_part(self) -> str:
+        """Which part of the window has the keyboard: "list", "reader" or "panel"."""
+        parts = {"reader": self.reader, "panel": self.panel.view, "list": self.list_view}
+        return next((name for name, w in parts.items() if w is self.focusWidget()), "list")
+
+    def focus_part(self, name: str) -> None:
+        {"reader": self.reader, "panel": self.panel.view}.get(name, self.list_view).setFocus()
+
     def cycle_focus(self, step: int) -> None:
         """F6 / Shift+F6: list → reader → annotation panel."""
         order = [self.list_view, self.reader, self.panel.view]

@@ -155,6 +155,7 @@ def test_language_switch_remakes_the_window_on_the_same_article(qtbot, corpus: P
     assert not first.isVisible() and second.isVisible()
     assert second.current_id == chosen
     qtbot.waitUntil(lambda: second.reader.focus_range == focus)  # the same sentence is under focus
+    assert second.focusWidget() is second.reader  # and the keyboard is still in the reader
     assert second.geometry() == geometry
     assert second.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert second.menuBar().actions()[0].text() == "File"
