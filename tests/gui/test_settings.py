@@ -81,7 +81,10 @@ def test_the_place_is_saved_while_reading_not_only_at_exit(qtbot, window, corpus
         qtbot.keyClick(window.reader, Qt.Key.Key_Down)
     qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     focus = window.reader.focus_range
-    qtbot.wait(1300)
+    ini = tmp_path / "settings.ini"
+    # On disk, without closing the window (as if it were killed next).
+    qtbot.waitUntil(lambda: ini.exists() and longest in ini.read_text(encoding="utf-8")
+                    and "zoom=1" in ini.read_text(encoding="utf-8"), timeout=5000)
     # Another window reads the same settings file while this one is still open (as after a kill -9).
     again = _restart(qtbot, corpus, tmp_path)
     assert again.current_id == longest
