@@ -117,7 +117,10 @@ class Windows(QObject):
         old.deleteLater()
         new = self.open(corpus)
         new.setGeometry(geometry)  # exactly where the old one was
-        new.showMaximized() if maximized else new.show()
+        if maximized:
+            new.showMaximized()
+        else:
+            new.show()
         new.raise_()
         new.activateWindow()
         new.focus_part(part)  # the keyboard stays where it was (the reader, usually)

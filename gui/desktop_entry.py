@@ -30,13 +30,13 @@ def launcher() -> str:
     return " ".join(f'"{c}"' if re.search(r'[\s"\\`$]', c) else c for c in command)
 
 
-def install(target: Path | None = None, command: str | None = None) -> list[Path]:
+def install() -> list[Path]:
     """Write the .desktop entry (Exec pointing at this copy) and the SVG icon; return their paths."""
-    home = target or data_home()
+    home = data_home()
     entry = home / "applications" / "hashiye.desktop"
     icon = home / "icons" / "hicolor" / "scalable" / "apps" / "hashiye.svg"
     text = resource_path("hashiye.desktop").read_text(encoding="utf-8")
-    text = re.sub(r"^Exec=hashiye\b", lambda _m: f"Exec={command or launcher()}", text, flags=re.MULTILINE)
+    text = re.sub(r"^Exec=hashiye\b", lambda _m: f"Exec={launcher()}", text, flags=re.MULTILINE)
     for path in (entry, icon):
         path.parent.mkdir(parents=True, exist_ok=True)
     entry.write_text(text, encoding="utf-8")

@@ -383,17 +383,21 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.statusBar().showMessage(tr("حالت مکان‌نما روشن است: با Shift و پیکان‌ها انتخاب کنید")
                                      if self.reader.caret_mode else tr("حالت مکان‌نما خاموش شد"), 4000)
 
+    def _parts(self) -> dict[str, QWidget]:
+        """The parts of the window that take the keyboard, in F6 order."""
+        return {"list": self.list_view, "reader": self.reader, "panel": self.panel.view}
+
     def focused_part(self) -> str:
         """Which part of the window has the keyboard: "list", "reader" or "panel"."""
-        parts = {"reader": self.reader, "panel": self.panel.view, "list": self.list_view}
-        return next((name for name, w in parts.items() if w is self.focusWidget()), "list")
+        return next((name for name, w in self._parts().items() if w is self.focusWidget()), "list")
 
     def focus_part(self, name: str) -> None:
-        {"reader": self.reader, "panel": self.panel.view}.get(name, self.list_view).setFocus()
+        parts = self._parts()
+        parts.get(name, parts["list"]).setFocus()
 
     def cycle_focus(self, step: int) -> None:
         """F6 / Shift+F6: list → reader → annotation panel."""
-        order = [self.list_view, self.reader, self.panel.view]
+        order = list(self._parts().values())
         current = next((i for i, w in enumerate(order) if w.hasFocus()), -1)
         order[(current + step) % len(order)].setFocus()
 

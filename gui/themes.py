@@ -116,7 +116,6 @@ def style_sheet(t: Theme) -> str:
     """The window's style sheet in a theme's colours."""
     return f"""
 QMainWindow, QDialog, QWidget#readerPane {{ background: {t.page}; }}
-QWidget#readerPane {{ background: {t.page}; }}
 QTextEdit#reader {{ background: {t.page}; color: {t.text}; selection-background-color: {t.selection};
     selection-color: {t.text}; border: 2px solid {t.page}; }}
 QLabel#articleTitle {{ font-size: 17pt; font-weight: bold; color: {t.text}; }}

@@ -52,12 +52,18 @@ def test_line_width_is_a_setting_that_survives_a_restart(qtbot, window, corpus: 
     assert abs(again.reader.viewport().width() - narrow) <= 2
 
 
-def test_the_page_reopens_at_the_same_text_in_another_window_size(qtbot, window, corpus: Path, tmp_path: Path) -> None:
+def _read_down(qtbot, window, corpus: Path, sentences: int) -> str:
+    """Open the longest article and move the sentence focus down; return its id."""
     longest = max(corpus.glob("*.txt"), key=lambda p: p.stat().st_size).stem
     window._select(longest)
     window.reader.setFocus()
-    for _ in range(12):
+    for _ in range(sentences):
         qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    return longest
+
+
+def test_the_page_reopens_at_the_same_text_in_another_window_size(qtbot, window, corpus: Path, tmp_path: Path) -> None:
+    longest = _read_down(qtbot, window, corpus, 12)
     bar = window.reader.verticalScrollBar()
     assert bar.value() > 0
     top = window.reader.top_position()
@@ -74,11 +80,7 @@ def test_the_page_reopens_at_the_same_text_in_another_window_size(qtbot, window,
 
 def test_the_place_is_saved_while_reading_not_only_at_exit(qtbot, window, corpus: Path, tmp_path: Path) -> None:
     """A killed or crashed window loses at most the last second of moves."""
-    longest = max(corpus.glob("*.txt"), key=lambda p: p.stat().st_size).stem
-    window._select(longest)
-    window.reader.setFocus()
-    for _ in range(10):
-        qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    longest = _read_down(qtbot, window, corpus, 10)
     qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     focus = window.reader.focus_range
     ini = tmp_path / "settings.ini"
