@@ -108,6 +108,8 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
                        "format": "text/plain", "language": "fa", "textDirection": "rtl"})
     bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in ann.tags]
     bodies += ann.other_bodies
+    # Another tool's single body (a string IRI, one object) is written back in its own form.
+    single = len(bodies) == 1 and not ann.note and not ann.tags
     out: dict[str, Any] = {
         "id": ann.id,
         "type": "Annotation",
@@ -117,7 +119,7 @@ def to_w3c(ann: Annotation) -> dict[str, Any]:
         if parse_time(getattr(ann, key)) is not None:
             out[key] = getattr(ann, key)
     if bodies:
-        out["body"] = bodies
+        out["body"] = bodies[0] if single else bodies
     selectors: list[Any] = [{"type": "TextQuoteSelector", "exact": ann.exact, "prefix": ann.prefix,
                              "suffix": ann.suffix}]
     if 0 <= ann.start <= ann.end:
@@ -185,7 +187,8 @@ def from_w3c(data: Any, article: str | None = None) -> Annotation:
             others.append(sel)
     quote, pos = found.get("TextQuoteSelector", {}), found.get("TextPositionSelector", {})
     start, end = pos.get("start"), pos.get("end")
-    has_pos = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end
+    has_pos = (isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool)
+               and not isinstance(end, bool) and 0 <= start <= end)
     if not (isinstance(start, int) and isinstance(end, int) and has_pos):
         start = end = -1
     if not isinstance(quote.get("exact"), str) and not has_pos:

@@ -14,6 +14,7 @@ from .corpus import CorpusError, article_files
 from .export_filters import ExportFilter
 from .exporting import BINARY, EXPORTERS, collect, write_export
 from .importing import import_file
+from .refi_qda import ExportError
 from .store import StoreError
 
 
@@ -22,8 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("id", nargs="?", help="only this article")
     add_corpus(p)
     p.set_defaults(func=run_annotations)
-    p = sub.add_parser("import", help="import W3C annotations (JSON) or a Hashiye REFI-QDA project (.qdpx) into the sidecars")
+    p = sub.add_parser("import", help="import W3C annotations (Hashiye, Hypothesis, Recogito… JSON) or a REFI-QDA "
+                                      "project (.qdpx: Hashiye, QualCoder, NVivo…) into the sidecars")
     p.add_argument("file", type=Path)
+    p.add_argument("--article", metavar="ID", default=None,
+                   help="put annotations of web pages (not articles of the corpus) on this article")
     add_corpus(p)
     p.set_defaults(func=run_import)
     p = sub.add_parser("export", help="export the corpus's annotations")
@@ -75,7 +79,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.file.is_dir():
         raise RuntimeFailure(f"{args.file} is a folder: give an annotation file (.json or .qdpx)")
     try:
-        report = import_file(args.file, corpus_of(args))
+        report = import_file(args.file, corpus_of(args), article=args.article)
     except FileNotFoundError as exc:
         raise RuntimeFailure(f"cannot read {args.file}: no such file") from exc
     except OSError as exc:
@@ -87,9 +91,12 @@ def run_import(args: argparse.Namespace) -> int:
         raise RuntimeFailure(str(exc)) from exc
     for w in report.warnings:
         message(f"warning: {w}")
+    for what, change in report.converted:
+        message(f"converted: {what}: {change}")
+    for what, reason in report.skipped:
+        message(f"not imported: {what}: {reason}")
     if args.json:
-        print_json({"imported": report.imported, "merged": report.merged, "orphaned": report.orphaned,
-                    "unmatched": report.unmatched, "warnings": report.warnings})
+        print_json(report.to_json())
     else:
         print(report.line())
     return 0
@@ -115,13 +122,23 @@ def run_export(args: argparse.Namespace) -> int:
                 raise RuntimeFailure(f"no article with id {wanted!r} in {corpus}")
     rows = keep.apply(rows)
     if args.output is None:
-        text = EXPORTERS[args.format](corpus, rows)
+        try:
+            text = EXPORTERS[args.format](corpus, rows)
+        except ExportError as exc:
+            raise RuntimeFailure(f"cannot export {args.format}: {exc}") from exc
         assert isinstance(text, str)
         sys.stdout.write(text)
         return 0
+    if args.format == "qdpx":
+        from .refi_qda import qdpx_warnings
+
+        for w in qdpx_warnings(corpus, rows):
+            message(f"warning: {w}")
     try:
         write_export(args.format, corpus, rows, args.output)
     except OSError as exc:
         raise RuntimeFailure(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    except ExportError as exc:
+        raise RuntimeFailure(f"cannot export {args.format}: {exc}") from exc
     message(f"wrote {len(rows)} annotations to {args.output}")
     return 0

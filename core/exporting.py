@@ -218,6 +218,18 @@ def _export_qdpx(corpus: Path, rows: Rows) -> bytes:
     return export_qdpx(corpus, rows)
 
 
+def _export_qdc(corpus: Path, rows: Rows) -> str:
+    from .codebook_export import export_qdc
+
+    return export_qdc(corpus, rows)
+
+
+def _export_taguette(corpus: Path, rows: Rows) -> str:
+    from .codebook_export import export_taguette
+
+    return export_taguette(corpus, rows)
+
+
 def _export_tag_report(corpus: Path, rows: Rows) -> str:
     from .export_tag_report import export_tag_report
 
@@ -230,6 +242,8 @@ EXPORTERS: dict[str, Exporter] = {
     "csv": export_csv,
     "md": export_md,
     "qdpx": _export_qdpx,
+    "qdc": _export_qdc,
+    "taguette": _export_taguette,
     "tag-report": _export_tag_report,
 }
 # Formats whose exporter returns bytes: written to a file only.
