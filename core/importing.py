@@ -16,7 +16,7 @@ from typing import Any
 from .annotations import Annotation, article_of_source, from_w3c, now_iso, quote_at
 from .article import load_article
 from .corpus import article_files
-from .refi_qda import LineEnds, QdpxError, is_zip, read_qdpx
+from .refi_qda import ORPHAN_NOTE, LineEnds, is_zip, read_qdpx, source_description
 from .store import AnnotationStore
 from .textio import UnreadableArticle, read_text
 from .w3c_import import label, normalise, records_of
@@ -159,7 +159,7 @@ def import_qdpx(path: Path, corpus: Path) -> ImportReport:
     labels: dict[str, str] = {}
     texts: dict[str, str] | None = None
     for source in project.sources:
-        if not source.annotations:
+        if not source.annotations and not source.whole_notes:
             continue
         article_id = source.article_id(ids)
         if article_id is None and source.text is not None:
@@ -182,7 +182,14 @@ def import_qdpx(path: Path, corpus: Path) -> ImportReport:
             for a in source.annotations:
                 report.skip(source.labels.get(a.id, a.id), f"article {article_id} cannot be read: {exc.reason}")
             continue
-        for a in source.annotations:
+        whole = []
+        for note in source.whole_notes:
+            # Hashiye's own description of an article, and its orphans (reported by the reader), are not notes to add.
+            paragraphs = [p for p in note.split("\n\n") if p.strip() != source_description(art)
+                          and not p.startswith(ORPHAN_NOTE)]
+            if "\n\n".join(paragraphs).strip():
+                whole.append("\n\n".join(paragraphs).strip())
+        for a in source.with_whole_notes(whole):
             labels[a.id] = source.labels.get(a.id, a.id)
             by_article.setdefault(article_id, []).append(_onto(a, source.text or "", art.source_text, article_id))
     return _store_all(corpus, by_article, report, labels)

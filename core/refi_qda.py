@@ -30,7 +30,7 @@ import zipfile
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -189,6 +189,14 @@ def _serialise(x: _Xml, root: ET.Element) -> bytes:
     return data
 
 
+def source_description(art: Article) -> str:
+    """What Hashiye writes as a source's description: title · source · Jalali date."""
+    return " · ".join(v for v in (art.title, art.parsed.source, art.published_jalali) if v)
+
+
+ORPHAN_NOTE = "یادداشت بی‌جا (Hashiye "
+
+
 def project_xml(corpus_name: str, rows: list[tuple[Article, Anchored]],
                 stamp: str | None = None) -> tuple[bytes, dict[str, str], int]:
     """`project.qde`, the source texts it refers to (zip path → text) and how many characters
@@ -219,7 +227,7 @@ def project_xml(corpus_name: str, rows: list[tuple[Article, Anchored]],
         files[f"sources/{sguid}.txt"] = lines.text
         src = x.sub(sources, "TextSource", guid=sguid, name=art.id, plainTextPath=f"internal://{sguid}.txt",
                     creatingUser=USER, creationDateTime=stamp)
-        description = " · ".join(v for v in (art.title, art.parsed.source, art.published_jalali) if v)
+        description = source_description(art)
         orphans: list[str] = []
         orphan_texts: list[str] = []
         selections: list[ET.Element] = []
@@ -228,7 +236,7 @@ def project_xml(corpus_name: str, rows: list[tuple[Article, Anchored]],
             created = _stamp(ann.created, stamp)
             if a.start is None or a.end is None:
                 nguid = name_guid("orphan", ann.id)
-                text = (f"یادداشت بی‌جا (Hashiye {ann.id}): «{ann.exact}»"
+                text = (f"{ORPHAN_NOTE}{ann.id}): «{ann.exact}»"
                         + (f"\n{ann.note}" if ann.note else "")
                         + (f"\nبرچسب‌ها: {'، '.join(ann.tags)}" if ann.tags else ""))
                 notes.append((nguid, f"بی‌جا: {_short(ann.exact, 40)}", text, created))
@@ -338,6 +346,31 @@ class QdpxSource:
     annotations: list[Annotation] = field(default_factory=list)
     # What each annotation was made of, for messages: annotation id → "selection 12-40 of «name»".
     labels: dict[str, str] = field(default_factory=dict)
+    # Notes on the whole source (its description, document memos): placed on its first line by
+    # `with_whole_notes` once the article is known.
+    whole_notes: list[str] = field(default_factory=list)
+
+    def with_whole_notes(self, notes: list[str]) -> list[Annotation]:
+        """The annotations, with `notes` on the text's first line (joined to a highlight already there)."""
+        if not notes or not self.text:
+            return self.annotations
+        first = next((m for m in re.finditer(r"\S[^\n]*", self.text)), None)
+        if first is None:
+            return self.annotations
+        start, end = first.start(), first.start() + len(first.group().rstrip())
+        note = "\n\n".join(notes)
+        out = list(self.annotations)
+        for i, a in enumerate(out):
+            if (a.start, a.end) == (start, end):
+                out[i] = replace(a, note="\n\n".join(n for n in (a.note, note) if n))
+                return out
+        stamp = now_iso()
+        exact, prefix, suffix = quote_at(self.text, start, end)
+        guid = name_guid("source-note", self.guid + "\n" + note)
+        ann = Annotation(f"urn:uuid:{guid}", "", start, end, exact,
+                         prefix, suffix, "yellow", note, [], stamp, stamp)
+        self.labels[ann.id] = f"the notes on source «{self.name}»"
+        return out + [ann]
 
     def article_id(self, ids: Iterable[str]) -> str | None:
         """The corpus article this source is: by Hashiye's GUID, else by name (file stem or file name)."""
@@ -648,14 +681,7 @@ def _read_project(root: ET.Element, read_file: Callable[[str], tuple[str | None,
                 created = _when(n.get("creationDateTime"), n.get("modifiedDateTime"))
                 pieces.append(_Piece(_guid(sp.get("guid")) or g, start, end, [], [body], created,
                                      _when(n.get("modifiedDateTime"), created)))
-        if whole:
-            first = next((m for m in re.finditer(r"\S[^\n]*", text)), None)
-            if first is None:
-                project.skipped.append(Skipped(f"the notes on «{name}»", "the source has no text to attach them to"))
-            else:
-                end = first.start() + len(first.group().rstrip())
-                pieces.append(_Piece(name_guid("source-note", f"{sguid}\n{first.start()}"), first.start(), end,
-                                     [], whole, "", ""))
+        source.whole_notes = whole
         _merge(source, pieces, codes, name, project)
     for g, n in notes.items():
         if g not in used_notes:
