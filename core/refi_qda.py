@@ -179,7 +179,7 @@ def _codebook(x: _Xml, parent: ET.Element, rows: list[tuple[Article, Anchored]])
 
 def _serialise(x: _Xml, root: ET.Element) -> bytes:
     ET.indent(root)
-    data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     # A raw CR in element text would be read back as LF; as a character reference it survives.
     data = data.replace(b"\r", b"&#13;")
     try:
@@ -601,9 +601,9 @@ def _read_project(root: ET.Element, read_file: Callable[[str], tuple[str | None,
             kind = _local(src.tag)
             name = src.get("name") or _guid(src.get("guid"))
             if kind != "TextSource":
-                n = len([s for s in src if _local(s.tag).endswith("Selection")])
-                if n:
-                    project.skipped.append(Skipped(f"{n} selection(s) of {kind} «{name}»",
+                count = len([s for s in src if _local(s.tag).endswith("Selection")])
+                if count:
+                    project.skipped.append(Skipped(f"{count} selection(s) of {kind} «{name}»",
                                                    "only text sources can be Hashiye articles"))
                 continue
             text, why = read_file(src.get("plainTextPath") or "")

@@ -198,9 +198,8 @@ def normalise(record: Any) -> tuple[dict[str, Any], list[str]]:
         if original:
             kept = f"urn:hashiye:imported-id:{iri_part(original)}"
             via = rec.get("via")
-            rec["via"] = ([via] if is_iri(via) else via if _iris(via) else []) + [kept]
-            if len(rec["via"]) == 1:
-                rec["via"] = kept
+            vias: list[Any] = [via] if is_iri(via) else list(via or []) if _iris(via) else []
+            rec["via"] = vias + [kept] if vias else kept
             changes.append(f"id {original!r} is not an IRI: now {rec['id']}, the original kept in via")
         else:
             changes.append(f"no id: given {rec['id']}")
