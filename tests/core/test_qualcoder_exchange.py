@@ -260,3 +260,23 @@ def test_hashiye_project_import_keeps_json_report(corpus: tuple[Path, dict[str, 
     assert code == 0 and doc["imported"] == 18 and len(doc["skipped"]) == doc["unmatched"] == 2
     assert all(s["record"] and s["reason"] for s in doc["skipped"])
 
+
+
+def test_sizes_that_lie_in_the_archive_are_caught_while_reading(seeds_copy: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import struct
+
+    path = _zip(tmp_path / "liar.qdpx", {"project.qde": MINIMAL, "sources/a.txt": b"abc" * 2_000_000})
+    data = bytearray(path.read_bytes())
+    name = b"sources/a.txt"
+    local = data.index(b"PK\x03\x04", data.index(name) - 30)
+    struct.pack_into("<I", data, local + 22, 100)  # the local header claims 100 bytes
+    central = data.index(b"PK\x01\x02", data.rindex(name) - 46)
+    struct.pack_into("<I", data, central + 24, 100)  # so does the central directory
+    path.write_bytes(bytes(data))
+    before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}
+    code, out, err = run(capsys, "import", str(path), "--corpus", str(seeds_copy))
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1 and str(path) in err
+    # zipfile stops at the declared size and the checksum then fails: no more than declared is ever read.
+    assert "not a readable ZIP archive (Bad CRC-32 for file 'sources/a.txt')" in err
+    assert {p.name: p.read_bytes() for p in seeds_copy.iterdir()} == before
