@@ -653,7 +653,7 @@ def _read_project(root: ET.Element, read_file: Callable[[str], tuple[str | None,
         if not ours and _kid_text(src, "Description").strip():
             whole.append(_kid_text(src, "Description").strip())
         for g, n in notes.items():
-            if note_sources.get(g, lone if g not in note_sources else None) != sguid or g in used_notes:
+            if note_sources.get(g, lone) != sguid or g in used_notes:
                 continue
             spans = _kids(n, "PlainTextSelection")
             body = note_text(g)

@@ -200,3 +200,13 @@ def test_string_body_survives_a_rewrite_and_stays_valid(seeds_copy: Path, tmp_pa
     annotate(seeds_copy, A1, "رئیس سازمان بهزیستی کشور")  # another save rewrites the sidecar
     (kept,) = [i for i in items(seeds_copy) if i["id"] == "urn:x:1"]
     assert kept["body"] == "http://example.org/comment"
+
+
+def test_a_pipe_is_refused_without_blocking(seeds_copy: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    fifo = tmp_path / "annotations.json"
+    os.mkfifo(fifo)
+    code, out, err = run(capsys, "import", str(fifo), "--corpus", str(seeds_copy))
+    assert code == 1 and out == "" and "is not a regular file" in err
