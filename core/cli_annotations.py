@@ -142,5 +142,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise RuntimeFailure(f"cannot write {args.output}: {exc.strerror or exc}") from exc
     except ExportError as exc:
         raise RuntimeFailure(f"cannot export {args.format}: {exc}") from exc
-    message(f"wrote {len(rows)} annotations to {args.output}")
+    if args.format in ("qdc", "taguette"):
+        message(f"wrote the codebook of {len(rows)} annotations to {args.output}")
+    else:
+        message(f"wrote {len(rows)} annotations to {args.output}")
     return 0

@@ -3,6 +3,7 @@
 usage: qc.py import FILE.qdpx WORKDIR OUT.json     # import, dump what QualCoder stored
        qc.py roundtrip FILE.qdpx WORKDIR OUT.qdpx  # import, then QualCoder's own project export
        qc.py build FILE.qdpx WORKDIR OUT.qdpx SQL   # import, run QualCoder-style edits (SQL), export
+       qc.py codebook FILE.qdc WORKDIR OUT.json     # QualCoder's codebook import into a new project
 """
 import builtins, json, os, re, sqlite3, sys, types, datetime
 from pathlib import Path
@@ -90,6 +91,16 @@ def do_export(app: App, out: str) -> None:
 
 if __name__ == "__main__":
     mode, qdpx, work = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    if mode == "codebook":
+        app = new_project(work)
+        refi.QtWidgets.QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (qdpx, "qdc"))
+        refi.RefiImport(app, Log(), "qdc")
+        cur = app.conn.cursor()
+        cur.execute("select code_name.name, code_name.color, ifnull(code_name.memo,''), code_cat.name from code_name "
+                    "left join code_cat on code_name.catid=code_cat.catid")
+        Path(sys.argv[4]).write_text(json.dumps(cur.fetchall(), ensure_ascii=False, indent=1))
+        print("\n".join(Log.lines))
+        sys.exit(0)
     app = do_import(qdpx, work)
     if mode == "import":
         Path(sys.argv[4]).write_text(json.dumps(dump(app), ensure_ascii=False, indent=1))
