@@ -1,15 +1,16 @@
 """Drive QualCoder's own REFI-QDA importer and exporter headless (offscreen Qt).
 
-usage: qc.py import FILE.qdpx WORKDIR OUT.json     # import, dump what QualCoder stored
-       qc.py roundtrip FILE.qdpx WORKDIR OUT.qdpx  # import, then QualCoder's own project export
-       qc.py build FILE.qdpx WORKDIR OUT.qdpx SQL   # import, run QualCoder-style edits (SQL), export
-       qc.py codebook FILE.qdc WORKDIR OUT.json     # QualCoder's codebook import into a new project
+usage: drive_qualcoder.py import FILE.qdpx WORKDIR OUT.json     # import, dump what QualCoder stored
+       drive_qualcoder.py roundtrip FILE.qdpx WORKDIR OUT.qdpx  # import, then QualCoder's own project export
+       drive_qualcoder.py build FILE.qdpx WORKDIR OUT.qdpx SQL   # import, run QualCoder-style edits (SQL), export
+       drive_qualcoder.py codebook FILE.qdc WORKDIR OUT.json     # QualCoder's codebook import into a new project
 """
 import builtins, json, os, re, sqlite3, sys, types, datetime
 from pathlib import Path
 
 builtins._ = lambda s: s  # QualCoder installs gettext's _ globally
-sys.path.insert(0, "/tmp/qualcoder/src")
+QC_SRC = os.environ.get("QUALCODER_SRC", "/tmp/qualcoder/src")  # a checkout of QualCoder's src/
+sys.path.insert(0, QC_SRC)
 # The AI module pulls in langchain/openai, unused by REFI-QDA import/export: stand in for its two helpers.
 ai = types.ModuleType("qualcoder.ai_llm")
 ai.get_default_ai_models = lambda: []
@@ -44,7 +45,7 @@ def new_project(work: Path) -> App:
     app.settings["directory"] = str(work)
     app.create_connection(str(path))
     cur = app.conn.cursor()
-    src = Path("/tmp/qualcoder/src/qualcoder/__main__.py").read_text()
+    src = (Path(QC_SRC) / "qualcoder" / "__main__.py").read_text()
     first = src.index('"CREATE TABLE project')
     block = src[src.rindex("cur.execute(", 0, first):src.index("self.app.update_coder_names()", first)]
     for stmt in re.findall(r'cur\.execute\(\s*((?:"[^"]*"\s*)+)\)', block):

@@ -1,12 +1,12 @@
 import shutil, sys
 from pathlib import Path
-sys.path.insert(0, "/work/wt/qda/tests")
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/
 from qda_corpus import build, plan
 from hashiye.core.article import load_article
 from hashiye.core.store import AnnotationStore
 seeds, out = Path(sys.argv[1]), Path(sys.argv[2])
 shutil.rmtree(out, ignore_errors=True)
-store = AnnotationStore(out if out.exists() else out)
 n = 0
 for i, p in enumerate(build(seeds, out)):
     anns = plan(p, i)
