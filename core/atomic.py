@@ -33,12 +33,14 @@ def why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | None = None) -> None:
+def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | None = None,
+                 durable: bool = True) -> None:
     """Replace `path` by `data` atomically; raise OSError (the old file intact, no temporary left).
 
     An existing regular file's permission bits and group are kept; a new file gets 0666
     minus the umask. `before_replace` runs after the data is safely on disk and just
-    before the rename; whatever it raises cancels the write.
+    before the rename; whatever it raises cancels the write. `durable=False` (caches
+    only) skips the fsyncs: still all-or-nothing for readers, but may vanish in a power cut.
     """
     folder = path.parent if str(path.parent) else Path(".")
     old = _regular_stat(path)
@@ -52,7 +54,8 @@ def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | N
                 view = view[os.write(fd, view):]
             if old is not None:
                 _keep_mode_and_group(fd, old)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if before_replace is not None:
@@ -65,7 +68,8 @@ def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | N
                 os.unlink(tmp)
             except OSError:
                 pass
-    fsync_dir(folder)
+    if durable:
+        fsync_dir(folder)
 
 
 MAX_READ = 64 * 1024 * 1024

@@ -117,4 +117,4 @@ def article_id_of(path_hint: str | None, *contents: SidecarContent) -> str:
         for ann in content.annotations:
             if ann.article:
                 return ann.article
-    return "article"
+    return ""
