@@ -97,8 +97,13 @@ def _break(lock: Path, seen: bytes) -> None:
 
 
 @contextmanager
-def data_lock(path: Path, timeout: float = TIMEOUT, stale_after: float = STALE_AFTER) -> Iterator[None]:
-    """Hold the lock beside `path` for the duration; raise LockBusy or OSError (e.g. read-only folder)."""
+def data_lock(path: Path, timeout: float | None = None, stale_after: float | None = None) -> Iterator[None]:
+    """Hold the lock beside `path` for the duration; raise LockBusy or OSError (e.g. read-only folder).
+
+    `timeout` and `stale_after` default to the module's TIMEOUT and STALE_AFTER.
+    """
+    timeout = TIMEOUT if timeout is None else timeout
+    stale_after = STALE_AFTER if stale_after is None else stale_after
     lock = lock_path(path)
     token = json.dumps({"host": _host(), "pid": os.getpid(), "time": time.time(),
                         "nonce": secrets.token_hex(6)}).encode("utf-8")

@@ -251,12 +251,13 @@ class AnnotationStore:
         """Under the lock beside the sidecar: read, apply, write; again if the file changed meanwhile."""
         path = self.sidecar_for(article.id)
         kept: list[str] = []  # what happened to files set aside, told once even if an attempt repeats
+        kept_aside: list[object] = []  # duplicate records already written aside by an earlier attempt
         try:
             with data_lock(path):
                 remove_stale_temps(path)
                 for _attempt in range(MAX_ATTEMPTS):
                     try:
-                        content, warnings = self._attempt(article, path, apply, kept)
+                        content, warnings = self._attempt(article, path, apply, kept, kept_aside)
                     except _Changed:
                         continue
                     break
@@ -274,7 +275,7 @@ class AnnotationStore:
         return LoadResult(placed, kept + warnings + content.warnings)
 
     def _attempt(self, article: Article, path: Path, apply: Callable[[dict[str, Annotation], list[str]], None],
-                 kept: list[str]) -> tuple[SidecarContent, list[str]]:
+                 kept: list[str], kept_aside: list[object]) -> tuple[SidecarContent, list[str]]:
         """One read-merge-write; raise _Changed if the sidecar changed before the rename."""
         warnings: list[str] = []
         seen = _fingerprint(path)
@@ -291,16 +292,18 @@ class AnnotationStore:
         set_aside, content.set_aside = content.set_aside, []
         data = render_sidecar(article.id, content, self._rendered.setdefault(article.id, {})).encode("utf-8")
 
-        def last_moment() -> None:
+        if isinstance(seen, bytes):
+            self._keep_version(article.id, seen, warnings)
+        if set_aside and set_aside != kept_aside:
+            aside = _free_name(path, f"{article.id}.annotations.duplicates-{_utc_stamp()}")
+            write_atomic(aside, _collection_of(set_aside))
+            kept_aside[:] = set_aside
+            kept.append(f"{len(set_aside)} older record(s) sharing an id with a newer one were kept in "
+                        f"{aside.name}")
+
+        def last_moment() -> None:  # as short as possible: between this check and the rename
             if _fingerprint(path) != seen:
                 raise _Changed
-            if isinstance(seen, bytes):
-                self._keep_version(article.id, seen, warnings)
-            if set_aside:
-                aside = _free_name(path, f"{article.id}.annotations.duplicates-{_utc_stamp()}")
-                write_atomic(aside, _collection_of(set_aside))
-                kept.append(f"{len(set_aside)} older record(s) sharing an id with a newer one were kept in "
-                            f"{aside.name}")
 
         write_atomic(path, data, before_replace=last_moment)
         for copy, _merged, report in copies:
