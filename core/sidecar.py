@@ -32,11 +32,14 @@ class SidecarContent:
     warnings: list[str] = field(default_factory=list)
     # Records that lost to a newer record with the same id: kept aside by the next write.
     set_aside: list[Any] = field(default_factory=list)
+    # The warnings about those records (true until the next write resolves them).
+    duplicate_warnings: list[str] = field(default_factory=list)
 
     def copy(self) -> SidecarContent:
         """A copy whose lists and dicts can be changed freely (annotations are shared values)."""
         return SidecarContent(list(self.annotations), list(self.bad_records), dict(self.collection_extra),
-                              dict(self.page_extra), list(self.warnings), list(self.set_aside))
+                              dict(self.page_extra), list(self.warnings), list(self.set_aside),
+                              list(self.duplicate_warnings))
 
 
 _COLLECTION_KEYS = {"@context", "id", "type", "label", "total", "first", "last", "items"}
@@ -87,7 +90,7 @@ def _keep_newer(content: SidecarContent, records: list[Any], i: int, ann: Annota
     """Two records with one id: the newer `modified` stays (a tie: the later record), the other is set aside."""
     first = content.annotations[i]
     if record == records[i]:
-        content.warnings.append(f"{name}: annotation {ann.id} is listed twice, identically; one copy is kept")
+        _duplicate_warning(content, f"{name}: annotation {ann.id} is listed twice, identically; one copy is kept")
         return
     if newer(first, ann):
         loser = record
@@ -95,9 +98,14 @@ def _keep_newer(content: SidecarContent, records: list[Any], i: int, ann: Annota
         loser, content.annotations[i], records[i] = records[i], ann, record
     content.set_aside.append(loser)
     kept = content.annotations[i]
-    content.warnings.append(f"{name}: annotation {ann.id} is listed twice; the newer one (modified "
-                            f"{kept.modified or kept.created or 'unknown'}) is used and the other will be kept "
-                            f"aside in a separate file when this article is next saved")
+    _duplicate_warning(content, f"{name}: annotation {ann.id} is listed twice; the newer one (modified "
+                                f"{kept.modified or kept.created or 'unknown'}) is used and the other will be "
+                                f"kept aside in a separate file when this article is next saved")
+
+
+def _duplicate_warning(content: SidecarContent, text: str) -> None:
+    content.warnings.append(text)
+    content.duplicate_warnings.append(text)
 
 
 def read_sidecar(article: Path) -> SidecarContent:

@@ -290,6 +290,9 @@ class AnnotationStore:
         placed = anchor_all(article.source_text, list(by_id.values()))
         content.annotations = [current_form(p, article.source_text) for p in placed]
         set_aside, content.set_aside = content.set_aside, []
+        resolved = set(content.duplicate_warnings)  # true of the file read, not of the one written
+        content.warnings = [w for w in content.warnings if w not in resolved]
+        content.duplicate_warnings = []
         data = render_sidecar(article.id, content, self._rendered.setdefault(article.id, {})).encode("utf-8")
 
         if isinstance(seen, bytes):
