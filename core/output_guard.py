@@ -37,11 +37,12 @@ def refuse_corpus_target(corpus: Path, target: Path) -> None:
         return
     for entry in _corpus_files(corpus):
         try:
-            if os.path.samestat(st, os.stat(entry)):
-                raise ProtectedPath(f"{target} is the same file as {entry.name} in the corpus; "
-                                    f"exports never overwrite articles or annotations — choose another name")
+            same = os.path.samestat(st, os.stat(entry))
         except OSError:
             continue
+        if same:
+            raise ProtectedPath(f"{target} is the same file as {entry.name} in the corpus; "
+                                f"exports never overwrite articles or annotations — choose another name")
 
 
 def _corpus_files(corpus: Path) -> list[Path]:
