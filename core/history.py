@@ -60,8 +60,9 @@ class History:
         folder.mkdir(parents=True, exist_ok=True)
         now = dt.datetime.now(dt.UTC)
         name = f"{now:%Y%m%dT%H%M%S}{now.microsecond // 1000:03d}Z-{secrets.token_hex(3)}.json"
-        write_atomic(folder / name, data)
-        self._prune(article_id)
+        # No fsync: a power cut may take this copy, never the sidecar; a save stays within its budget.
+        write_atomic(folder / name, data, durable=False)
+        self._prune(article_id, [(name, len(data))] + [(v.name, v.size) for v in current])
         return name
 
     def versions(self, article_id: str) -> list[Version]:
@@ -120,12 +121,14 @@ class History:
                     found[ann.id] = ann
         return found
 
-    def _prune(self, article_id: str) -> None:
+    def _prune(self, article_id: str, kept: list[tuple[str, int]]) -> None:
+        """Drop the oldest of `kept` (name and size, newest first) beyond the count or size bound."""
+        folder = self.folder(article_id)
         total = 0
-        for v in self.versions(article_id):
-            total += v.size
-            if v.index > 1 and (v.index > self.max_versions or total > self.max_bytes):
-                v.path.unlink(missing_ok=True)
+        for index, (name, size) in enumerate(kept, 1):
+            total += size
+            if index > 1 and (index > self.max_versions or total > self.max_bytes):
+                (folder / name).unlink(missing_ok=True)
 
 
 def _safe(name: str) -> str:
