@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import importlib.util
+import json
 from pathlib import Path
 
 from .atomic import write_atomic

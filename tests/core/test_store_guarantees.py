@@ -161,7 +161,7 @@ def test_a_live_lock_is_waited_for_and_then_the_save_is_refused_with_a_message(s
 
 def test_the_lock_is_visible_to_a_writer_with_another_cache_folder(seeds_copy: Path, tmp_path: Path) -> None:
     """The old lock lived in each user's cache, so a second user did not see it."""
-    store, art = setup(seeds_copy)
+    store, _art = setup(seeds_copy)
     path = store.sidecar_for(ARTICLE)
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True,
                               env=dict(os.environ, HASHIYE_CACHE_DIR=str(tmp_path / "other-cache")))
@@ -169,9 +169,8 @@ def test_the_lock_is_visible_to_a_writer_with_another_cache_folder(seeds_copy: P
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         info = json.loads(datalock.lock_path(path).read_text("utf-8"))
         assert info["host"] == socket.gethostname() and info["pid"] == holder.pid
-        with pytest.raises(datalock.LockBusy):
-            with datalock.data_lock(path, timeout=0.3):
-                pass
+        with pytest.raises(datalock.LockBusy), datalock.data_lock(path, timeout=0.3):
+            pass
     finally:
         holder.kill()
         holder.wait()
@@ -224,7 +223,7 @@ def test_forty_parallel_imports_with_separate_cache_folders_keep_all_forty(seeds
         procs.append(subprocess.Popen([sys.executable, "-c", IMPORTER, str(src), str(seeds_copy)], env=env,
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
     for p in procs:
-        out, err = p.communicate(timeout=300)
+        _out, err = p.communicate(timeout=300)
         assert p.returncode == 0, err
     assert saved_ids(seeds_copy) == wanted, f"kept {len(saved_ids(seeds_copy) & wanted)} of 40"
     assert not [p.name for p in seeds_copy.iterdir() if p.name.startswith(".")]
