@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -34,11 +33,6 @@ def original_name(name: str) -> str | None:
         if n and stripped.endswith(SUFFIX) and not stripped.startswith("."):
             return stripped
     return None
-
-
-def conflict_copies(names: Iterable[str], sidecar_name: str) -> list[str]:
-    """The conflict copies of `sidecar_name` among `names`, oldest name first."""
-    return sorted(n for n in names if original_name(n) == sidecar_name)
 
 
 @dataclass

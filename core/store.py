@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .anchoring import anchor_all
 from .annotations import CONTEXT, Anchored, Annotation, edited, newer, quote_at
 from .atomic import read_regular, remove_stale_temps, why, write_atomic
-from .conflicts import MergeReport, conflict_copies, merge3, merge_contents
+from .conflicts import MergeReport, merge3, merge_contents, original_name
 from .datalock import LockBusy, data_lock
 from .history import History
 from .sidecar import (
@@ -78,7 +78,7 @@ class AnnotationStore:
         # Per sidecar, its parsed content while its file signature is unchanged, and rendered items.
         self._parsed: dict[Path, tuple[tuple[int, int, int, int], SidecarContent]] = {}
         self._rendered: dict[str, RenderCache] = {}
-        self._names: tuple[int, list[str]] | None = None  # the folder's names, by folder mtime
+        self._copies: tuple[int, dict[str, list[str]]] | None = None  # conflict copies, by folder mtime
 
     def sidecar_for(self, article_id: str) -> Path:
         return sidecar_path(self.corpus / f"{article_id}.txt")
@@ -140,20 +140,27 @@ class AnnotationStore:
         self._tags = (stamp, tags)
         return tags
 
-    def _folder_names(self) -> list[str]:
+    def _copies_of(self, sidecar_name: str) -> list[str]:
+        """Sync conflict copies of a sidecar in the corpus folder (listing re-read when the folder changes)."""
         try:
             mtime = os.stat(self.corpus).st_mtime_ns
-            if self._names is None or self._names[0] != mtime:
-                self._names = (mtime, os.listdir(self.corpus))
+            if self._copies is None or self._copies[0] != mtime:
+                names = [n for n in os.listdir(self.corpus) if "conflict" in n.lower()]
+                by_sidecar: dict[str, list[str]] = {}
+                for n in names:
+                    original = original_name(n)
+                    if original is not None:
+                        by_sidecar.setdefault(original, []).append(n)
+                self._copies = (mtime, by_sidecar)
         except OSError:
             return []
-        return self._names[1]
+        return sorted(self._copies[1].get(sidecar_name, []))
 
     def _conflict_merges(self, path: Path, article_id: str, content: SidecarContent,
                          warnings: list[str]) -> list[tuple[Path, SidecarContent, MergeReport]]:
         """Merge each readable sync conflict copy of `path` into `content`, in name order (read-only)."""
         out: list[tuple[Path, SidecarContent, MergeReport]] = []
-        for name in conflict_copies(self._folder_names(), path.name):
+        for name in self._copies_of(path.name):
             copy = path.with_name(name)
             try:
                 raw = read_regular(copy)
