@@ -22,6 +22,7 @@ from pathlib import Path
 
 STALE_AFTER = 30.0
 TIMEOUT = 45.0
+EMPTY_STALE_AFTER = 2.0
 
 
 class LockBusy(Exception):
@@ -71,8 +72,8 @@ def _stale(info: dict[str, object], age: float, stale_after: float) -> bool:
     pid = info.get("pid")
     if info.get("host") == _host() and isinstance(pid, int) and pid != os.getpid():
         return not _alive(pid)
-    # A lock still being written (empty for a moment) is young, hence not stale.
-    return False
+    # A lock without an owner is being written (for a moment) or its writer died right then.
+    return not info and age > EMPTY_STALE_AFTER
 
 
 def _break(lock: Path, seen: bytes) -> None:
@@ -116,9 +117,13 @@ def data_lock(path: Path, timeout: float | None = None, stale_after: float | Non
             pass
         else:
             try:
-                os.write(fd, token)
-            finally:
-                os.close(fd)
+                try:
+                    os.write(fd, token)
+                finally:
+                    os.close(fd)
+            except OSError:
+                os.unlink(lock)  # e.g. a full disk: leave no empty lock behind
+                raise
             break
         owner = _owner(lock)
         if owner is not None:

@@ -227,3 +227,13 @@ def test_forty_parallel_imports_with_separate_cache_folders_keep_all_forty(seeds
         assert p.returncode == 0, err
     assert saved_ids(seeds_copy) == wanted, f"kept {len(saved_ids(seeds_copy) & wanted)} of 40"
     assert not [p.name for p in seeds_copy.iterdir() if p.name.startswith(".")]
+
+
+def test_an_empty_lock_left_by_a_writer_that_died_creating_it_is_broken(seeds_copy: Path) -> None:
+    store, art = setup(seeds_copy)
+    lock = datalock.lock_path(store.sidecar_for(ARTICLE))
+    lock.touch()
+    os.utime(lock, (time.time() - 10, time.time() - 10))
+    started = time.monotonic()
+    add(store, art, 10)
+    assert time.monotonic() - started < 5 and not lock.exists()
