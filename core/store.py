@@ -96,7 +96,6 @@ class AnnotationStore:
                                    f"(renamed, not deleted) when you next annotate this article.")])
         except OSError as exc:
             return LoadResult([], [f"{self.sidecar_for(article.id).name} cannot be read: {why(exc)}"])
-        self._base[article.id] = {a.id: a for a in content.annotations}
         path = self.sidecar_for(article.id)
         for copy, merged, report in self._conflict_merges(path, article.id, content, content.warnings):
             content = merged
@@ -104,6 +103,7 @@ class AnnotationStore:
                 f"{copy.name} is a sync conflict copy of {path.name}: shown merged ({report.added} annotations "
                 f"only in the copy, {report.updated} changed there); the next save writes the merge and keeps "
                 f"the copy aside")
+        self._base[article.id] = {a.id: a for a in content.annotations}  # what the user sees
         return LoadResult(anchor_all(article.source_text, content.annotations), content.warnings)
 
     def _read(self, article: Article) -> SidecarContent:

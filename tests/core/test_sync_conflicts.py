@@ -187,3 +187,15 @@ def test_the_merge_driver_refuses_an_unreadable_side_and_leaves_ours(tmp_path: P
     code = main(["merge-driver", str(tmp_path / "base.json"), str(ours), str(tmp_path / "theirs.json")])
     assert code == 1 and ours.read_bytes() == before
     assert "leaving the merge to git" in capsys.readouterr().err
+
+
+def test_an_annotation_shown_from_a_conflict_copy_can_be_deleted(seeds_copy: Path) -> None:
+    store, art = AnnotationStore(seeds_copy), load_article(seeds_copy / f"{ARTICLE}.txt")
+    mine = new_annotation(art.id, art.source_text, 10, 20)
+    store.save_change(art, upsert=[mine])
+    unwanted = new_annotation(art.id, art.source_text, 40, 50, note="نمی‌خواهم")
+    write_copy(seeds_copy, f"{ARTICLE}.annotations.sync-conflict-20261130-090000-ABCDEF7.json", [unwanted])
+    assert len(store.load(art).anchored) == 2
+    result = store.save_change(art, delete=[unwanted.id])
+    assert [a.annotation.id for a in result.anchored] == [mine.id]
+    assert not any("not deleted" in w for w in result.warnings)
