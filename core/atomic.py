@@ -44,8 +44,14 @@ def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | N
     """
     folder = path.parent if str(path.parent) else Path(".")
     old = _regular_stat(path)
-    tmp = folder / f"{temp_prefix(path)}{secrets.token_hex(4)}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    for attempt in range(8):
+        tmp = folder / f"{temp_prefix(path)}{secrets.token_hex(4)}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            break
+        except FileExistsError:
+            if attempt == 7:
+                raise
     done = False
     try:
         try:
@@ -70,6 +76,23 @@ def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | N
                 pass
     if durable:
         fsync_dir(folder)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a file the user named (an export): atomically, except into a pipe or device.
+
+    `-o /dev/stdout`, a FIFO or `>(gzip > x.gz)` are written into directly (replacing them
+    would swap out the device node); a symlink to a regular file has its target replaced.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        with open(path, "wb") as out:
+            out.write(data)
+        return
+    write_atomic(Path(os.path.realpath(path)) if st is not None else path, data)
 
 
 MAX_READ = 64 * 1024 * 1024

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .annotations import CONTEXT, Anchored, iri_part, to_w3c
 from .article import Article
-from .atomic import write_atomic
+from .atomic import write_output
 from .corpus import article_files
 from .jalali import jalali_display
 from .normalize import fold_digits
@@ -201,7 +201,7 @@ def write_export(fmt: str, corpus: Path, rows: Rows, target: Path) -> None:
     of the corpus); nothing is left behind then.
     """
     refuse_corpus_target(corpus, target)
-    write_atomic(target, render(fmt, corpus, rows))
+    write_output(target, render(fmt, corpus, rows))
 
 
 def _export_qdpx(corpus: Path, rows: Rows) -> bytes:

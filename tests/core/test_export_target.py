@@ -100,3 +100,31 @@ def test_an_export_onto_a_full_disk_keeps_the_old_export(annotated: Path, tmp_pa
     assert code == 1 and "No space left" in err
     assert target.read_text("utf-8") == "previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_an_export_into_a_pipe_is_written_into_it(annotated: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o /dev/stdout` or `-o >(gzip > x.gz)`: the pipe gets the export, it is not replaced by a file."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    code, err = export(capsys, annotated, fifo, "csv")
+    reader.join(timeout=30)
+    assert code == 0, err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and "مهم" in got[0].decode("utf-8-sig")
+
+
+def test_an_export_through_a_symlink_replaces_its_target_and_keeps_the_link(annotated: Path, tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    real = tmp_path / "reports" / "latest.md"
+    real.parent.mkdir()
+    real.write_text("old", "utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    code, err = export(capsys, annotated, link, "md")
+    assert code == 0, err
+    assert link.is_symlink() and "مهم" in real.read_text("utf-8")
