@@ -100,9 +100,9 @@ class AnnotationStore:
         for copy, merged, report in self._conflict_merges(path, article.id, content, content.warnings):
             content = merged
             content.warnings.append(
-                f"{copy.name} is a sync conflict copy of {path.name}: shown merged ({report.added} annotations "
-                f"only in the copy, {report.updated} changed there); the next save writes the merge and keeps "
-                f"the copy aside")
+                f"{copy.name} is a sync conflict copy of {path.name}: shown merged (annotations only in the "
+                f"copy: {report.added}, changed there: {report.updated}); the next save writes the merge and "
+                f"keeps the copy aside")
         self._base[article.id] = {a.id: a for a in content.annotations}  # what the user sees
         return LoadResult(anchor_all(article.source_text, content.annotations), content.warnings)
 
@@ -338,9 +338,8 @@ class AnnotationStore:
             kept.append(f"{copy.name} was merged into {path.name} but could not be renamed ({why(exc)}); "
                         f"it stays as it is")
             return
-        kept.append(f"{copy.name} (a sync conflict copy) was merged into {path.name} "
-                    f"({report.added} added, {report.updated} updated) and kept "
-                    f"as {aside.name}")
+        kept.append(f"{copy.name} (a sync conflict copy) was merged into {path.name} (annotations added: "
+                    f"{report.added}, updated: {report.updated}) and kept as {aside.name}")
 
     def _read_for_write(self, path: Path, article: Article, kept: list[str]) -> SidecarContent | None:
         """The content to merge into; None after moving a corrupt sidecar aside."""
