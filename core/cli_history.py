@@ -47,7 +47,7 @@ def run_history(args: argparse.Namespace) -> int:
     for v in store.history.versions(args.id):
         try:
             count: int | None = len(store.history.read(args.id, v).annotations)
-        except (OSError, CorruptSidecar):
+        except (OSError, CorruptSidecar, RecursionError):
             count = None
         rows.append({"version": v.name, "index": v.index, "saved": v.saved.isoformat().replace("+00:00", "Z"),
                      "annotations": count, "bytes": v.size})
@@ -86,7 +86,7 @@ def _read_side(path: Path, name: str, article_id: str) -> SidecarContent:
         return SidecarContent()  # added on one side only: git passes an empty ancestor
     try:
         return parse_sidecar(raw.decode("utf-8-sig"), article_id, name)
-    except (UnicodeDecodeError, CorruptSidecar) as exc:
+    except (UnicodeDecodeError, CorruptSidecar, RecursionError) as exc:  # RecursionError: deep nesting
         raise RuntimeFailure(f"{name} is not a readable annotation file ({exc}); leaving the merge to git") from exc
 
 

@@ -113,7 +113,7 @@ class History:
                 break
             try:
                 content = self.read(article_id, version)
-            except (OSError, CorruptSidecar):  # a damaged old version only loses its help
+            except (OSError, CorruptSidecar, RecursionError):  # a damaged old version only loses its help
                 continue
             for ann in content.annotations:
                 pair = pairs.get(ann.id)

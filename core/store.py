@@ -167,7 +167,7 @@ class AnnotationStore:
                 if raw is None:
                     continue
                 theirs = parse_sidecar(raw.decode("utf-8-sig"), article_id, name)
-            except (OSError, UnicodeDecodeError, CorruptSidecar) as exc:
+            except (OSError, UnicodeDecodeError, CorruptSidecar, RecursionError) as exc:
                 warnings.append(f"{name} looks like a sync conflict copy of {path.name} but cannot be read "
                                 f"({exc}); it was left as it is")
                 continue
@@ -251,7 +251,7 @@ class AnnotationStore:
         kept = self.history.find(article.id, version)
         try:
             return self.history.read(article.id, kept).annotations
-        except (OSError, CorruptSidecar) as exc:
+        except (OSError, CorruptSidecar, RecursionError) as exc:
             raise StoreError(f"version {kept.name} of {article.id} cannot be read: {exc}") from exc
 
     def _rewrite(self, article: Article, apply: Callable[[dict[str, Annotation], list[str]], None]) -> LoadResult:

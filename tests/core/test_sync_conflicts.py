@@ -199,3 +199,18 @@ def test_an_annotation_shown_from_a_conflict_copy_can_be_deleted(seeds_copy: Pat
     result = store.save_change(art, delete=[unwanted.id])
     assert [a.annotation.id for a in result.anchored] == [mine.id]
     assert not any("not deleted" in w for w in result.warnings)
+
+
+def test_a_deeply_nested_conflict_copy_or_merge_side_is_refused_without_a_traceback(
+        seeds_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from hashiye.core.cli import main
+
+    store, art = AnnotationStore(seeds_copy), load_article(seeds_copy / f"{ARTICLE}.txt")
+    copy = seeds_copy / f"{ARTICLE}.annotations.sync-conflict-20261130-090000-ABCDEF7.json"
+    copy.write_text("[" * 100_000, "utf-8")
+    result = store.save_change(art, upsert=[new_annotation(art.id, art.source_text, 10, 20)])
+    assert any(copy.name in w and "left as it is" in w for w in result.warnings) and copy.exists()
+    ours = write_copy(tmp_path, "ours.json", [new_annotation(art.id, art.source_text, 10, 20)])
+    before = ours.read_bytes()
+    assert main(["merge-driver", str(copy), str(ours), str(copy)]) == 1
+    assert ours.read_bytes() == before and "Traceback" not in capsys.readouterr().err
