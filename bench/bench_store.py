@@ -66,6 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="hashiye-bench-", dir=args.dir))
     os.environ.setdefault("HASHIYE_CACHE_DIR", str(folder / "cache"))
+    os.environ.setdefault("HASHIYE_DATA_DIR", str(folder / "data"))  # earlier versions kept by saves
     corpus = folder / "corpus"
     corpus.mkdir()
     try:

@@ -14,6 +14,7 @@ from .corpus import CorpusError, article_files
 from .export_filters import ExportFilter
 from .exporting import BINARY, EXPORTERS, collect, write_export
 from .importing import import_file
+from .output_guard import ProtectedPath, refuse_corpus_target
 from .refi_qda import ExportError
 from .store import StoreError
 
@@ -115,6 +116,11 @@ def run_export(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     corpus = corpus_of(args)
+    if args.output is not None:
+        try:
+            refuse_corpus_target(corpus, args.output)
+        except ProtectedPath as exc:
+            raise UsageError(str(exc)) from None
     only = args.article[0] if len(args.article) == 1 else None
     rows = gather(corpus, only)
     if len(args.article) > 1:

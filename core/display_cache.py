@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
 import importlib.util
+import json
 from pathlib import Path
 
+from .atomic import write_atomic
 from .display import Display, Paragraph
 from .offsets import OffsetMap
 from .paths import cache_dir
@@ -76,9 +75,7 @@ def save(source: str, digits: str, display: Display) -> None:
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                     durable=False)
     except OSError:
         pass

@@ -11,16 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from .annotations import CONTEXT, Anchored, iri_part, to_w3c
 from .article import Article
+from .atomic import write_output
 from .corpus import article_files
 from .jalali import jalali_display
 from .normalize import fold_digits
+from .output_guard import refuse_corpus_target
 from .store import AnnotationStore, current_form
 from .textio import UnreadableArticle
 
@@ -195,21 +195,13 @@ def render(fmt: str, corpus: Path, rows: Rows) -> bytes:
 
 
 def write_export(fmt: str, corpus: Path, rows: Rows, target: Path) -> None:
-    """Render and write atomically (a hidden temporary file beside `target`, then rename).
+    """Render and write atomically (`core/atomic.py`); never onto an article or a sidecar.
 
-    Raises OSError when the destination cannot be written; nothing is left behind then.
+    Raises OSError when the destination cannot be written (ProtectedPath when it is part
+    of the corpus); nothing is left behind then.
     """
-    data = render(fmt, corpus, rows)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.tmp-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    refuse_corpus_target(corpus, target)
+    write_output(target, render(fmt, corpus, rows))
 
 
 def _export_qdpx(corpus: Path, rows: Rows) -> bytes:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotations import CONTEXT, Annotation, from_w3c, iri_part, to_w3c
+from .annotations import CONTEXT, Annotation, from_w3c, iri_part, newer, to_w3c
 
 SUFFIX = ".annotations.json"
 
@@ -30,11 +30,16 @@ class SidecarContent:
     collection_extra: dict[str, Any] = field(default_factory=dict)
     page_extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Records that lost to a newer record with the same id: kept aside by the next write.
+    set_aside: list[Any] = field(default_factory=list)
+    # The warnings about those records (true until the next write resolves them).
+    duplicate_warnings: list[str] = field(default_factory=list)
 
     def copy(self) -> SidecarContent:
         """A copy whose lists and dicts can be changed freely (annotations are shared values)."""
         return SidecarContent(list(self.annotations), list(self.bad_records), dict(self.collection_extra),
-                              dict(self.page_extra), list(self.warnings))
+                              dict(self.page_extra), list(self.warnings), list(self.set_aside),
+                              list(self.duplicate_warnings))
 
 
 _COLLECTION_KEYS = {"@context", "id", "type", "label", "total", "first", "last", "items"}
@@ -62,13 +67,45 @@ def parse_sidecar(raw: str, article_id: str, name: str) -> SidecarContent:
         items = [data]
     else:
         raise CorruptSidecar(f"{name} is not a W3C annotation collection")
+    records: list[Any] = []  # beside content.annotations: the record each was read from
+    where: dict[str, int] = {}
     for record in items:
         try:
-            content.annotations.append(from_w3c(record, article_id))
+            ann = from_w3c(record, article_id)
         except ValueError as exc:
             content.bad_records.append(record)
             content.warnings.append(f"{name}: one record could not be read ({exc}); it is kept unchanged")
+            continue
+        if ann.id not in where:
+            where[ann.id] = len(content.annotations)
+            content.annotations.append(ann)
+            records.append(record)
+            continue
+        _keep_newer(content, records, where[ann.id], ann, record, name)
     return content
+
+
+def _keep_newer(content: SidecarContent, records: list[Any], i: int, ann: Annotation, record: Any,
+                name: str) -> None:
+    """Two records with one id: the newer `modified` stays (a tie: the later record), the other is set aside."""
+    first = content.annotations[i]
+    if record == records[i]:
+        _duplicate_warning(content, f"{name}: annotation {ann.id} is listed twice, identically; one copy is kept")
+        return
+    if newer(first, ann):
+        loser = record
+    else:
+        loser, content.annotations[i], records[i] = records[i], ann, record
+    content.set_aside.append(loser)
+    kept = content.annotations[i]
+    _duplicate_warning(content, f"{name}: annotation {ann.id} is listed twice; the newer one (modified "
+                                f"{kept.modified or kept.created or 'unknown'}) is used and the other will be "
+                                f"kept aside in a separate file when this article is next saved")
+
+
+def _duplicate_warning(content: SidecarContent, text: str) -> None:
+    content.warnings.append(text)
+    content.duplicate_warnings.append(text)
 
 
 def read_sidecar(article: Path) -> SidecarContent:

@@ -19,6 +19,14 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return cache
 
 
+@pytest.fixture(autouse=True)
+def private_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user data folder (earlier versions of sidecars)."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("HASHIYE_DATA_DIR", str(data))
+    return data
+
+
 @pytest.fixture
 def seeds_copy(tmp_path: Path) -> Path:
     """A writable copy of the five bundled articles."""

@@ -1,0 +1,168 @@
+"""The one way Hashiye writes a file: all of it or nothing, keeping the old file's mode and group.
+
+`write_atomic` writes a hidden temporary file in the target's folder (created with mode 0666
+so the umask and the folder's default ACL apply, as for any new file), fsyncs it, gives it
+the mode and group of the file it replaces, optionally lets the caller check at the last
+moment that nothing changed underneath, renames it over the target and fsyncs the folder.
+A reader, a crash or `kill -9` therefore sees the old file or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+TEMP_MARK = ".tmp-"
+
+
+def temp_prefix(path: Path) -> str:
+    """Name start of the temporary files written for `path` (hidden, removable when stale)."""
+    return f".{path.name}{TEMP_MARK}"
+
+
+def why(exc: OSError) -> str:
+    """A short reason for a failed read or write that a user understands."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the folder is read-only"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    return exc.strerror or str(exc)
+
+
+def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | None = None,
+                 durable: bool = True) -> None:
+    """Replace `path` by `data` atomically; raise OSError (the old file intact, no temporary left).
+
+    An existing regular file's permission bits and group are kept; a new file gets 0666
+    minus the umask. `before_replace` runs after the data is safely on disk and just
+    before the rename; whatever it raises cancels the write. `durable=False` (caches
+    only) skips the fsyncs: still all-or-nothing for readers, but may vanish in a power cut.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    old = _regular_stat(path)
+    for attempt in range(8):
+        tmp = folder / f"{temp_prefix(path)}{secrets.token_hex(4)}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            break
+        except FileExistsError:
+            if attempt == 7:
+                raise
+    done = False
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            if old is not None:
+                _keep_mode_and_group(fd, old)
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+        done = True
+    finally:
+        if not done:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    if durable:
+        fsync_dir(folder)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a file the user named (an export): atomically, except into a pipe or device.
+
+    `-o /dev/stdout`, a FIFO or `>(gzip > x.gz)` are written into directly (replacing them
+    would swap out the device node); a symlink to a regular file has its target replaced.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        with open(path, "wb") as out:
+            out.write(data)
+        return
+    write_atomic(Path(os.path.realpath(path)) if st is not None else path, data)
+
+
+MAX_READ = 64 * 1024 * 1024
+
+
+def read_regular(path: Path, limit: int = MAX_READ) -> bytes | None:
+    """The bytes of a regular file, None if it does not exist; OSError for anything else.
+
+    Opens without blocking (a FIFO cannot hang the caller) and refuses devices, folders
+    and files over `limit` bytes.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if st.st_size > limit:
+            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            total += len(chunk)
+            if total > limit:
+                raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temporary files a killed writer left for `path` (call while holding its lock)."""
+    for stale in path.parent.glob(f"{temp_prefix(path)}*"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def _regular_stat(path: Path) -> os.stat_result | None:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
+def _keep_mode_and_group(fd: int, old: os.stat_result) -> None:
+    """Give the new file the old one's permission bits and group (the group only if allowed)."""
+    if hasattr(os, "fchown") and old.st_gid != os.fstat(fd).st_gid:
+        try:
+            os.fchown(fd, -1, old.st_gid)
+        except OSError:
+            pass  # not a member of that group: the folder's default group stays
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(old.st_mode))
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (where the platform allows opening folders)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
