@@ -14,6 +14,7 @@ from .corpus import CorpusError, article_files
 from .export_filters import ExportFilter
 from .exporting import BINARY, EXPORTERS, collect, write_export
 from .importing import import_file
+from .safe_read import UnsafeFile
 from .store import StoreError
 
 
@@ -78,6 +79,8 @@ def run_import(args: argparse.Namespace) -> int:
         report = import_file(args.file, corpus_of(args))
     except FileNotFoundError as exc:
         raise RuntimeFailure(f"cannot read {args.file}: no such file") from exc
+    except UnsafeFile as exc:
+        raise RuntimeFailure(f"{args.file} {exc.reason}") from exc
     except OSError as exc:
         raise RuntimeFailure(f"cannot read {args.file}: {exc.strerror or exc}") from exc
     except (ValueError, UnicodeDecodeError) as exc:

@@ -12,6 +12,7 @@ from .annotations import Annotation, from_w3c
 from .article import load_article
 from .corpus import article_files
 from .refi_qda import is_zip, read_qdpx
+from .safe_read import MAX_IMPORT_BYTES, check_regular, read_json_bytes
 from .store import AnnotationStore
 from .textio import UnreadableArticle
 
@@ -50,9 +51,10 @@ def import_file(path: Path, corpus: Path) -> ImportReport:
 
     A ZIP file is read as a REFI-QDA project (`import_qdpx`), anything else as W3C JSON.
     """
+    check_regular(path, MAX_IMPORT_BYTES)  # a pipe or device is refused (UnsafeFile), never opened
     if is_zip(path):
         return import_qdpx(path, corpus)
-    data = json.loads(path.read_text("utf-8-sig"))
+    data = json.loads(read_json_bytes(path, MAX_IMPORT_BYTES).decode("utf-8-sig"))
     report = ImportReport()
     ids = {p.stem for p in article_files(corpus)}
     by_article: dict[str, list[Annotation]] = {}
