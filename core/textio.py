@@ -115,10 +115,9 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     non_ascii = sum(1 for ch in text if ch > "\x7f") - runs
     if non_ascii < UTF8_SHARE * bad_bytes:
         return None
-    where = f"the first at byte {first}"
-    return text, (f"{bad_bytes} byte{'s' if bad_bytes != 1 else ''} that are not valid UTF-8 ({where}) "
-                  f"{'are' if runs != 1 else 'is'} shown as \ufffd; the rest of the text and its positions "
-                  f"are as stored, and the file is not changed",)
+    what = f"1 byte that is not valid UTF-8 (at byte {first}) is" if bad_bytes == 1 else \
+        f"{bad_bytes} bytes that are not valid UTF-8 (the first at byte {first}) are"
+    return text, (f"{what} shown as \ufffd; the rest of the text is read as stored, and the file is not changed",)
 
 
 MIN_LETTER_SHARE = 0.8
