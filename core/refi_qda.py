@@ -30,6 +30,7 @@ from xml.etree import ElementTree as ET
 
 from .annotations import COLORS, CSS, Anchored, Annotation, now_iso, parse_time, quote_at
 from .article import Article
+from .textio import shown_name
 
 NS = "urn:QDA-XML:project:1.0"
 Q = f"{{{NS}}}"
@@ -166,7 +167,7 @@ def project_xml(corpus_name: str, rows: list[tuple[Article, Anchored]]) -> tuple
 
 def export_qdpx(corpus: Path, rows: list[tuple[Article, Anchored]]) -> bytes:
     """The `.qdpx` ZIP: `project.qde` and `sources/<guid>.txt` (UTF-8)."""
-    xml, files = project_xml(corpus.name, rows)
+    xml, files = project_xml(shown_name(corpus.name), rows)  # a folder name may not be UTF-8
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("project.qde", xml)

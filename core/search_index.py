@@ -138,7 +138,8 @@ class CorpusIndex:
                 db.execute(f'DROP TABLE IF EXISTS "{name}"')
         db.execute("COMMIT")
         db.executescript(_SCHEMA)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', ?)", (str(self.corpus.resolve()),))
+        where = shown_name(str(self.corpus.resolve()))  # for people reading the cache; the name may not be UTF-8
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', ?)", (where,))
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _delete_files(self) -> None:

@@ -264,3 +264,27 @@ def test_cli_gives_messages_not_tracebacks_on_the_hostile_folder(hostile: Path, 
     elif "--json" in args:
         json.loads(out.stdout)
     assert sidecar_path(hostile / f"{GOOD}.txt").exists()
+
+
+def test_item11_a_folder_whose_own_name_is_not_utf8_lists_searches_and_exports(tmp_path: Path) -> None:
+    folder = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), "پوشه خبرها".encode("cp1256"))))
+    folder.mkdir()
+    (folder / f"{GOOD}.txt").write_bytes((SEEDS / f"{GOOD}.txt").read_bytes())
+    annotate(folder, GOOD, note="یادداشت")
+    for args in (["list", "--json"], ["search", "سازمان", "--json"], ["annotations", "--json"]):
+        out = run_cli(*args, "--corpus", str(folder))
+        assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+        json.loads(out.stdout)
+    for fmt in ("csv", "md", "jsonld", "tag-report", "qdpx"):
+        target = tmp_path / f"out.{fmt}"
+        out = run_cli("export", "--format", fmt, "-o", str(target), "--corpus", str(folder))
+        assert out.returncode == 0 and "wrote 1 annotations" in out.stderr, out.stderr
+        if fmt == "jsonld":
+            assert "\ufffd" in json.loads(target.read_text("utf-8"))["label"], "the name shown with U+FFFD"
+        if fmt == "qdpx":
+            import zipfile
+            from xml.etree import ElementTree
+
+            with zipfile.ZipFile(target) as z:
+                root = ElementTree.fromstring(z.read("project.qde"))
+            assert "\ufffd" in root.get("name", "")
