@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 CLI = [sys.executable, "-m", "hashiye.core.cli"]
 
-NESTED = "000_e6d5671372e51005"  # its sidecar is 1,000 `[` (2 KB... here 1 KB, never closed)
+NESTED = "000_e6d5671372e51005"  # its sidecar is 1,000 `[`, never closed
 PIPE = "001_efa6bf155fd70a28"  # its sidecar is a named pipe
 ZERO = "002_4a4f9998171fccb3"  # its sidecar is a symlink to /dev/zero
 GOOD = "003_edc48c3769eb6a48"  # an ordinary article with an ordinary annotation

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from hashiye.core import safe_read
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from hashiye.core.annotations import new_annotation, to_w3c
 from hashiye.core.article import load_article
 from hashiye.core.corpus import scan
@@ -70,11 +72,11 @@ def test_item8_deeply_nested_sidecar_is_reported_and_set_aside_not_a_crash(tmp_p
     with deadline(20):
         listing = scan(folder)
     assert [a["id"] for a in listing.articles] == [NESTED], "the folder still lists"
-    assert any(side.name in w["message"] and "brackets do not match" in w["message"] for w in listing.warnings)
+    assert any(side.name in w["message"] and "nested 1000 levels deep" in w["message"] for w in listing.warnings)
     assert side.read_text("utf-8") == "[" * 1000, "reading changes nothing"
 
     side.write_text("[" * 5000 + "]" * 5000, "utf-8")  # valid JSON, absurdly deep
-    with pytest.raises(CorruptSidecar, match="nested more than 100 levels"):
+    with pytest.raises(CorruptSidecar, match="nested 5000 levels deep, more than the 100"):
         read_sidecar(folder / f"{NESTED}.txt")
 
     # the next annotation sets the file aside (kept, renamed) and starts a new sidecar
@@ -140,7 +142,7 @@ def test_item8_hostile_import_files_get_a_message(tmp_path: Path, kind: str) -> 
         src.write_text("[" * 100_000 + "]" * 100_000, "utf-8")
     out = run_cli("import", str(src), "--corpus", str(folder), timeout=60)
     assert out.returncode == 1 and "Traceback" not in out.stderr
-    assert {"pipe": "named pipe", "dev-zero": "a device", "nested": "nested more than 100"}[kind] in out.stderr
+    assert {"pipe": "named pipe", "dev-zero": "a device", "nested": "nested 100000 levels deep"}[kind] in out.stderr
 
 
 def test_item8_article_files_that_are_pipes_devices_or_broken_links_are_skipped_with_a_reason(tmp_path: Path) -> None:
@@ -289,3 +291,23 @@ def test_item11_a_folder_whose_own_name_is_not_utf8_lists_searches_and_exports(t
             with zipfile.ZipFile(target) as z:
                 root = ElementTree.fromstring(z.read("project.qde"))
             assert "\ufffd" in root.get("name", "")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\/ab\u0645\n'),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet='[]{}"\\k'), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+def true_depth(value: object) -> int:
+    return 1 + max((true_depth(v) for v in (value.values() if isinstance(value, dict) else value)), default=0) \
+        if isinstance(value, (list, dict)) else 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values, st.booleans())
+def test_item8_nesting_is_measured_exactly_whatever_the_strings_hold(value: object, ascii_only: bool) -> None:
+    """The linear pre-check agrees with the real depth, with brackets, quotes and backslashes inside strings."""
+    text = json.dumps(value, ensure_ascii=ascii_only, indent=None if ascii_only else 1)
+    assert safe_read.json_depth(text) == true_depth(value)

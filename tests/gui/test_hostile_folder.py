@@ -38,7 +38,7 @@ def test_window_opens_a_hostile_folder_lists_the_articles_and_names_what_it_set_
     problems = "\n".join(win.problems)
     assert f"{PIPE}.annotations.json is a named pipe" in problems
     assert f"{ZERO}.annotations.json is a device" in problems
-    assert f"{NESTED}.annotations.json is not valid JSON" in problems
+    assert f"{NESTED}.annotations.json is nested 1000 levels deep" in problems
     assert "pipe.txt: is a named pipe" in problems and "zero.txt: is a device" in problems
     assert "huge.txt: is too large (2 GB; files over 16 MB are not read)" in problems
     assert BAD_NAME.decode("utf-8", "replace") + ": its file name is not valid UTF-8" in problems
