@@ -131,8 +131,8 @@ def json_depth(data: bytes | str) -> int:
     Linear and without recursion, at C speed: every escape (a backslash and the character
     after it) is removed, then everything but quotes and brackets, then every piece
     between quotes (the strings); the running count of what is left (+1 for `[` `{`, -1
-    for `]` `}`) is the depth the parser reaches. About 5 ms per MB of sidecar, half of
-    what parsing it takes; a 64 MB file of brackets takes about 2 s.
+    for `]` `}`) is the depth the parser reaches. About 3 ms per MB of sidecar, a quarter
+    of what parsing it takes; a 64 MB file of brackets takes 3–5 s (bench/README.md).
     """
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     marks = _ESCAPE.sub(b"", raw).translate(None, _NOT_MARKS)
