@@ -41,7 +41,7 @@ def decode_bytes(data: bytes) -> DecodedText:
         try:
             text = data[3:].decode("utf-8")
         except UnicodeDecodeError as exc:
-            damaged = _mostly_utf8(data[3:])
+            damaged = _mostly_utf8(data[3:], skipped=3)
             if damaged is None:
                 raise UnreadableArticle(f"cannot be decoded as utf-8: {exc.reason}") from exc
             text, warnings = damaged
@@ -84,7 +84,7 @@ MAX_BAD_RUNS = 64  # more runs of invalid bytes than this: not a damaged UTF-8 f
 UTF8_SHARE = 20  # valid non-ASCII characters needed per invalid byte
 
 
-def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+def _mostly_utf8(data: bytes, skipped: int = 0) -> tuple[str, tuple[str, ...]] | None:
     """UTF-8 with a few invalid bytes: (text with U+FFFD, warning); None if it is not UTF-8.
 
     Each maximal invalid byte sequence becomes one U+FFFD, as the Unicode standard
@@ -92,7 +92,8 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     other character keeps the position it has in any such reader (DESIGN §2). The file
     counts as UTF-8 when at most MAX_BAD_RUNS runs are invalid and its valid non-ASCII
     characters outnumber the invalid bytes 20 to 1: Windows-1256 Persian text decoded as
-    UTF-8 is invalid at almost every letter.
+    UTF-8 is invalid at almost every letter. `skipped`: bytes before `data` in the file (a BOM),
+    so that the warning gives offsets in the file.
     """
     view = memoryview(data)
     parts: list[str] = []
@@ -108,7 +109,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
                 return None
             parts.append(codecs.utf_8_decode(view[pos:pos + exc.start], "strict", True)[0])
             parts.append("\ufffd")
-            first = pos + exc.start if first < 0 else first
+            first = skipped + pos + exc.start if first < 0 else first
             bad_bytes += exc.end - exc.start
             pos += exc.end
     text = "".join(parts)
