@@ -7,7 +7,7 @@ there: named pipes (opening one for reading waits for a writer), symlinks to `/d
 
 - the path (after following symlinks) must be a regular file, checked before opening
   (so no device is ever opened) and again on the open descriptor (in case it was swapped);
-- the open is non-blocking (`O_NONBLOCK`), so a pipe or a lock can never make us wait;
+- the open is non-blocking (`O_NONBLOCK`), so a pipe swapped in meanwhile cannot make us wait;
 - at most `max_bytes` are read, whatever the file claims to be;
 - JSON is checked for nesting depth before it is parsed, in linear time without recursion.
 
@@ -26,7 +26,7 @@ from itertools import accumulate
 from pathlib import Path
 
 MIB = 1024 * 1024
-MAX_ARTICLE_BYTES = 16 * MIB  # a long news page is under 1 MB; the longest seen in the field about 5 MB
+MAX_ARTICLE_BYTES = 16 * MIB  # a long news page is under 1 MB; the tests read a 5 MB one
 MAX_SIDECAR_BYTES = 64 * MIB  # about 50,000 annotations
 MAX_IMPORT_BYTES = 256 * MIB  # a whole corpus exported as one W3C collection
 MAX_JSON_DEPTH = 100  # a Hashiye sidecar nests 8 levels, records from other tools a few more
@@ -62,7 +62,7 @@ def file_kind(mode: int) -> str:
 
 
 def size_text(n: int) -> str:
-    """A byte count as people read it: `2.0 GB`, `16 MB`, `512 bytes` (binary units)."""
+    """A byte count as people read it: `2 GB`, `1.5 MB`, `512 bytes` (binary units)."""
     for unit, scale in (("GB", MIB * 1024), ("MB", MIB), ("KB", 1024)):
         if n >= scale:
             value = n / scale
