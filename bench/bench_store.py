@@ -18,6 +18,7 @@ from pathlib import Path
 
 from hashiye.core.annotations import edited, new_annotation
 from hashiye.core.article import Article, load_article
+from hashiye.core.safe_read import json_depth
 from hashiye.core.store import AnnotationStore
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -78,6 +79,8 @@ def main() -> None:
         load_ms = measure("load + anchor, cold (new store: read, parse, anchor)",
                           lambda: AnnotationStore(corpus).load(art), args.repeat)
         measure("load + anchor, warm (file unchanged since last read)", lambda: store.load(art), args.repeat)
+        raw = store.sidecar_for(art.id).read_bytes()
+        measure("of a cold load: the sidecar's nesting pre-check", lambda: json_depth(raw), args.repeat)
         state = store.load(art)
         target = state.anchored[len(state.anchored) // 2].annotation
         other = AnnotationStore(corpus)

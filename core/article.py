@@ -96,6 +96,7 @@ def load_article(path: Path) -> Article:
     """Read, decode and parse one article; raises UnreadableArticle with a reason."""
     decoded = read_text(path)
     parsed = parse(decoded.text)
+    parsed.warnings[:0] = decoded.warnings
     if not parsed.kept():
         raise UnreadableArticle("no article text (empty or only boilerplate)")
     return Article(path.stem, path, decoded.text, decoded.encoding, parsed)

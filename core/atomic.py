@@ -16,6 +16,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from .safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_bounded
+
 TEMP_MARK = ".tmp-"
 
 
@@ -95,35 +97,18 @@ def write_output(path: Path, data: bytes) -> None:
     write_atomic(Path(os.path.realpath(path)) if st is not None else path, data)
 
 
-MAX_READ = 64 * 1024 * 1024
-
-
-def read_regular(path: Path, limit: int = MAX_READ) -> bytes | None:
+def read_regular(path: Path, limit: int = MAX_SIDECAR_BYTES) -> bytes | None:
     """The bytes of a regular file, None if it does not exist; OSError for anything else.
 
-    Opens without blocking (a FIFO cannot hang the caller) and refuses devices, folders
-    and files over `limit` bytes.
+    Reads through `safe_read.read_bounded` (no blocking on a FIFO, no devices, at most
+    `limit` bytes); a refusal there is raised as OSError with its reason.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        return read_bounded(path, limit)
     except FileNotFoundError:
         return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        if st.st_size > limit:
-            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
-        chunks = []
-        total = 0
-        while chunk := os.read(fd, 1 << 20):
-            total += len(chunk)
-            if total > limit:
-                raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+    except UnsafeFile as exc:
+        raise OSError(errno.EINVAL, exc.reason, str(path)) from exc
 
 
 def remove_stale_temps(path: Path) -> None:

@@ -16,6 +16,7 @@ from .exporting import BINARY, EXPORTERS, collect, write_export
 from .importing import import_file
 from .output_guard import ProtectedPath, refuse_corpus_target
 from .refi_qda import ExportError
+from .safe_read import UnsafeFile
 from .store import StoreError
 
 
@@ -85,6 +86,8 @@ def run_import(args: argparse.Namespace) -> int:
         report = import_file(args.file, corpus_of(args), article=args.article)
     except FileNotFoundError as exc:
         raise RuntimeFailure(f"cannot read {args.file}: no such file") from exc
+    except UnsafeFile as exc:
+        raise RuntimeFailure(f"{args.file} {exc.reason}") from exc
     except OSError as exc:
         raise RuntimeFailure(f"cannot read {args.file}: {exc.strerror or exc}") from exc
     except (ValueError, UnicodeDecodeError) as exc:

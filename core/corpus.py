@@ -9,7 +9,7 @@ from typing import Any
 
 from .article import Article, load_article
 from .sidecar import peek_count
-from .textio import UnreadableArticle, is_article_path
+from .textio import UnreadableArticle, is_article_path, shown_name
 
 
 class CorpusError(Exception):
@@ -41,7 +41,12 @@ class Listing:
 
 
 def article_files(corpus: Path) -> list[Path]:
-    """The article files of a folder (not recursive), sorted by name."""
+    """The article files of a folder (not recursive), sorted by name.
+
+    Every entry with an article's name that is not a folder: pipes, devices and broken
+    links too, so that reading them (which refuses them without blocking) says why they
+    are skipped instead of hiding them.
+    """
     if not corpus.exists():
         raise CorpusError(f"folder not found: {corpus}")
     if not corpus.is_dir():
@@ -50,7 +55,7 @@ def article_files(corpus: Path) -> list[Path]:
         entries = list(corpus.iterdir())
     except OSError as exc:
         raise CorpusError(f"cannot read folder {corpus}: {exc.strerror or exc}") from exc
-    return sorted(p for p in entries if is_article_path(p) and p.is_file())
+    return sorted(p for p in entries if is_article_path(p) and not p.is_dir())
 
 
 def iter_articles(corpus: Path, skipped: list[Skipped] | None = None) -> Iterator[Article]:
@@ -60,7 +65,7 @@ def iter_articles(corpus: Path, skipped: list[Skipped] | None = None) -> Iterato
             yield load_article(path)
         except UnreadableArticle as exc:
             if skipped is not None:
-                skipped.append(Skipped(path.name, exc.reason))
+                skipped.append(Skipped(shown_name(path.name), exc.reason))
 
 
 def scan(corpus: Path) -> Listing:

@@ -22,7 +22,7 @@ from .jalali import jalali_display
 from .normalize import fold_digits
 from .output_guard import refuse_corpus_target
 from .store import AnnotationStore, current_form
-from .textio import UnreadableArticle
+from .textio import UnreadableArticle, shown_name
 
 Rows = list[tuple[Article, Anchored]]
 Exporter = Callable[[Path, Rows], "str | bytes"]
@@ -68,12 +68,12 @@ def collect(
 def export_jsonld(corpus: Path, rows: Rows) -> str:
     """All annotations of the corpus as one W3C AnnotationCollection."""
     items = [to_w3c(current_form(a, art.source_text)) for art, a in rows]
-    base = f"urn:hashiye:export:{iri_part(corpus.name)}"
+    base = f"urn:hashiye:export:{iri_part(shown_name(corpus.name))}"
     doc = {
         "@context": CONTEXT,
         "id": base,
         "type": "AnnotationCollection",
-        "label": f"Hashiye annotations of {corpus.name}",
+        "label": f"Hashiye annotations of {shown_name(corpus.name)}",
         "total": len(items),
         "first": {"id": f"{base}:page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
     }
@@ -147,7 +147,7 @@ def export_md(corpus: Path, rows: Rows) -> str:
     Each article section is wrapped in `<div dir="rtl">` (with blank lines, so the Markdown inside is
     still rendered) and every interpolated value (source, tags, ids) is put in FSI…PDI isolates.
     """
-    lines = ['<div dir="rtl">', "", f"# برجسته‌سازی‌ها و یادداشت‌های {isolate(corpus.name)}", ""]
+    lines = ['<div dir="rtl">', "", f"# برجسته‌سازی‌ها و یادداشت‌های {isolate(shown_name(corpus.name))}", ""]
     lines.append(fold_digits(f"{len(rows)} برجسته‌سازی", "fa"))
     lines += ["", "</div>", ""]
     by_article: dict[str, tuple[Article, list[Anchored]]] = {}

@@ -17,11 +17,10 @@ from .annotations import Annotation, article_of_source, from_w3c, now_iso, quote
 from .article import load_article
 from .corpus import article_files
 from .refi_qda import ORPHAN_NOTE, LineEnds, is_zip, read_qdpx, source_description
+from .safe_read import MAX_IMPORT_BYTES, check_regular, read_json_bytes
 from .store import AnnotationStore
 from .textio import UnreadableArticle, read_text
 from .w3c_import import label, normalise, records_of
-
-MAX_JSON_BYTES = 256 * 1024 * 1024
 
 
 @dataclass
@@ -56,14 +55,11 @@ def import_file(path: Path, corpus: Path, article: str | None = None) -> ImportR
     `article` names the article for records whose target is not one of the corpus's (a web page).
     Raises ValueError (with the reason) for a file that cannot be read; nothing is written then.
     """
+    check_regular(path, MAX_IMPORT_BYTES)  # a pipe or device is refused (UnsafeFile), never opened
     if is_zip(path):
         return import_qdpx(path, corpus)
-    if path.stat().st_size > MAX_JSON_BYTES:
-        raise ValueError(f"the file is larger than {MAX_JSON_BYTES:,} bytes")
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except RecursionError as exc:
-        raise ValueError("the JSON is nested too deeply") from exc
+        data = json.loads(read_json_bytes(path, MAX_IMPORT_BYTES).decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except json.JSONDecodeError as exc:

@@ -36,6 +36,7 @@ from xml.etree import ElementTree as ET
 
 from .annotations import COLORS, CSS, Anchored, Annotation, now_iso, parse_time, quote_at
 from .article import Article
+from .textio import shown_name
 
 NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -283,7 +284,7 @@ def project_xml(corpus_name: str, rows: list[tuple[Article, Anchored]],
 
 def export_qdpx(corpus: Path, rows: list[tuple[Article, Anchored]]) -> bytes:
     """The `.qdpx` ZIP: `project.qde` and `sources/<guid>.txt` (UTF-8, LF line ends)."""
-    xml, files, _replaced = project_xml(corpus.name, rows)
+    xml, files, _replaced = project_xml(shown_name(corpus.name), rows)  # a folder name may not be UTF-8
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("project.qde", xml)

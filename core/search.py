@@ -8,7 +8,6 @@ file as stored. Results come newest article first, hits in text order.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -17,7 +16,8 @@ from pathlib import Path
 
 from .matching import SUFFIXES, Query, Span, Term, find_query, parse_query, stem_keys
 from .search_index import CorpusIndex, Progress, cached_listing, index_path, is_damage
-from .textio import UnreadableArticle, read_text
+from .safe_read import MAX_ARTICLE_BYTES, UnsafeFile, read_bounded
+from .textio import UnreadableArticle, decode_bytes
 
 __all__ = ["ArticleHits", "CorpusIndex", "Hit", "Progress", "SearchResult", "cached_listing",
            "fts_query", "index_path", "iter_article_hits", "refresh_steps", "search", "search_corpus",
@@ -131,14 +131,10 @@ def fts_query(query: Query) -> str:
 
 def _source_text(path: Path, encoding: str | None) -> str:
     """Decode a file as it was indexed (fast path); fall back to the full decoder."""
-    fd = os.open(path, os.O_RDONLY)
     try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
+        data = read_bounded(path, MAX_ARTICLE_BYTES)  # bounded, never blocks, regular files only
+    except UnsafeFile as exc:
+        raise UnreadableArticle(exc.reason) from exc
     try:
         if encoding == "utf-8":
             return data.decode("utf-8")
@@ -146,7 +142,7 @@ def _source_text(path: Path, encoding: str | None) -> str:
             return data[3:].decode("utf-8")
     except UnicodeDecodeError:
         pass
-    return read_text(path).text
+    return decode_bytes(data).text
 
 
 def snippet(text: str, start: int, end: int) -> str:

@@ -37,7 +37,7 @@ from .normalize import match_key_lines
 from .parse import parse
 from .paths import cache_dir
 from .sidecar import peek_count, sidecar_path
-from .textio import UnreadableArticle, decode_bytes, is_article_path
+from .textio import UnreadableArticle, check_name, is_article_path, read_text, shown_name
 
 SCHEMA_VERSION = 4  # bump when tokens, matching rules or list records change
 BATCH = 200
@@ -100,6 +100,8 @@ class CorpusIndex:
         self.corpus = corpus
         self.path = path or index_path(corpus)
         self.db = self._open()
+        # Article names that are not valid UTF-8 (SQLite cannot store them): listed as skipped, never read.
+        self.bad_names: dict[str, str] = {}
 
     # --- opening, damage -------------------------------------------------------------
 
@@ -136,7 +138,8 @@ class CorpusIndex:
                 db.execute(f'DROP TABLE IF EXISTS "{name}"')
         db.execute("COMMIT")
         db.executescript(_SCHEMA)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', ?)", (str(self.corpus.resolve()),))
+        where = shown_name(str(self.corpus.resolve()))  # for people reading the cache; the name may not be UTF-8
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('corpus', ?)", (where,))
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _delete_files(self) -> None:
@@ -212,15 +215,26 @@ class CorpusIndex:
         if not self.corpus.is_dir():
             article_files(self.corpus)  # raises the CorpusError that `list` would
         out: dict[str, tuple[int, int]] = {}
+        self.bad_names = {}
         try:
             with os.scandir(self.corpus) as entries:
                 for entry in entries:
                     if not entry.name.lower().endswith(".txt") or not is_article_path(Path(entry.name)):
                         continue
                     try:
-                        if entry.is_file():
+                        check_name(Path(entry.name))
+                    except UnreadableArticle as exc:
+                        self.bad_names[entry.name] = exc.reason
+                        continue
+                    # pipes, devices and broken links are read (and refused, with a reason) like any article
+                    try:
+                        if entry.is_dir():
+                            continue
+                        try:
                             st = entry.stat()
-                            out[entry.name] = (st.st_mtime_ns, st.st_size)
+                        except FileNotFoundError:
+                            st = entry.stat(follow_symlinks=False)
+                        out[entry.name] = (st.st_mtime_ns, st.st_size)
                     except OSError:
                         continue
         except OSError as exc:
@@ -234,11 +248,12 @@ class CorpusIndex:
                                "encoding": None, "skipped": None, "record": None,
                                "warnings": None, "published": None}
         try:
-            with path.open("rb") as f:
-                st = os.fstat(f.fileno())
-                data = f.read()
+            try:
+                st = os.stat(path)  # before reading: a change made meanwhile is read at the next refresh
+            except FileNotFoundError:
+                st = os.lstat(path)  # a broken link: read_text says so
             row["mtime"], row["size"] = st.st_mtime_ns, st.st_size
-            decoded = decode_bytes(data)
+            decoded = read_text(path)  # bounded, never blocks, regular files only
         except OSError as exc:
             row["skipped"] = f"cannot be read: {exc.strerror or exc}"
             return row
@@ -254,7 +269,7 @@ class CorpusIndex:
             art = Article(path.stem, path, decoded.text, decoded.encoding, parsed)
             record = art.metadata(name, 0)
             row["record"] = json.dumps(record, ensure_ascii=False)
-            row["warnings"] = json.dumps(parsed.warnings, ensure_ascii=False)
+            row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
             row["published"] = record["published"]
         row["tokens"] = index_tokens(decoded.text)
         return row
@@ -362,6 +377,7 @@ class CorpusIndex:
             for w in json.loads(warnings or "[]"):
                 listing.warnings.append({"file": name, "message": w})
             listing.articles.append({**json.loads(record), "annotations": count})
+        listing.skipped += [Skipped(shown_name(n), why) for n, why in sorted(self.bad_names.items())]
         return listing
 
     def _annotation_counts(self, names: list[str]) -> dict[str, tuple[int, str | None]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .annotations import CONTEXT, Annotation, from_w3c, iri_part, newer, to_w3c
+from .safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_json_bytes
 
 SUFFIX = ".annotations.json"
 
@@ -115,9 +116,11 @@ def read_sidecar(article: Path) -> SidecarContent:
     """
     path = sidecar_path(article)
     try:
-        raw = path.read_bytes()
+        raw = read_json_bytes(path, MAX_SIDECAR_BYTES)  # regular file, bounded, never blocks, nesting checked
     except FileNotFoundError:
         return SidecarContent()
+    except UnsafeFile as exc:
+        raise CorruptSidecar(f"{path.name} {exc.reason}") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -76,3 +76,11 @@ def test_an_unreadable_path_has_a_reason(tmp_path: Path) -> None:
 ])
 def test_which_files_are_articles(name: str, is_article: bool) -> None:
     assert is_article_path(Path(name)) is is_article
+
+
+def test_a_few_invalid_bytes_after_a_utf8_bom_are_replaced_not_fatal() -> None:
+    good = (PERSIAN * 20).encode("utf-8")
+    d = decode_bytes(codecs.BOM_UTF8 + good[:500] + b"\xe2\x82" + good[500:])
+    assert d.encoding == "utf-8-sig"
+    assert d.text == good[:500].decode() + "\ufffd" + good[500:].decode(), "a truncated letter is one U+FFFD"
+    assert d.warnings and "2 bytes that are not valid UTF-8 (the first at byte 503)" in d.warnings[0], "offset in the file, BOM counted"
