@@ -80,8 +80,6 @@ def run_annotations(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     if args.file.is_dir():
         raise RuntimeFailure(f"{args.file} is a folder: give an annotation file (.json or .qdpx)")
-    if args.file.exists() and not args.file.is_file():
-        raise RuntimeFailure(f"{args.file} is not a regular file (a pipe or a device): give an annotation file")
     try:
         report = import_file(args.file, corpus_of(args), article=args.article)
     except FileNotFoundError as exc:

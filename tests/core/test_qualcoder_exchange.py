@@ -220,12 +220,14 @@ def test_a_declared_size_over_the_limit_is_refused_before_reading(tmp_path: Path
 def test_malformed_json_is_one_clear_message(seeds_copy: Path, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}
-    for name, data in {"cut.json": b'{"items": [{"id": "urn:x"', "deep.json": b"[" * 100_000,
-                       "latin1.json": '{"id": "é"}'.encode("latin-1")}.items():
+    cases = {"cut.json": (b'{"items": [{"id": "urn:x"', "not valid JSON"),
+             "deep.json": (b"[" * 100_000, "nested 100000 levels deep"),
+             "latin1.json": ('{"id": "é"}'.encode("latin-1"), "not UTF-8")}
+    for name, (data, reason) in cases.items():
         (tmp_path / name).write_bytes(data)
         code, out, err = run(capsys, "import", str(tmp_path / name), "--corpus", str(seeds_copy))
         assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
-        assert str(tmp_path / name) in err and "W3C annotation JSON" in err and "Traceback" not in err
+        assert str(tmp_path / name) in err and reason in err and "Traceback" not in err
     assert {p.name: p.read_bytes() for p in seeds_copy.iterdir()} == before
 
 
