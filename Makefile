@@ -34,6 +34,7 @@ python:
 	@$(PY) -c 'import venv, ensurepip' 2>/dev/null || { \
 	  echo "$(PY) (Python $(PYVER)) cannot make a virtual environment: its venv module is missing."; \
 	  echo "On Debian or Ubuntu: sudo apt install python$(PYVER)-venv"; exit 1; }
+	@echo "Python: $(PY) (Python $(PYVER))"
 
 $(STAMP): pyproject.toml | python
 	@if [ -x $(BIN)/python ] && [ "$(call version_of,$(BIN)/python)" != "$(PYVER)" ]; then \
