@@ -128,12 +128,11 @@ def test_appstream_metainfo_describes_the_desktop_entry() -> None:
 
 
 WINDOW_PROBE = """
-import sys
-from hashiye.gui.app import make_app
+from hashiye.gui.app import main
 from PySide6.QtGui import QGuiApplication
-app = make_app(sys.argv[:1])
-icon = app.windowIcon()
-print(QGuiApplication.desktopFileName(), icon.isNull(), icon.pixmap(48, 48).isNull())
+code = main(["--startup-check"])
+icon = QGuiApplication.windowIcon()
+print(code, QGuiApplication.desktopFileName(), icon.isNull(), icon.pixmap(48, 48).isNull())
 """
 
 
@@ -141,7 +140,8 @@ def test_window_names_its_desktop_entry_and_has_an_icon(installed: Path, tmp_pat
     out = run(installed, tmp_path / "data", "-c", WINDOW_PROBE,
               extra={"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")})
     assert out.returncode == 0, out.stderr
-    app_id, icon_null, pixmap_null = out.stdout.split()
+    code, app_id, icon_null, pixmap_null = out.stdout.split()
+    assert code == "0" and "first paint" in out.stderr
     from hashiye.resources import APP_ID
 
     assert app_id == APP_ID, "Wayland matches the window to the menu entry of this name"
