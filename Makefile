@@ -52,8 +52,12 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The quick benchmarks; bench/README.md gives every script's command (large folders, search).
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_startup.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_switch.py
+	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_pythons.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
