@@ -104,6 +104,8 @@ LABELS = _keys(
     "تعداد بازدید", "بازدید", "زمان مطالعه", "نظرات", "دیدگاه ها",
 )
 SOURCE_LABEL = match_key("منبع")
+# Pages saved without ZWNJ write «سایر بخشها» for «سایر بخش‌ها»: compare without gaps too.
+_NAV_SKELETONS = frozenset(p.replace(" ", "") for p in NAV_PHRASES + FOOTER_MARKERS)
 TODAY = _keys("امروز", "برابر با", "تاریخ امروز", "امروز مصادف با")
 COPYRIGHT = _keys("کلیه حقوق", "تمامی حقوق", "همه حقوق", "کلیه حقوق مادی و معنوی", "حق نشر")
 
@@ -115,6 +117,8 @@ _IMAGE = re.compile(
 _EDITOR_CODE = re.compile(r"^(?:[^\W_]{1,6}\s?/\s?){1,4}[^\W_]{0,6}$")
 _LABEL = re.compile(r"^(?P<label>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$")
 _PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
+# «گروه اجتماعی- مرضیه صاحبی»: the desk and the writer
+_BYLINE = re.compile(r"^(?:گروه|سرویس|بخش)\s+\S+(?:\s\S+)?\s*[-–—:/|]\s*\S+(?:\s\S+){0,2}$")
 _BREADCRUMB = re.compile(r"\s[>»/|ـ]\s")
 
 
@@ -199,7 +203,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _BREADCRUMB.search(c) and all(words(part) <= 3 for part in re.split(r"[>»/|ـ]", c)):
         return True
-    if is_tag_line(c) or is_keyword_list(c) or is_section_label(c):
+    if is_tag_line(c) or is_keyword_list(c) or is_section_label(c) or _BYLINE.match(c):
         return True
     ws = k.split()
     if len(ws) >= 2 and len(set(ws)) == 1 and len(c) <= SHORT:
@@ -212,7 +216,7 @@ def is_nav(k: str) -> bool:
     bare = k.rstrip(":：.!؟? ").strip()
     bare = re.sub(r"^\d+\s*", "", bare)  # «3699 بازدید»
     bare = re.sub(r"\s*[(\[]?\d+[)\]]?$", "", bare)  # «نظرات (۳)», «برچسب ها ۵»
-    return bare in NAV_PHRASES or bare in FOOTER_MARKERS
+    return bare in NAV_PHRASES or bare in FOOTER_MARKERS or bare.replace(" ", "") in _NAV_SKELETONS
 
 
 def is_short_heading(text: str) -> bool:

@@ -36,7 +36,7 @@ from .boilerplate import (
     match_key,
     words,
 )
-from .jalali import FoundDate, find_date, find_time
+from .jalali import _G_MONTH_RE, FoundDate, find_date, find_time
 from .normalize import fold_letters, to_latin_digits
 
 Role = str  # supertitle | title | lead | body | boilerplate | date | code | duplicate | blank
@@ -60,6 +60,16 @@ _DESK_CREDIT = re.compile(r"^(?P<src>[^\s\-–—:،]+(?:\s[^\s\-–—:،]+){0,
 _CREDIT_TAIL = re.compile(r"\s*(?:مشاهده\s+در\s+مرجع|مشاهده\s+مطلب\s+در\s+منبع)\s*$")
 _NOT_CREDIT = re.compile(r"انتشار|منتشر|تاریخ|توسط|نویسنده|ساعت|امروز|بروز|به\s?روز|ویرایش|کد|شناسه|زمان")
 _SEPARATORS = "|-–—/،,:：•·()[]«»"
+_HIJRI_MONTHS = r"محرم|صفر|ربیع\s?(?:الاول|الثانی|الآخر)|جمادی\s?(?:الاول|الاولی|الثانی|الثانیه|الآخر)|رجب|شعبان|رمضان|شوال|ذی\s?القعده|ذی\s?الحجه"
+_WEEKDAY_HEAD = re.compile(r"^(?:(?:یک|دو|سه|چهار|پنج)\s?)?شنبه|^جمعه")
+# «آفتاب‌نیوز :», «راسخون:» at the head of the lead: an outlet, not a speaker («وی افزود:»)
+_NAME_CREDIT = re.compile(r"^(?P<src>[^\s:：،«»\"]+(?:\s[^\s:：،«»\"]+)?)\s*[:：]\s*\S")
+_SPEAKER = re.compile(r"(?:^|\s)(?:وی|او|ایشان|من|ما)$|(?:گفت|افزود|کرد|داد|نوشت|است|شد|کرده|داشت|گوید|افزاید|دارد|"
+                      r"پرسید|پاسخ|ادامه|تصریح|اظهار|گفتند)(?:م|ی|یم|ید|ند)?$")
+# «روزنامه شرق در شماره … نوشت», «در گفت‌وگو با ایلنا،»
+_OUTLET_OPENING = re.compile(r"^(?P<src>(?:روزنامه|هفته\s?نامه|خبرگزاری|سایت|پایگاه\s+خبری)\s+\S+(?:\s\S+){0,2}?)"
+                             r"\s+(?:در|درباره|به|با|نوشت|گزارش|امروز|اعلام|طی|ضمن)\s")
+_INTERVIEW = re.compile(r"گفت\s?و\s?گو(?:ی\s+\S+)?\s+با\s+(?P<src>[^،,:؛]{2,80})")
 SOURCE_DEPTH = 3  # body paragraphs read for «به گزارش X»: an outlet quoted deeper is not the source
 _PUBLISHED_LABEL = re.compile(r"انتشار|منتشر|تاریخ\s*(?:خبر|درج|ثبت)")
 _UPDATED_LABEL = re.compile(r"به\s?روز\s?رسانی|بروزرسانی|ویرایش")
@@ -136,12 +146,18 @@ def _residue(text: str, found: FoundDate) -> str:
     rest = re.sub(r"(?:19|20)\d\d[-/]\d\d?[-/]\d\d?\S*|\b(?:19|20)\d\d\b", " ", rest)
     rest = re.sub(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b[a-z]{3,9}\b(?=\s*\d)|\b\d{1,2}\b", " ", rest)
     rest = re.sub(r"(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت", " ", fold_letters(rest))
+    rest = re.sub(rf"(?i)(?<![^\W\d_])(?:{_G_MONTH_RE}|{_HIJRI_MONTHS})(?![^\W\d_])", " ", rest)
     return " ".join(rest.translate({ord(ch): " " for ch in _SEPARATORS}).split())
 
 
 def _bounded(text: str, found: FoundDate) -> bool:
     """Tell whether a date stands apart in its line (line edge or a separator on each side)."""
     a, b = found.span
+    wd = _WEEKDAY_HEAD.match(fold_letters(text[a:b]).replace("\u200c", " "))
+    if wd and text[:a].rstrip() and text[:a].rstrip()[-1] not in _SEPARATORS:
+        a += wd.end()  # «… امام جمعه | ۹ بهمن ۱۴۰۰»: «جمعه» was a name, not the weekday
+        while a < b and not text[a].isalnum():
+            a += 1
     before, after = text[:a].rstrip(), text[b:].lstrip()
     ok_before = not before or before[-1] in _SEPARATORS or not re.search(r"[^\W\d_]$", before)
     ok_after = not after or after[0] in _SEPARATORS or after[0].isdigit() or bool(re.match(r"ساعت", after))
@@ -317,7 +333,8 @@ def _read_header(p: Parsed, header: list[Line], verdicts: dict[int, str]) -> Non
             ln.role = "date"
         elif verdicts.get(i) != "keep" and (_is_furniture(ln, verdicts, i) or is_footer_marker(ln.text)):
             ln.role = "boilerplate"
-            credit = _credit_of(clean(ln.text)) if _AGENCY_WORD.match(clean(ln.text)) else None
+            c = clean(ln.text)
+            credit = _credit_of(c) if _AGENCY_WORD.match(c) or _URL_CREDIT.match(c) else None
             if credit:
                 credits.append(credit)
         else:
@@ -332,6 +349,12 @@ def _read_header(p: Parsed, header: list[Line], verdicts: dict[int, str]) -> Non
                 credits.append(credit)
                 continue
             candidates.append(ln)
+    meta_keys = [key(ln.text) for ln in header if ln.role in ("date", "code")]
+    for ln in list(candidates):
+        k = key(ln.text)
+        if words(k) <= 4 and any(k in m for m in meta_keys):  # the writer's name, printed again in the byline:
+            ln.role = "body"  # shown, but never the title
+            candidates.remove(ln)
     _assign_header_roles(p, header, candidates)
     title_at = next((i for i, ln in enumerate(header) if ln.role == "title"), len(header))
     if dates:
@@ -343,9 +366,13 @@ def _read_header(p: Parsed, header: list[Line], verdicts: dict[int, str]) -> Non
     p.header_credit = credits[0] if credits else None
 
 
+_URL_CREDIT = re.compile(r"^(?P<src>[^:：]{2,40})\s*[:：]\s*(?:https?://|www\.)\S+$")
+
+
 def _credit_of(text: str) -> str | None:
     """The outlet a short header line credits («خبرگزاری ایسنا», «وبگاه X مشاهده در مرجع»)."""
-    c = _CREDIT_TAIL.sub("", text).strip(" -|،,:/•")
+    m = _URL_CREDIT.match(text)
+    c = _CREDIT_TAIL.sub("", m["src"] if m else text).strip(" -|،,:/•")
     if not c or _NOT_CREDIT.search(c) or words(c) > 4 or not re.search(r"[\u0600-\u06ff]", c):
         return None
     if is_section_label(c):
@@ -396,6 +423,12 @@ def _assign_header_roles(p: Parsed, header: list[Line], candidates: list[Line]) 
         else:
             first_seen[k] = ln
             ln.role = "header"
+    for ln in candidates:  # a summary cut with «…» of a paragraph printed in full below it
+        c = key(ln.text)
+        if ln.role == "header" and c.endswith(("…", "...")):
+            stem = c.rstrip("….").strip()
+            if len(stem) >= 40 and any(o is not ln and key(o.text).startswith(stem) for o in candidates):
+                ln.role, ln.reason = "duplicate", "printed twice"
     unique = [ln for ln in candidates if ln.role == "header"]
     lead = next((ln for ln in reversed(unique) if _is_lead_like(ln.text)), None)
     if lead is not None:
@@ -454,6 +487,8 @@ def _read_body(p: Parsed, body: list[Line], verdicts: dict[int, str], offset: in
     labelled_source: str | None = None
     paragraphs = 0
     sources: list[str] = []
+    firsts: list[str] = [p.lead] if p.lead else []
+    credit_lines: list[str] = []
     for j, ln in enumerate(body):
         i = offset + j
         if not ln.text.strip():
@@ -484,6 +519,9 @@ def _read_body(p: Parsed, body: list[Line], verdicts: dict[int, str], offset: in
                 _set_date(p, _date_of(ln.text, []))
         elif not keep and (_is_furniture(ln, verdicts, i) or _is_body_label(ln.text)):
             ln.role = "boilerplate"
+        elif not keep and n <= 4 and _AGENCY_WORD.match(clean(ln.text)) and _credit_of(clean(ln.text)):
+            ln.role, ln.reason = "boilerplate", "credit line"  # «خبرگزاری تابناک» alone under the text
+            credit_lines.append(clean(ln.text))
         elif key(ln.text) in header_keys:
             ln.role, ln.reason = "duplicate", "printed twice"
         else:
@@ -491,11 +529,13 @@ def _read_body(p: Parsed, body: list[Line], verdicts: dict[int, str], offset: in
             ln.role = "body"
             paragraphs += 1
             if paragraphs <= SOURCE_DEPTH:
-                src = _source_of(ln.text)
-                if src:
-                    sources.append(src)
-    lead_source = _source_of(p.lead) if p.lead else None
-    p.source = (sources[0] if sources else None) or lead_source or p.header_credit or labelled_source
+                firsts.append(ln.text)
+    # The outlet: a credit opening one of the first paragraphs, then «به گزارش X» inside
+    # them, then a credit line in the header or under the text, then a «منبع:» label.
+    for find in (_source_of, _source_inside):
+        sources += [src for text in firsts if (src := find(text))]
+    p.source = (sources[0] if sources else None) or p.header_credit or \
+        (credit_lines[0] if credit_lines else None) or labelled_source
     if p.source:
         p.source = p.source.strip(" -–—:،,؛")
 
@@ -526,6 +566,30 @@ def _source_of(text: str) -> str | None:
     m = _DATELINE.match(c)
     if m and words(m["src"]) <= 3 and words(m["place"]) <= 2:
         return m["src"].strip()
+    m = _OUTLET_OPENING.match(c)
+    if m:
+        return m["src"].strip()
+    m = _NAME_CREDIT.match(c)
+    if m and not _SPEAKER.search(m["src"]) and words(c) >= 10 and not is_section_label(m["src"]):
+        return m["src"].strip()
+    return None
+
+
+def _source_inside(text: str) -> str | None:
+    """«به گزارش X،» or «در گفت‌وگو با X،» inside one of the first paragraphs."""
+    c = tidy(text)
+    for m in re.finditer(r"(?:^|[\s.،])(?=به\s+گزارش\s)", c):
+        src = _source_of(c[m.end():])
+        if src:
+            return src
+    m = _INTERVIEW.search(c)
+    if m:
+        src = _SOURCE_CUT.split(m["src"], maxsplit=1)[0].strip()
+        agency = _AGENCY_WORD.search(src)
+        if agency:
+            return src[agency.start():].strip()
+        if "خبرنگار" not in src and words(src) == 1 and src not in ("وی", "او"):
+            return src
     return None
 
 
