@@ -66,7 +66,7 @@ def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[s
     starts: list[int] = []
     ends: list[int] = []
     for ch, s, e in _pieces(source, start, end):
-        if is_space(ch):
+        if is_space(ch) or ch in "\r\n":  # a line break inside a joined (hard-wrapped) paragraph
             if out and out[-1] == " ":
                 ends[-1] = e
                 continue

@@ -118,6 +118,45 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def unwrap(text: str, lines: list[Line]) -> list[Line]:
+    """Join hard-wrapped paragraphs (a file broken at a fixed width) into one line each.
+
+    A file is hard-wrapped when at least three of its long lines (60 % of the widest, which
+    is at most 200 characters) stop without ending a sentence and go on in the next line,
+    and they are most of its long lines. A joined line spans its source lines; its text has
+    spaces for the line breaks (same length), so positions stay those of the file.
+    """
+    filled = [ln for ln in lines if ln.text.strip()]
+    if len(filled) < 3:
+        return lines
+    width = max(len(ln.text.rstrip()) for ln in filled)
+    if width > 200:
+        return lines
+
+    def goes_on(i: int) -> bool:
+        t = lines[i].text.rstrip()
+        return (len(t) >= 0.6 * width and not t.endswith(tuple(_SENTENCE_END) + (":", "：", "؛"))
+                and i + 1 < len(lines) and bool(lines[i + 1].text.strip()))
+
+    long_lines = [i for i, ln in enumerate(lines) if len(ln.text.rstrip()) >= 0.6 * width]
+    open_lines = [i for i in long_lines if goes_on(i)]
+    if len(open_lines) < 3 or len(open_lines) < 0.6 * len(long_lines):
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while goes_on(j):
+            j += 1
+        if j == i:
+            out.append(lines[i])
+        else:
+            start, end = lines[i].start, lines[j].end
+            out.append(Line(start, end, re.sub(r"[\r\n]", " ", text[start:end])))
+        i = j + 1
+    return out
+
+
 def tidy(text: str) -> str:
     """Metadata form of a line: markup and bullets stripped, letters folded, spaces collapsed."""
     return " ".join(clean(text).split())
@@ -249,7 +288,7 @@ NO_RULES = FolderRules()
 
 def parse(text: str, rules: FolderRules = NO_RULES) -> Parsed:
     """Classify every line of an article and extract its metadata."""
-    p = Parsed(split_lines(text))
+    p = Parsed(unwrap(text, split_lines(text)))
     lines = p.lines
     verdicts = {i: v for i, ln in enumerate(lines) if ln.text.strip() and (v := rules.verdict(ln.text))}
     body_start = _find_body_start(lines, verdicts)
@@ -597,13 +636,41 @@ TITLE_MAX = 120
 
 
 def _title_from(p: Parsed) -> str | None:
-    """A title for a file without one: the lead's (or first paragraph's) first sentence."""
-    text = p.lead or next((tidy(ln.text) for ln in p.lines if ln.role == "body"), None)
+    """A title for a file without one: the lead's (or first paragraph's) first sentence.
+
+    A credit at its head («به گزارش ایسنا،», «تهران- ایرنا-», «آفتاب‌نیوز:») is left out,
+    and a long sentence is cut at a word boundary, never inside a word.
+    """
+    texts = ([p.lead] if p.lead else []) + [tidy(ln.text) for ln in p.lines if ln.role == "body"]
+    texts = [_without_credit(t.strip()) for t in texts]
+    text = next((t for t in texts if words(t) >= 4 and not _CREDIT_HEAD.match(t)), texts[0] if texts else None)
     if not text:
         return None
-    sentence = re.split(r"(?<=[.!؟?])\s", text.strip(), maxsplit=1)[0]
+    sentence = re.split(r"(?<=[.!؟?])\s", text, maxsplit=1)[0]
     sentence = sentence.rstrip(".!؟? ")
     if len(sentence) <= TITLE_MAX:
         return sentence
-    cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip("،,؛: ")
-    return cut + "…"
+    cut = sentence[: TITLE_MAX - 1]
+    if not sentence[TITLE_MAX - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip("،,؛: ") + "…"
+
+
+_CREDIT_HEAD = re.compile(r"^(?:به\s+گزارش|به\s+نقل\s+از)\s+[^،,:؛]{2,80}(?:[،,:؛]\s*|$)")
+
+
+def _without_credit(text: str) -> str:
+    """A paragraph without the credit at its head, when there is text after it."""
+    rest = text
+    m = _CREDIT_HEAD.match(text)
+    if m:
+        rest = text[m.end():]
+    elif _source_of(text) or _AGENCY_WORD.match(text):
+        m = re.match(r"^[^:：\-–—]{2,60}?(?:\s*[-–—]\s*[^:：\-–—]{2,40}?)?\s*[:：\-–—]\s+", text)
+        if m:
+            rest = text[m.end():]
+    else:
+        m = re.match(r"^[^\s\-–—:：،]+(?:\s[^\s\-–—:：،]+)?\s*[-–—]\s*(?=\S)", text)  # «مشهد- », «میهن تجارت- »
+        if m:
+            rest = text[m.end():]
+    return rest if words(rest) >= 4 else text
