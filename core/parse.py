@@ -44,7 +44,7 @@ Role = str  # supertitle | title | lead | body | boilerplate | date | code | dup
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _CODE = re.compile(r"(?:کد|شناسه)\s*(?:خبر|مطلب|مقاله|خبری)\s*[:：]?\s*(\d{3,})")
 _SOURCE = re.compile(r"^\s*(?:به\s+گزارش|به\s+نقل\s+از)\s+(?P<src>[^،,:؛\n]{2,80})")
-_SOURCE_CUT = re.compile(r"\s+(?:به\s+نقل\s+از|از|در|و\s+به\s+نقل|به\s+نقل)\s*")
+_SOURCE_CUT = re.compile(r"\s+(?:(?:و\s+)?به\s+نقل(?:\s*از)?|از|در)(?=\s|$)")
 _SOURCE_PREFIX = re.compile(r"^(?:خبرنگار(?:\s+اعزامی)?|گروه\s+\S+|سرویس\s+\S+|بخش\s+\S+)\s+")
 _AGENCY_WORD = re.compile(r"(?:خبرگزاری|پایگاه|روزنامه|هفته\s?نامه|سایت|وبگاه|شبکه|باشگاه\s+خبرنگاران)")
 _DATELINE = re.compile(r"^(?P<place>[^\s\-–—:،]+(?:\s[^\s\-–—:،]+)?)\s*[-–—]\s*"
@@ -230,6 +230,8 @@ def _is_date_line(text: str) -> bool:
 def _stamp_free(text: str) -> str:
     """A title line without the date stamp glued to its end."""
     c = clean(text)
+    if _date_kind(text) != "stamped":
+        return c
     found = find_date(c)
     return c[: found.span[0]].rstrip(" -|،,") if found else c
 
@@ -325,7 +327,7 @@ def _find_body_start(lines: list[Line], verdicts: dict[int, str]) -> int:
         c = clean(ln.text)
         if _SOURCE.match(c):
             return i
-        if i > last_meta and _is_lead_like(ln.text) and words(c) > 20:
+        if i > last_meta and _is_lead_like(ln.text) and words(c) >= 12:
             longs += 1
             if longs > 2:  # the article has begun: a later «به گزارش» is the body's
                 break
@@ -621,9 +623,9 @@ def _source_inside(text: str) -> str | None:
         src = _source_of(c[m.end():])
         if src:
             return src
-    m = _INTERVIEW.search(c)
-    if m:
-        src = _SOURCE_CUT.split(m["src"], maxsplit=1)[0].strip()
+    talk = _INTERVIEW.search(c)
+    if talk:
+        src = _SOURCE_CUT.split(talk["src"], maxsplit=1)[0].strip()
         agency = _AGENCY_WORD.search(src)
         if agency:
             return src[agency.start():].strip()
