@@ -302,8 +302,10 @@ def parse(text: str, rules: FolderRules = NO_RULES) -> Parsed:
         ln = lines[i]
         if v == "keep" and ln.role in HIDDEN_CONTENT:
             ln.role, ln.reason = "body", "marked not furniture"
-        elif v in ("marked", "repeated") and ln.role in ("body", "lead", "supertitle"):
-            ln.role, ln.reason = "boilerplate", ("marked furniture" if v == "marked" else "repeated in folder")
+        elif v in ("marked", "repeated") and ln.role not in ("title", "blank"):
+            if ln.role in ("body", "lead", "supertitle"):
+                ln.role = "boilerplate"
+            ln.reason = "marked furniture" if v == "marked" else "repeated in folder"
     return p
 
 
