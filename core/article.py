@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import display_cache
-from .display import Display, build_display
+from .display import Display, build_display, display_line
 from .normalize import MARKUP, DigitStyle, count_words, hazm_loaded
 from .parse import NO_RULES, FolderRules, Parsed, parse
 from .textio import UnreadableArticle, read_text
@@ -47,6 +47,7 @@ class Article:
             shown = display_cache.load(self.source_text, digits, folder) if normalized else None
             if shown is None:
                 shown = build_display(self.source_text, self.parsed, digits=digits, normalized=normalized)
+                shown.fields = self._fields(normalized, digits)
                 if normalized:
                     display_cache.save(self.source_text, digits, shown, folder)
             self._displays[key] = shown
@@ -70,16 +71,29 @@ class Article:
         src = self.source_text
         return count_words(MARKUP.sub(" ", "\n".join(src[ln.start:ln.end] for ln in self.parsed.kept())))
 
-    def metadata(self, file: str, annotations: int) -> dict[str, Any]:
-        """The `list` record of DESIGN §6."""
+    def fields(self, *, normalized: bool = False, digits: DigitStyle = "fa") -> dict[str, str | None]:
+        """Title, supertitle, lead and source normalised like the display text of that level.
+
+        `list` uses the quick level (hazm stays off its path); `show`, whose text is at the
+        hazm level, and a window header over the hazm display use `normalized=True`.
+        """
+        if normalized:  # from the hazm display (cached on disk with it: a second `show` needs no hazm)
+            return dict(self.display(digits=digits, normalized=True).fields) or self._fields(True, digits)
+        return self._fields(False, digits)
+
+    def _fields(self, normalized: bool, digits: DigitStyle) -> dict[str, str | None]:
+        p = self.parsed
+        raw = {"title": p.title, "supertitle": p.supertitle, "lead": p.lead, "source": p.source}
+        return {k: display_line(v, digits=digits, normalized=normalized) or None if v else None
+                for k, v in raw.items()}
+
+    def metadata(self, file: str, annotations: int, *, normalized: bool = False) -> dict[str, Any]:
+        """The `list` record of DESIGN §6 (text fields at the quick display level unless `normalized`)."""
         p = self.parsed
         return {
             "id": self.id,
             "file": file,
-            "title": p.title,
-            "supertitle": p.supertitle,
-            "lead": p.lead,
-            "source": p.source,
+            **self.fields(normalized=normalized),
             "news_code": p.news_code,
             "published": self.published,
             "published_jalali": self.published_jalali,
@@ -95,7 +109,7 @@ class Article:
         """
         shown = self.display(normalized=True)
         body = [shown.text[q.start:q.end] for q in shown.paragraphs if q.role in ("lead", "body")]
-        record = {**self.metadata(file, annotations), "text": shown.text, "paragraphs": body}
+        record = {**self.metadata(file, annotations, normalized=True), "text": shown.text, "paragraphs": body}
         if hidden:
             record["hidden"] = [{"start": h.start, "end": h.end, "text": self.source_text[h.start:h.end],
                                  "role": h.role, "reason": h.reason, "at": h.at} for h in shown.hidden]

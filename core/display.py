@@ -67,6 +67,7 @@ class Display:
     paragraphs: list[Paragraph]
     normalized: bool
     hidden: list[Hidden] = field(default_factory=list)
+    fields: dict[str, str | None] = field(default_factory=dict)  # metadata text at this level (Article)
 
     def hidden_runs(self) -> list[list[Hidden]]:
         """Hidden lines grouped by the place they would stand (one "n lines hidden" marker each)."""
@@ -225,6 +226,14 @@ def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
         paragraphs.append(Paragraph(ln.role, p_start, len(b.chars)))
     hidden.extend(Hidden(s, e, r, why, len(b.chars)) for s, e, r, why in pending)
     return Display(b.text(), b.map, paragraphs, normalized, hidden)
+
+
+def display_line(text: str, *, digits: DigitStyle = "fa", normalized: bool = False) -> str:
+    """One piece of text (a title, a lead, a source) normalised exactly as a display line is."""
+    out, starts, ends = quick_line(text, 0, len(text), digits)
+    if normalized and out:
+        out = hazm_line(out, starts, ends, digits)[0]
+    return out
 
 
 HEADING_ROLES = ("supertitle", "title")

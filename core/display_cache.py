@@ -62,7 +62,8 @@ def load(source: str, digits: str, folder: str = "") -> Display | None:
         data = json.loads(_path(source, digits, folder).read_text("utf-8"))
         paras = [Paragraph(r, s, e) for r, s, e in data["paragraphs"]]
         hidden = [Hidden(int(s), int(e), str(r), str(why), int(at)) for s, e, r, why, at in data["hidden"]]
-        return Display(data["text"], OffsetMap.from_json(data["map"]), paras, True, hidden)
+        fields = {str(k): (None if v is None else str(v)) for k, v in dict(data.get("fields") or {}).items()}
+        return Display(data["text"], OffsetMap.from_json(data["map"]), paras, True, hidden, fields)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -75,6 +76,7 @@ def save(source: str, digits: str, display: Display, folder: str = "") -> None:
         "map": display.map.to_json(),
         "paragraphs": [[p.role, p.start, p.end] for p in display.paragraphs],
         "hidden": [[h.start, h.end, h.role, h.reason, h.at] for h in display.hidden],
+        "fields": display.fields,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -40,7 +40,7 @@ from .paths import cache_dir
 from .sidecar import peek_count, sidecar_path
 from .textio import UnreadableArticle, decode_bytes, is_article_path
 
-SCHEMA_VERSION = 4  # bump when tokens, matching rules or list records change
+SCHEMA_VERSION = 5  # bump when tokens, matching rules or list records change
 BATCH = 200
 LAZY_FROM = 1000  # candidates from which a first page walks the files in date order
 COMPACT_MIN = 1000  # old rows tolerated before compacting (also at most a quarter of the live rows)
