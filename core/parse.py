@@ -69,6 +69,21 @@ _SPEAKER = re.compile(r"(?:^|\s)(?:وی|او|ایشان|من|ما)$|(?:گفت|ا
 # «روزنامه شرق در شماره … نوشت», «در گفت‌وگو با ایلنا،»
 _OUTLET_OPENING = re.compile(r"^(?P<src>(?:روزنامه|هفته\s?نامه|خبرگزاری|سایت|پایگاه\s+خبری)\s+\S+(?:\s\S+){0,2}?)"
                              r"\s+(?:در|درباره|به|با|نوشت|گزارش|امروز|اعلام|طی|ضمن)\s")
+# «روزنامه شرق نوشت:», «روزنامه X در شماره امروز خود نوشت» inside the lead
+_OUTLET_WROTE = re.compile(r"(?P<src>(?:روزنامه|هفته\s?نامه|خبرگزاری|پایگاه\s+خبری|سایت)\s+\S+(?:\s\S+)?)"
+                           r"\s+(?:در\s+[^:：.،]{2,40}\s+)?(?:نوشت|گزارش\s+داد)")
+# Outlets named only by their web address («منبع: https://www.isna.ir/…»): the agencies most
+# Persian pages credit, by domain.
+AGENCY_DOMAINS = {
+    "isna": "ایسنا", "irna": "ایرنا", "mehrnews": "مهر", "tasnimnews": "تسنیم", "farsnews": "فارس",
+    "yjc": "باشگاه خبرنگاران جوان", "ilna": "ایلنا", "borna": "برنا", "khabaronline": "خبرآنلاین",
+    "hamshahrionline": "همشهری آنلاین", "tabnak": "تابناک", "iribnews": "خبرگزاری صداوسیما", "mizan": "میزان",
+    "iqna": "ایکنا", "shana": "شانا", "ana": "آنا", "snn": "خبرگزاری دانشجو", "entekhab": "انتخاب",
+    "asriran": "عصر ایران", "donya-e-eqtesad": "دنیای اقتصاد", "eghtesadonline": "اقتصادآنلاین",
+    "khamenei": "دفتر حفظ و نشر آثار", "president": "پایگاه اطلاع‌رسانی ریاست جمهوری", "pana": "پانا",
+    "rokna": "رکنا", "jamejamonline": "جام جم آنلاین", "iranintl": "ایران اینترنشنال", "bbc": "بی‌بی‌سی",
+}
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<name>[a-z0-9-]+)\.(?:ir|com|net|org|news|co|tv)\b", re.IGNORECASE)
 _INTERVIEW = re.compile(r"گفت\s?و\s?گو(?:ی\s+\S+)?\s+با\s+(?P<src>[^،,:؛]{2,80})")
 SOURCE_DEPTH = 3  # body paragraphs read for «به گزارش X»: an outlet quoted deeper is not the source
 _PUBLISHED_LABEL = re.compile(r"انتشار|منتشر|تاریخ\s*(?:خبر|درج|ثبت)")
@@ -100,6 +115,7 @@ class Parsed:
     date: FoundDate | None = None
     warnings: list[str] = field(default_factory=list)
     header_credit: str | None = None
+    site_name: str | None = None  # the head of a header breadcrumb: the source of last resort
 
     def kept(self) -> list[Line]:
         """Lines shown in the display text, in source order."""
@@ -377,7 +393,7 @@ def _read_header(p: Parsed, header: list[Line], verdicts: dict[int, str]) -> Non
         elif verdicts.get(i) != "keep" and (_is_furniture(ln, verdicts, i) or is_footer_marker(ln.text)):
             ln.role = "boilerplate"
             c = clean(ln.text)
-            credit = _credit_of(c) if _AGENCY_WORD.match(c) or _URL_CREDIT.match(c) else None
+            credit = _credit_of(_first_part(c)) if _AGENCY_WORD.match(c) or _URL_CREDIT.match(c) else None
             if credit:
                 credits.append(credit)
         else:
@@ -407,6 +423,22 @@ def _read_header(p: Parsed, header: list[Line], verdicts: dict[int, str]) -> Non
     elif stamped:
         _set_date(p, stamped[0][1])
     p.header_credit = credits[0] if credits else None
+    p.site_name = next((name for ln in header if (name := _breadcrumb_head(ln.text))), None)
+
+
+_CRUMB = re.compile(r"\s[»>ـ|]\s")
+
+
+def _breadcrumb_head(text: str) -> str | None:
+    """The site a breadcrumb starts from («العالم ـ ایران ـ اجتماعی», «سرویس کیهان » اخبار»)."""
+    c = clean(text)
+    if not _CRUMB.search(c) or words(c) > 10:
+        return None
+    head = re.sub(r"^(?:سرویس|گروه|بخش|سایت|پایگاه)\s+", "", _CRUMB.split(c, maxsplit=1)[0].strip())
+    if not head or words(head) > 3 or is_section_label(head) or is_boilerplate(head) or \
+            not re.search(r"[\u0600-\u06ff]", head) or re.search(r"[0-9A-Za-z۰-۹]", head):
+        return None
+    return head
 
 
 _URL_CREDIT = re.compile(r"^(?P<src>[^:：]{2,40})\s*[:：]\s*(?:https?://|www\.)\S+$")
@@ -484,8 +516,14 @@ def _assign_header_roles(p: Parsed, header: list[Line], candidates: list[Line]) 
         title.role, p.title = "title", _title_text(title.text)
         _promote_supertitle(p, header, title)
         _standfirst(p, header, title, lead)
+    title_start = title.start if title is not None else -1
     for ln in candidates:
-        if ln.role == "header":  # leftover header lines: site names, sections, teasers
+        if ln.role != "header":
+            continue
+        c = clean(ln.text)
+        if ln.start > title_start >= 0 and words(c) >= 12 and not c.endswith(("…", "...")):
+            ln.role = "body"  # text under the title (a summary, a credit with the story's start)
+        else:  # leftover header lines: site names, sections, teasers
             ln.role, ln.reason = "boilerplate", "page header"
 
 
@@ -560,11 +598,11 @@ def _read_body(p: Parsed, body: list[Line], verdicts: dict[int, str], offset: in
             ln.role = "date"
             if p.date is None and _PUBLISHED_LABEL.search(ln.text):
                 _set_date(p, _date_of(ln.text, []))
+        elif not keep and n <= 5 and _AGENCY_WORD.match(clean(ln.text)) and _credit_of(_first_part(ln.text)):
+            ln.role, ln.reason = "boilerplate", "credit line"  # «خبرگزاری تابناک», «پایگاه X / نویسنده»
+            credit_lines.append(_first_part(ln.text))
         elif not keep and (_is_furniture(ln, verdicts, i) or _is_body_label(ln.text)):
             ln.role = "boilerplate"
-        elif not keep and n <= 4 and _AGENCY_WORD.match(clean(ln.text)) and _credit_of(clean(ln.text)):
-            ln.role, ln.reason = "boilerplate", "credit line"  # «خبرگزاری تابناک» alone under the text
-            credit_lines.append(clean(ln.text))
         elif key(ln.text) in header_keys:
             ln.role, ln.reason = "duplicate", "printed twice"
         else:
@@ -578,9 +616,24 @@ def _read_body(p: Parsed, body: list[Line], verdicts: dict[int, str], offset: in
     for find in (_source_of, _source_inside):
         sources += [src for text in firsts if (src := find(text))]
     p.source = (sources[0] if sources else None) or p.header_credit or \
-        (credit_lines[0] if credit_lines else None) or labelled_source
+        (credit_lines[0] if credit_lines else None) or _outlet_of_address(labelled_source) or p.site_name
     if p.source:
         p.source = p.source.strip(" -–—:،,؛")
+
+
+def _first_part(text: str) -> str:
+    """A credit line up to its first « / » or « | » («پایگاه بصیرت / نویسنده» → «پایگاه بصیرت»)."""
+    return re.split(r"\s+[/|]\s+", clean(text), maxsplit=1)[0]
+
+
+def _outlet_of_address(label: str | None) -> str | None:
+    """A «منبع:» value; a web address stands for its outlet (a known agency), never for itself."""
+    if not label:
+        return None
+    m = _DOMAIN.search(label)
+    if m is None or not re.match(r"(?:https?://|www\.|[a-z0-9-]+\.)", label.strip(), re.IGNORECASE):
+        return label
+    return AGENCY_DOMAINS.get(m["name"].lower())
 
 
 def _is_body_label(text: str) -> bool:
@@ -625,6 +678,9 @@ def _source_inside(text: str) -> str | None:
         src = _source_of(c[m.end():])
         if src:
             return src
+    wrote = _OUTLET_WROTE.search(c)
+    if wrote and wrote.start() < 600:
+        return wrote["src"].strip()
     talk = _INTERVIEW.search(c)
     if talk:
         src = _SOURCE_CUT.split(talk["src"], maxsplit=1)[0].strip()
