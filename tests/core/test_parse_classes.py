@@ -304,3 +304,35 @@ def test_an_old_site_with_arabic_kaf_and_yeh() -> None:
     p = parse(page)
     assert p.news_code == "12345"
     assert p.title is not None and "کد خبر" not in p.title and p.title.startswith("ساخت")
+
+
+def test_more_source_shapes_and_their_order() -> None:
+    wrote = ("یادداشت امروز درباره وعده‌های دولت است و روزنامه نمونه نوشت: دولت باید گزارش کاملی از کارها "
+             "به مردم بدهد و برنامه خود را اعلام کند.")
+    assert parse(f"وعده‌هایی که فراموش شد\n{wrote}\n{BODY2}\n").source == "روزنامه نمونه"
+    page = f"وعده‌هایی که فراموش شد\n{LEAD}\n{BODY2}\nمنبع: https://www.isna.ir/news/1403030201246/x\n"
+    assert parse(page).source == "ایسنا"  # a web address stands for its agency, never for itself
+    page = f"وعده‌هایی که فراموش شد\nپایگاه نمونه / علی رضایی\n{LEAD}\n{BODY2}\n"
+    assert parse(page).source == "پایگاه نمونه"
+    page = f"نمونه‌نیوز ـ ایران ـ اجتماعی\n{LEAD}\n{BODY2}\n"
+    assert parse(page).source == "نمونه‌نیوز"  # the head of a breadcrumb, when nothing else credits
+    page = f"نمونه‌نیوز ـ ایران ـ اجتماعی\n{LEAD}\n{BODY1}\n"
+    assert parse(page).source == "ایسنا"  # «به گزارش» wins
+
+
+def test_a_fifo_and_a_binary_file_in_the_folder_do_not_stop_the_folder_rules(tmp_path, monkeypatch) -> None:
+    import os
+
+    import pytest
+    from hashiye.core.article import load_article
+
+    monkeypatch.setenv("HASHIYE_DATA_DIR", str(tmp_path / "data"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"ساخت دو هزار واحد مسکونی\n{LEAD}\n{BODY1}\n", encoding="utf-8")
+    (corpus / "b.txt").write_bytes(b"\x00\x01\x02" * 100)
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    os.mkfifo(corpus / "c.txt")
+    art = load_article(corpus / "a.txt")  # would hang if the FIFO were opened
+    assert art.title == "ساخت دو هزار واحد مسکونی"
