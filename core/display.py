@@ -198,32 +198,40 @@ def align(before: str, after: str, starts: list[int], ends: list[int]) -> tuple[
 
 
 def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
-                  normalized: bool = False) -> Display:
-    """Build the display text of an article; `normalized` adds hazm (slow on first use)."""
+                  normalized: bool = False, show_hidden: bool = False) -> Display:
+    """Build the display text of an article; `normalized` adds hazm (slow on first use).
+
+    `show_hidden` also shows the lines the clean view hides, as paragraphs of role
+    `hidden` (quick level), in their place: the reader's "show hidden lines" view.
+    """
     b = MapBuilder(len(source))
     paragraphs: list[Paragraph] = []
     pending: list[tuple[int, int, str, str]] = []
     hidden: list[Hidden] = []
     kept = set(map(id, parsed.kept()))
     for ln in parsed.lines:
+        shown_hidden = False
         if id(ln) not in kept:
-            if ln.text.strip() and ln.role != "blank":
+            if not ln.text.strip() or ln.role == "blank":
+                continue
+            if not show_hidden:
                 pending.append((ln.start, ln.end, ln.role, ln.reason or HIDDEN_REASONS.get(ln.role, ln.role)))
-            continue
+                continue
+            shown_hidden = True
         text, starts, ends = quick_line(source, ln.start, ln.end, digits)
         if not text:
             continue
         at = len(b.chars) + (1 if paragraphs else 0)
         hidden.extend(Hidden(s, e, r, why, at) for s, e, r, why in pending)
         pending = []
-        if normalized:
+        if normalized and not shown_hidden:
             text, starts, ends = hazm_line(text, starts, ends, digits)
         if paragraphs:
             at = b.last_end(ln.start)
             b.emit("\n", at, ln.start)
         p_start = len(b.chars)
         b.emit_mapped(text, starts, ends)
-        paragraphs.append(Paragraph(ln.role, p_start, len(b.chars)))
+        paragraphs.append(Paragraph("hidden" if shown_hidden else ln.role, p_start, len(b.chars)))
     hidden.extend(Hidden(s, e, r, why, len(b.chars)) for s, e, r, why in pending)
     return Display(b.text(), b.map, paragraphs, normalized, hidden)
 
