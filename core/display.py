@@ -52,6 +52,7 @@ class Hidden:
     at: int
 
 
+HEADING_ROLES = ("supertitle", "title")
 HIDDEN_REASONS = {
     "date": "date line", "code": "news code", "duplicate": "printed twice",
     "boilerplate": "page furniture", "footer": "after the article's end",
@@ -198,11 +199,12 @@ def align(before: str, after: str, starts: list[int], ends: list[int]) -> tuple[
 
 
 def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
-                  normalized: bool = False, show_hidden: bool = False) -> Display:
+                  normalized: bool = False, show_hidden: bool = False, headings: bool = True) -> Display:
     """Build the display text of an article; `normalized` adds hazm (slow on first use).
 
     `show_hidden` also shows the lines the clean view hides, as paragraphs of role
     `hidden` (quick level), in their place: the reader's "show hidden lines" view.
+    `headings=False` leaves the title and supertitle lines out (a reader shows them in its header).
     """
     b = MapBuilder(len(source))
     paragraphs: list[Paragraph] = []
@@ -211,6 +213,8 @@ def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
     kept = set(map(id, parsed.kept()))
     for ln in parsed.lines:
         shown_hidden = False
+        if not headings and ln.role in HEADING_ROLES:
+            continue
         if id(ln) not in kept:
             if not ln.text.strip() or ln.role == "blank":
                 continue
@@ -242,9 +246,6 @@ def display_line(text: str, *, digits: DigitStyle = "fa", normalized: bool = Fal
     if normalized and out:
         out = hazm_line(out, starts, ends, digits)[0]
     return out
-
-
-HEADING_ROLES = ("supertitle", "title")
 
 
 def without_headings(display: Display) -> Display:

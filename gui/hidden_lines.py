@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from hashiye.core import folder_rules
 from hashiye.core.article import Article
-from hashiye.core.display import Display, build_display, without_headings
+from hashiye.core.display import HEADING_ROLES, Display, build_display
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
@@ -35,8 +35,9 @@ def view(window: MainWindow, article: Article, clean: Display) -> Display:
     """The clean view, or (when the window shows hidden lines) the clean view with them in place."""
     if not getattr(window, "show_hidden", False):
         return clean
-    full = build_display(article.source_text, article.parsed, normalized=clean.normalized, show_hidden=True)
-    return without_headings(full)
+    headings = any(p.role in HEADING_ROLES for p in clean.paragraphs)  # kept when the header does not show them
+    return build_display(article.source_text, article.parsed, normalized=clean.normalized, show_hidden=True,
+                         headings=headings)
 
 
 def style(reader: ReaderText, display: Display) -> None:
