@@ -35,7 +35,7 @@ def key(text: str) -> str:
     return match_key(clean(text))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=4096)
 def words(text: str) -> int:
     """Number of words, counted in matching form."""
     return len(match_key_lines(text).split())
@@ -122,6 +122,7 @@ _BYLINE = re.compile(r"^(?:گروه|سرویس|بخش)\s+\S+(?:\s\S+)?\s*[-–�
 _BREADCRUMB = re.compile(r"\s[>»/|ـ]\s")
 
 
+@lru_cache(maxsize=2048)  # asked about each line by several rules in a row
 def label_of(text: str) -> tuple[str, str] | None:
     """Split «برچسب: مقدار» into its label (matching form) and value, if the line has one."""
     m = _LABEL.match(clean(text))
@@ -199,11 +200,11 @@ def is_boilerplate(text: str) -> bool:
     if n > 14:
         return False
     lab = label_of(c)
-    if lab and (lab[0] in LABELS or lab[0] in TODAY):
+    if lab and (lab[0] in LABELS or lab[0] in TODAY or lab[0] in TAG_LABELS):
         return True
     if _BREADCRUMB.search(c) and all(words(part) <= 3 for part in re.split(r"[>»/|ـ]", c)):
         return True
-    if is_tag_line(c) or is_keyword_list(c) or is_section_label(c) or _BYLINE.match(c):
+    if (n <= 5 and is_section_label(c)) or (("،" in c or "," in c) and is_keyword_list(c)) or _BYLINE.match(c):
         return True
     ws = k.split()
     if len(ws) >= 2 and len(set(ws)) == 1 and len(c) <= SHORT:

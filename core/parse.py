@@ -325,6 +325,7 @@ def parse(text: str, rules: FolderRules = NO_RULES) -> Parsed:
     return p
 
 
+HEADER_MAX = 300  # lines: where a page's header can end, however long the file
 HIDDEN_CONTENT = ("boilerplate", "date", "code", "duplicate", "footer")
 
 
@@ -337,7 +338,7 @@ def _is_furniture(ln: Line, verdicts: dict[int, str], i: int) -> bool:
 
 def _find_body_start(lines: list[Line], verdicts: dict[int, str]) -> int:
     """Index of the first body line: «به گزارش …» near the top, else after the lead."""
-    limit = max(40, len(lines) // 2)
+    limit = min(max(40, len(lines) // 2), HEADER_MAX)
     meta = [i for i, ln in enumerate(lines[:limit]) if _code_of(ln.text) or _is_date_line(ln.text)]
     last_meta = max(meta, default=-1)
     longs = 0
