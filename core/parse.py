@@ -609,9 +609,10 @@ def _read_body(p: Parsed, body: list[Line], verdicts: dict[int, str], offset: in
         else:
             in_read_more = False
             ln.role = "body"
-            paragraphs += 1
-            if paragraphs <= SOURCE_DEPTH:
+            if paragraphs < SOURCE_DEPTH:
                 firsts.append(ln.text)
+            if n >= 12:  # subheads and short lines do not count towards the depth
+                paragraphs += 1
     # The outlet: a credit opening one of the first paragraphs, then «به گزارش X» inside
     # them, then a credit line in the header or under the text, then a «منبع:» label.
     for find in (_source_of, _source_inside):
@@ -688,6 +689,9 @@ def _source_inside(text: str) -> str | None:
         agency = _AGENCY_WORD.search(src)
         if agency:
             return src[agency.start():].strip()
+        quoted = re.search(r"[«\"“](?P<q>[^»\"”]{2,30})[»\"”]", src)
+        if quoted and words(quoted["q"]) <= 3:
+            return quoted["q"].strip()  # «با خبرنگار گروه دانشگاهی "مهر"»
         if "خبرنگار" not in src and words(src) == 1 and src not in ("وی", "او"):
             return src
     return None

@@ -336,3 +336,14 @@ def test_a_fifo_and_a_binary_file_in_the_folder_do_not_stop_the_folder_rules(tmp
     os.mkfifo(corpus / "c.txt")
     art = load_article(corpus / "a.txt")  # would hang if the FIFO were opened
     assert art.title == "ساخت دو هزار واحد مسکونی"
+
+
+def test_subheads_do_not_push_an_interview_credit_out_of_the_first_paragraphs() -> None:
+    page = f"""ساخت دو هزار واحد مسکونی در شهرهای کوچک
+{LEAD}
+گفت‌وگو با یک استاد دانشگاه
+مسکن ارزان ممکن است
+زمین دولتی کلید کار است
+وی در گفت‌وگوی اختصاصی با خبرنگار گروه اقتصادی «نمونه» افزود: زمین دولتی کلید ساخت مسکن ارزان در شهرهای کوچک است.
+"""
+    assert parse(page).source == "نمونه"
