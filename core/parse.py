@@ -84,7 +84,7 @@ AGENCY_DOMAINS = {
     "rokna": "رکنا", "jamejamonline": "جام جم آنلاین", "iranintl": "ایران اینترنشنال", "bbc": "بی‌بی‌سی",
 }
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<name>[a-z0-9-]+)\.(?:ir|com|net|org|news|co|tv)\b", re.IGNORECASE)
-_INTERVIEW = re.compile(r"گفت\s?و\s?گو(?:ی\s+\S+)?\s+با\s+(?P<src>[^،,:؛]{2,80})")
+_INTERVIEW = re.compile(r"گفت[\s\u200c]?و[\s\u200c]?گو(?:ی\s+\S+)?\s+با\s+(?P<src>[^،,:؛]{2,80})")
 SOURCE_DEPTH = 3  # body paragraphs read for «به گزارش X»: an outlet quoted deeper is not the source
 _PUBLISHED_LABEL = re.compile(r"انتشار|منتشر|تاریخ\s*(?:خبر|درج|ثبت)")
 _UPDATED_LABEL = re.compile(r"به\s?روز\s?رسانی|بروزرسانی|ویرایش")
