@@ -1,7 +1,7 @@
 """Hidden lines in the reader: show what the clean view hid, faint and in place, and overrule it.
 
 - `toggle(window)` (Ctrl+Shift+H, View menu) shows the lines the clean view hides, in their
-  place, in a faint smaller type; again hides them. The status bar says how many lines are hidden.
+  place, faint and in italics; again hides them. The status bar says how many lines are hidden.
 - `mark(window, furniture)` marks the line under the sentence focus or the mouse selection
   (Ctrl+Shift+N: not furniture, Ctrl+Shift+M: furniture, also in the reader's context menu)
   for every identical line of the folder (core.folder_rules), then shows the article again.
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
     from .reader import ReaderText
 
-SMALLER = 0.85  # hidden lines in a smaller type
-
 
 def view(window: MainWindow, article: Article, clean: Display) -> Display:
     """The clean view, or (when the window shows hidden lines) the clean view with them in place."""
@@ -41,7 +39,7 @@ def view(window: MainWindow, article: Article, clean: Display) -> Display:
 
 
 def style(reader: ReaderText, display: Display) -> None:
-    """Paint the `hidden` paragraphs of a display faint and smaller (called after `show_text`)."""
+    """Paint the `hidden` paragraphs of a display faint (called after `show_text` and a theme change)."""
     runs = [p for p in display.paragraphs if p.role == "hidden"]
     if not runs:
         return
@@ -49,7 +47,7 @@ def style(reader: ReaderText, display: Display) -> None:
     cursor = QTextCursor(reader.document())
     char = QTextCharFormat()
     char.setForeground(reader.palette().placeholderText())
-    char.setFontPointSize(reader.font().pointSizeF() * SMALLER)
+    char.setFontItalic(True)  # no fixed size: zooming scales hidden lines with the rest
     for p in runs:
         cursor.setPosition(index.to_qt(p.start))
         cursor.setPosition(index.to_qt(p.end), QTextCursor.MoveMode.KeepAnchor)

@@ -357,6 +357,8 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.settings.setValue(THEME_KEY, theme.id)
         self.theme_actions[theme.id].setChecked(True)
         self.reader.restyle(bar)  # highlights in the new colours, same text size and place
+        if self._display is not None:
+            hidden_lines.style(self.reader, self._display)
         self.panel.view.viewport().update()
         self.statusBar().showMessage(tr("پوسته: {name}", name=tr(theme.label)), 3000)
 

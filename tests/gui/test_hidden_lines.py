@@ -62,3 +62,13 @@ def test_marking_the_focused_line_not_furniture_shows_it_in_the_folder(qtbot, wi
     marks = folder_rules.load_marks(corpus)
     assert any("کد خبر" in line for line in marks["keep"].values())
     assert sorted(p.name for p in corpus.iterdir() if not p.name.endswith(".txt")) == []  # nothing in the folder
+
+
+def test_hidden_lines_stay_faint_after_a_theme_change(qtbot, window) -> None:
+    open_seed(qtbot, window)
+    window.actions_by_id["toggle_hidden"].trigger()
+    window.actions_by_id["next_theme"].trigger()
+    hidden = next(p for p in window._display.paragraphs if p.role == "hidden")
+    fmt = window.reader.document().findBlock(hidden.start).begin().fragment().charFormat()
+    assert fmt.foreground().color() == window.reader.palette().placeholderText().color()
+    assert fmt.fontItalic()
