@@ -67,8 +67,8 @@ def hidden_count(window: MainWindow) -> int:
 def toggle(window: MainWindow) -> None:
     """Show or hide the lines the clean view hides."""
     window.show_hidden = not getattr(window, "show_hidden", False)
-    if window.current_id:
-        window.show_article(window.current_id, keep_focus=True)
+    if window.current_id:  # the sentences change: the focus goes back to the first body sentence
+        window.show_article(window.current_id)
     n = hidden_count(window)
     window.statusBar().showMessage(
         tr("{n} سطر پنهان، کم‌رنگ نشان داده شد", n=n) if window.show_hidden else tr("{n} سطر پنهان شد", n=n), 4000)
