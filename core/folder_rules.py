@@ -12,8 +12,7 @@ Two kinds of evidence, both kept outside the article folder:
   cache and must survive clearing one): "furniture" or "not furniture" for a line, applied to
   every identical line (same matching form) of the folder.
 
-`for_folder()` gives the `parse.FolderRules` of a folder, remembered in memory until the
-folder, its marks or the cache change.
+`for_folder()` gives the `parse.FolderRules` of a folder, remembered in memory (see there).
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ import os
 import stat
 import tempfile
 import threading
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,8 @@ MAX_FILE = 2_000_000  # bytes: larger files are not read for repeated lines
 CACHE_VERSION = 1
 
 _lock = threading.Lock()
-_memo: dict[str, tuple[tuple[int, int, int], FolderRules]] = {}
+RECHECK = 30.0  # seconds between looks at a changed folder
+_memo: dict[str, tuple[tuple[int, int, float], FolderRules]] = {}
 
 
 def folder_key(corpus: Path) -> str:
@@ -193,29 +194,33 @@ def _count(entries: dict[str, Any]) -> frozenset[str]:
 
 # --- both ------------------------------------------------------------------------------
 
-def _signature(corpus: Path) -> tuple[int, int, int]:
-    def mtime(p: Path) -> int:
-        try:
-            return p.stat().st_mtime_ns
-        except OSError:
-            return 0
-    return mtime(corpus), mtime(marks_path(corpus)), mtime(lines_cache_path(corpus))
+def _mtime(p: Path) -> int:
+    try:
+        return p.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def for_folder(corpus: Path) -> FolderRules:
-    """The rules of a folder (repeated lines and the user's marks); NO_RULES if it cannot be read."""
+    """The rules of a folder (repeated lines and the user's marks); NO_RULES if it cannot be read.
+
+    Remembered in memory: a new mark takes effect at once; a change in the folder (a file
+    added, removed or renamed, which includes annotation saves) is looked at again at most
+    every `RECHECK` seconds, so opening articles never waits for a scan of a large folder.
+    """
     try:
         real = str(corpus.resolve())
     except OSError:
         return NO_RULES
-    sig = _signature(corpus)
+    folder, marks_at = _mtime(corpus), _mtime(marks_path(corpus))
+    now = time.monotonic()
     with _lock:
         hit = _memo.get(real)
-        if hit is not None and hit[0] == sig:
+        if hit is not None and hit[0][1] == marks_at and (hit[0][0] == folder or now - hit[0][2] < RECHECK):
             return hit[1]
     marks = load_marks(corpus)
     rules = FolderRules(furniture=frozenset(marks["furniture"]), keep=frozenset(marks["keep"]),
                         repeated=repeated_lines(corpus))
     with _lock:
-        _memo[real] = (_signature(corpus), rules)
+        _memo[real] = ((folder, marks_at, now), rules)
     return rules
