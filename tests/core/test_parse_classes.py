@@ -347,3 +347,16 @@ def test_subheads_do_not_push_an_interview_credit_out_of_the_first_paragraphs() 
 وی در گفت‌وگوی اختصاصی با خبرنگار گروه اقتصادی «نمونه» افزود: زمین دولتی کلید ساخت مسکن ارزان در شهرهای کوچک است.
 """
     assert parse(page).source == "نمونه"
+
+
+def test_a_windows_1256_file_with_arabic_kaf_keeps_its_news_code(tmp_path, monkeypatch) -> None:
+    from hashiye.core.article import load_article
+
+    monkeypatch.setenv("HASHIYE_DATA_DIR", str(tmp_path / "data"))
+    page = f"كد خبر: 12345\nساخت دو هزار واحد مسكوني در شهرهاي كوچك\n{LEAD}\n{BODY1}\n".replace("ی", "ي").replace("ک", "ك")
+    path = tmp_path / "old.txt"
+    path.write_bytes(page.replace("\u200c", " ").encode("cp1256"))
+    art = load_article(path)
+    assert art.encoding.lower().replace("-", "") in ("cp1256", "windows1256")
+    assert art.parsed.news_code == "12345"
+    assert art.title is not None and art.title.startswith("ساخت")
