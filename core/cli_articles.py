@@ -17,8 +17,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run_list)
     p = sub.add_parser("show", help="show one article's metadata and display text")
     p.add_argument("id", help="article id (file name without .txt)")
+    p.add_argument("--hidden", action="store_true", help="also list the lines the clean view hides, and why")
     add_corpus(p)
     p.set_defaults(func=run_show)
+    p = sub.add_parser("mark", help="mark a line (and every identical line of the folder) as furniture or not")
+    p.add_argument("line", help="the line's text, as `show --hidden` or the text prints it")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--furniture", dest="verdict", action="store_const", const="furniture")
+    group.add_argument("--not-furniture", dest="verdict", action="store_const", const="keep")
+    group.add_argument("--clear", dest="verdict", action="store_const", const="clear")
+    add_corpus(p)
+    p.set_defaults(func=run_mark)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -52,11 +61,29 @@ def run_show(args: argparse.Namespace) -> int:
         message(f"warning: {warning}")
     for w in art.parsed.warnings:
         message(f"warning {art.path.name}: {w}")
-    record = art.show_record(art.path.name, count)
+    record = art.show_record(art.path.name, count, hidden=args.hidden)
     if args.json:
         print_json(record)
     else:
         _print_article(record)
+    return 0
+
+
+def run_mark(args: argparse.Namespace) -> int:
+    from .folder_rules import mark_line
+
+    corpus = corpus_of(args)
+    if not corpus.is_dir():
+        raise RuntimeFailure(f"not a folder: {corpus}")
+    verdict = {"furniture": True, "keep": False, "clear": None}[args.verdict]
+    try:
+        mark_line(corpus, args.line, verdict)
+    except OSError as exc:
+        raise RuntimeFailure(f"cannot save the mark: {exc.strerror or exc}") from exc
+    if args.json:
+        print_json({"line": args.line, "mark": args.verdict})
+    else:
+        message(f"marked {args.verdict}: {args.line}")
     return 0
 
 
@@ -73,3 +100,8 @@ def _print_article(r: dict[str, Any]) -> None:
             print(f"{key}: {r[key]}")
     print()
     print(r["text"])
+    if "hidden" in r:
+        print()
+        print(f"hidden lines: {len(r['hidden'])}")
+        for h in r["hidden"]:
+            print(f"  {h['start']}-{h['end']} [{h['reason']}] {h['text'].strip()}")

@@ -9,7 +9,7 @@ the other never moves them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from diff_match_patch import diff_match_patch
 
@@ -35,14 +35,50 @@ class Paragraph:
     end: int
 
 
+@dataclass(frozen=True)
+class Hidden:
+    """A source line the clean view leaves out: its span in the source, why, and where it would stand.
+
+    `at` is the display position of the paragraph break before which the line would be
+    shown (the start of the next shown paragraph, or the end of the text). The span is in
+    file code points, like every stored position, so a highlight on a line shown again
+    (marked "not furniture") keeps its place.
+    """
+
+    start: int
+    end: int
+    role: str
+    reason: str
+    at: int
+
+
+HEADING_ROLES = ("supertitle", "title")
+HIDDEN_REASONS = {
+    "date": "date line", "code": "news code", "duplicate": "printed twice",
+    "boilerplate": "page furniture", "footer": "after the article's end",
+}
+
+
 @dataclass
 class Display:
-    """Display text, its map to the source, and its paragraphs."""
+    """Display text, its map to the source, its paragraphs, and the source lines it hides."""
 
     text: str
     map: OffsetMap
     paragraphs: list[Paragraph]
     normalized: bool
+    hidden: list[Hidden] = field(default_factory=list)
+    fields: dict[str, str | None] = field(default_factory=dict)  # metadata text at this level (Article)
+
+    def hidden_runs(self) -> list[list[Hidden]]:
+        """Hidden lines grouped by the place they would stand (one "n lines hidden" marker each)."""
+        runs: list[list[Hidden]] = []
+        for h in self.hidden:
+            if runs and runs[-1][-1].at == h.at:
+                runs[-1].append(h)
+            else:
+                runs.append([h])
+        return runs
 
 
 def _pieces(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -66,7 +102,7 @@ def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[s
     starts: list[int] = []
     ends: list[int] = []
     for ch, s, e in _pieces(source, start, end):
-        if is_space(ch):
+        if is_space(ch) or ch in "\r\n":  # a line break inside a joined (hard-wrapped) paragraph
             if out and out[-1] == " ":
                 ends[-1] = e
                 continue
@@ -163,26 +199,53 @@ def align(before: str, after: str, starts: list[int], ends: list[int]) -> tuple[
 
 
 def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
-                  normalized: bool = False) -> Display:
-    """Build the display text of an article; `normalized` adds hazm (slow on first use)."""
+                  normalized: bool = False, show_hidden: bool = False, headings: bool = True) -> Display:
+    """Build the display text of an article; `normalized` adds hazm (slow on first use).
+
+    `show_hidden` also shows the lines the clean view hides, as paragraphs of role
+    `hidden` (quick level), in their place: the reader's "show hidden lines" view.
+    `headings=False` leaves the title and supertitle lines out (a reader shows them in its header).
+    """
     b = MapBuilder(len(source))
     paragraphs: list[Paragraph] = []
-    for ln in parsed.kept():
+    pending: list[tuple[int, int, str, str]] = []
+    hidden: list[Hidden] = []
+    kept = set(map(id, parsed.kept()))
+    for ln in parsed.lines:
+        shown_hidden = False
+        if not headings and ln.role in HEADING_ROLES:
+            continue
+        if id(ln) not in kept:
+            if not ln.text.strip() or ln.role == "blank":
+                continue
+            if not show_hidden:
+                pending.append((ln.start, ln.end, ln.role, ln.reason or HIDDEN_REASONS.get(ln.role, ln.role)))
+                continue
+            shown_hidden = True
         text, starts, ends = quick_line(source, ln.start, ln.end, digits)
         if not text:
             continue
-        if normalized:
+        at = len(b.chars) + (1 if paragraphs else 0)
+        hidden.extend(Hidden(s, e, r, why, at) for s, e, r, why in pending)
+        pending = []
+        if normalized and not shown_hidden:
             text, starts, ends = hazm_line(text, starts, ends, digits)
         if paragraphs:
             at = b.last_end(ln.start)
             b.emit("\n", at, ln.start)
         p_start = len(b.chars)
         b.emit_mapped(text, starts, ends)
-        paragraphs.append(Paragraph(ln.role, p_start, len(b.chars)))
-    return Display(b.text(), b.map, paragraphs, normalized)
+        paragraphs.append(Paragraph("hidden" if shown_hidden else ln.role, p_start, len(b.chars)))
+    hidden.extend(Hidden(s, e, r, why, len(b.chars)) for s, e, r, why in pending)
+    return Display(b.text(), b.map, paragraphs, normalized, hidden)
 
 
-HEADING_ROLES = ("supertitle", "title")
+def display_line(text: str, *, digits: DigitStyle = "fa", normalized: bool = False) -> str:
+    """One piece of text (a title, a lead, a source) normalised exactly as a display line is."""
+    out, starts, ends = quick_line(text, 0, len(text), digits)
+    if normalized and out:
+        out = hazm_line(out, starts, ends, digits)[0]
+    return out
 
 
 def without_headings(display: Display) -> Display:
@@ -193,5 +256,6 @@ def without_headings(display: Display) -> Display:
     k = first.start
     shifted = [Paragraph(p.role, p.start - k, p.end - k) for p in display.paragraphs if p.start >= k]
     m = display.map
+    hidden = [Hidden(h.start, h.end, h.role, h.reason, max(0, h.at - k)) for h in display.hidden]
     return Display(display.text[k:], OffsetMap(m.src_start[k:], m.src_end[k:], m.source_len), shifted,
-                   display.normalized)
+                   display.normalized, hidden)

@@ -1,4 +1,9 @@
-"""Jalali dates in Persian news headers: find, parse, check the weekday, add Tehran's offset."""
+"""Dates in Persian news headers: find, parse, check the weekday, add Tehran's offset.
+
+Jalali dates are read first (named «۲۹ بهمن ۱۳۹۹» or numeric «۱۴۰۳/۲/۱۷»); without one,
+a Gregorian date (ISO 8601 `2021-07-05T11:54:53+04:30`, «17 July, 2025», «۱۲ ژوئیه ۲۰۱۰»,
+`WED 15 Oct 2025`) is converted. An ISO stamp with an offset is moved to Tehran's local time.
+"""
 
 from __future__ import annotations
 
@@ -26,16 +31,36 @@ MONTH_NAMES = list(MONTHS)[:5] + list(MONTHS)[6:]  # without the variant امر�
 WEEKDAY_NAMES = ["شنبه", "یک‌شنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنج‌شنبه", "جمعه"]
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = r"(?:یک|سه|چهار|پنج)?\s?شنبه|جمعه"
+_WEEKDAY_RE = r"(?<![^\W\d_])(?:(?:یک|دو|سه|چهار|پنج)\s?)?شنبه|(?<![^\W\d_])جمعه"
 _NAMED = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY_RE})\s*[-،,]?\s*)?"
+    rf"(?:(?P<wd>{_WEEKDAY_RE})\s*[-،,/|]?\s*)?"
     rf"(?P<d>\d{{1,2}})\s*[-/]?\s*(?P<m>{_MONTH_RE})(?:\s?ماه)?\s*[-/]?\s*(?P<y>1[34]\d\d)(?!\d)"
 )
 _NUMERIC = re.compile(
-    rf"(?:(?P<wd>{_WEEKDAY_RE})\s*[-،,]?\s*)?"
+    rf"(?:(?P<wd>{_WEEKDAY_RE})\s*[-،,/|]?\s*)?"
     r"(?<!\d)(?P<y>1[34]\d\d)\s*[/\-.]\s*(?P<m>\d{1,2})\s*[/\-.]\s*(?P<d>\d{1,2})(?!\d)"
 )
-_TIME = re.compile(r"(?<![\d/])(?P<h>[01]?\d|2[0-3])\s?:\s?(?P<mi>[0-5]\d)(?!\d)")
+GREGORIAN_MONTH_WORDS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "ژانویه": 1, "ژانویهٔ": 1, "فوریه": 2, "مارس": 3, "آوریل": 4, "مه": 5, "می": 5, "ژوئن": 6,
+    "ژوئیه": 7, "جولای": 7, "اوت": 8, "آگوست": 8, "سپتامبر": 9, "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
+}
+_G_MONTH_RE = "|".join(sorted(GREGORIAN_MONTH_WORDS, key=len, reverse=True))
+_G_YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+_ISO = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+    r"(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)")
+_G_NUMERIC = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?!\d)")
+_G_NAMED = (
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*[-/ ]?\s*(?P<m>{_G_MONTH_RE})(?![^\W\d_])\.?,?\s*[-/]?\s*{_G_YEAR}",
+               re.IGNORECASE),
+    re.compile(rf"(?<![^\W\d_])(?P<m>{_G_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_G_YEAR}", re.IGNORECASE),
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s+(?P<m>{_G_MONTH_RE})\s+(?P<d>[0-3]?\d)(?!\d)", re.IGNORECASE),
+)
+# A clock time; one glued to a following ISO date («16:462019-02-06») still counts.
+_TIME = re.compile(r"(?<![\d/:])(?P<h>[01]?\d|2[0-3])\s?:\s?(?P<mi>[0-5]\d)(?!\d(?!\d\d\d-\d))")
 
 
 @dataclass(frozen=True)
@@ -45,6 +70,8 @@ class FoundDate:
     date: jdatetime.date
     time: dt.time | None
     warning: str | None
+    span: tuple[int, int] = (0, 0)  # where the date stands in the line
+    calendar: str = "jalali"  # or "gregorian" (converted)
 
     def published_iso(self) -> str:
         """ISO 8601: with Tehran's UTC offset of that moment, or a plain date."""
@@ -61,12 +88,12 @@ class FoundDate:
 
 
 def _prepare(line: str) -> str:
-    """Fold letters and digits, drop ZWNJ so weekday and month names match one way."""
-    return to_latin_digits(fold_letters(line)).replace("\u200c", "")
+    """Fold letters and digits, ZWNJ as a space: names match one way, positions stay those of `line`."""
+    return to_latin_digits(fold_letters(line)).replace("\u200c", " ")
 
 
 def find_date(line: str) -> FoundDate | None:
-    """Find a Jalali date (and a time on the same line) in one header line."""
+    """Find a date (and a time on the same line) in one header line: Jalali first, else Gregorian."""
     text = _prepare(line)
     for pattern in (_NAMED, _NUMERIC):
         for m in pattern.finditer(text):
@@ -76,7 +103,41 @@ def find_date(line: str) -> FoundDate | None:
             except ValueError:
                 continue
             rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-            return FoundDate(date, _nearest_time(rest, m.start()), _check_weekday(m["wd"], date))
+            return FoundDate(date, _nearest_time(rest, m.start()), _check_weekday(m["wd"], date), m.span())
+    return _find_gregorian(text)
+
+
+def _find_gregorian(text: str) -> FoundDate | None:
+    """An ISO 8601 stamp or a Gregorian date with an English or Persian month name, as a Jalali date."""
+    for m in _ISO.finditer(text):
+        try:
+            day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        time: dt.time | None = None
+        if m["h"] is not None and int(m["h"]) < 24:
+            moment = dt.datetime.combine(day, dt.time(int(m["h"]), int(m["mi"])))
+            if m["tz"]:  # a stamp with an offset: the same instant in Tehran's local time
+                tz = m["tz"].replace("Z", "+00:00")
+                sign = -1 if tz[0] == "-" else 1
+                hours, minutes = int(tz[1:3]), int(tz[-2:])
+                zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+                moment = moment.replace(tzinfo=zone).astimezone(TEHRAN).replace(tzinfo=None)
+            day, time = moment.date(), moment.time()
+        else:
+            rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+            time = _nearest_time(rest, m.start())
+        return FoundDate(jdatetime.date.fromgregorian(date=day), time, None, m.span(), "gregorian")
+    named = [(m, GREGORIAN_MONTH_WORDS[m["m"].lower()]) for p in _G_NAMED for m in p.finditer(text)]
+    numeric = [(m, int(m["m"])) for m in _G_NUMERIC.finditer(text)]
+    for m, month in sorted(named + numeric, key=lambda x: x[0].start()):
+        try:
+            day = dt.date(int(m["y"]), month, int(m["d"]))
+        except ValueError:
+            continue
+        rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        return FoundDate(jdatetime.date.fromgregorian(date=day), _nearest_time(rest, m.start()), None,
+                         m.span(), "gregorian")
     return None
 
 

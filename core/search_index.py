@@ -34,12 +34,13 @@ from typing import Any, Self
 from .article import Article
 from .corpus import CorpusError, Listing, Skipped, article_files
 from .normalize import match_key_lines
-from .parse import parse
+from .folder_rules import for_folder
+from .parse import NO_RULES, parse
 from .paths import cache_dir
 from .sidecar import peek_count, sidecar_path
 from .textio import UnreadableArticle, check_name, is_article_path, read_text, shown_name
 
-SCHEMA_VERSION = 4  # bump when tokens, matching rules or list records change
+SCHEMA_VERSION = 5  # bump when tokens, matching rules or list records change
 BATCH = 200
 LAZY_FROM = 1000  # candidates from which a first page walks the files in date order
 COMPACT_MIN = 1000  # old rows tolerated before compacting (also at most a quarter of the live rows)
@@ -98,6 +99,7 @@ class CorpusIndex:
 
     def __init__(self, corpus: Path, path: Path | None = None) -> None:
         self.corpus = corpus
+        self.rules = NO_RULES
         self.path = path or index_path(corpus)
         self.db = self._open()
         # Article names that are not valid UTF-8 (SQLite cannot store them): listed as skipped, never read.
@@ -192,8 +194,10 @@ class CorpusIndex:
         known = {r[0]: r[1:] for r in self.db.execute(
             "SELECT name, mtime, size, docid, skipped, record FROM files")}
         gone = [n for n in known if n not in current]
+        self.rules = for_folder(self.corpus)  # records depend on the folder's repeated lines and marks
+        rules_changed = metadata and self._meta_text("folder_rules") != self.rules.digest()
         todo = [n for n, st in current.items()
-                if n not in known or known[n][:2] != st
+                if rules_changed or n not in known or known[n][:2] != st
                 or (metadata and known[n][4] is None and known[n][3] is None)]
         if gone:
             self._drop(gone, garbage=sum(1 for n in gone if known[n][2] is not None))
@@ -204,6 +208,8 @@ class CorpusIndex:
             rows = [self._read(n, metadata) for n in batch]
             self._store(rows)
             yield Progress("index", start + len(batch), total, batch[-1])
+        if rules_changed:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('folder_rules', ?)", (self.rules.digest(),))
         if self._garbage() > max(COMPACT_MIN, self._live() // 4):
             yield from self._compact()
         elif total > 1000:
@@ -262,11 +268,11 @@ class CorpusIndex:
             return row
         row["encoding"] = decoded.encoding
         if metadata:
-            parsed = parse(decoded.text)
+            parsed = parse(decoded.text, self.rules)
             if not parsed.kept():
                 row["skipped"] = "no article text (empty or only boilerplate)"
                 return row
-            art = Article(path.stem, path, decoded.text, decoded.encoding, parsed)
+            art = Article(path.stem, path, decoded.text, decoded.encoding, parsed, self.rules)
             record = art.metadata(name, 0)
             row["record"] = json.dumps(record, ensure_ascii=False)
             row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
@@ -304,6 +310,10 @@ class CorpusIndex:
         db.executemany("DELETE FROM sidecars WHERE name = ?", [(n,) for n in names])
         self._add_garbage(garbage)
         db.execute("COMMIT")
+
+    def _meta_text(self, key: str) -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else ""
 
     def _meta_int(self, key: str) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

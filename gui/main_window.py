@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import i18n, shortcuts, themes
+from . import hidden_lines, i18n, shortcuts, themes
 from .annotation_panel import AnnotationPanel
 from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel
 from .background import BackgroundJob
@@ -68,6 +68,7 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.current_ann_id: str | None = None
         self.color = COLORS[0]
         self.original = False
+        self.show_hidden = False  # the reader also shows the lines the clean view hides (gui/hidden_lines.py)
         self._display: Display | None = None
         self._disk_stamp: dict[str, tuple[int, int]] = {}
         self._build_widgets()
@@ -81,6 +82,7 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.corpus: Path | None = None  # type: ignore[assignment]
         self.search_panel: SearchPanel | None = None
         self._build_menus()
+        hidden_lines.install_context_menu(self)
         self.open_corpus(corpus)
         self._restore_layout()
         # The place is saved a moment after each move, so a crash or a kill loses at most that moment.
@@ -193,6 +195,9 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
             "focus_prev": lambda: self.cycle_focus(-1),
             "caret_mode": self.toggle_caret_mode,
             "toggle_original": self.toggle_original,
+            "toggle_hidden": lambda: hidden_lines.toggle(self),
+            "mark_not_furniture": lambda: hidden_lines.mark(self, False),
+            "mark_furniture": lambda: hidden_lines.mark(self, True),
             "zoom_in": lambda: self.zoom(1),
             "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0),
@@ -215,7 +220,7 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         bar = self.menuBar()
         menus = {
             tr("پرونده"): ["open_folder", None, "export", None, "quit"],
-            tr("نما"): ["toggle_original", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
+            tr("نما"): ["toggle_original", "toggle_hidden", "mark_not_furniture", "mark_furniture", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
                         "line_wider", "line_narrower", None, "next_theme", "toggle_language"],
             tr("رفتن"): ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
                      "find", "search_corpus", "browse_annotations", None, "focus_next", "focus_prev"],
@@ -275,12 +280,13 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
             keep_focus = False
         self.current_id = article_id
         self._display = build_original(article.source_text) if self.original else \
-            without_headings(self._clean_view(article))
+            hidden_lines.view(self, article, without_headings(self._clean_view(article)))
         rec = self.model.record(self.model.row_of(article_id)) if self.model.row_of(article_id) >= 0 else {
             "id": article_id, "title": article.title}
         self.header.show_record(rec, self.original)
         self.header.show_warning("\n".join(state.warnings))
         self.reader.show_text(self._display, self._marks(state.anchored), keep_focus=keep_focus)
+        hidden_lines.style(self.reader, self._display)
         self.find_bar.set_text(self._display.text)
         self.panel.set_rows(state.anchored, self.current_ann_id)
         self.model.update_count(article_id, len(state.anchored))
@@ -351,6 +357,8 @@ class MainWindow(FolderMixin, AnnotatingMixin, QMainWindow):
         self.settings.setValue(THEME_KEY, theme.id)
         self.theme_actions[theme.id].setChecked(True)
         self.reader.restyle(bar)  # highlights in the new colours, same text size and place
+        if self._display is not None:
+            hidden_lines.style(self.reader, self._display)
         self.panel.view.viewport().update()
         self.statusBar().showMessage(tr("پوسته: {name}", name=tr(theme.label)), 3000)
 

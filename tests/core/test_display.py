@@ -77,3 +77,19 @@ def test_a_damaged_cache_file_is_ignored(private_cache: Path, seeds_copy: Path) 
 def test_the_cache_key_follows_the_rules() -> None:
     version = display_cache.rules_version()
     assert len(version) == 16 and version == display_cache.rules_version()
+
+
+def test_metadata_fields_are_normalised_like_the_text_of_their_level() -> None:
+    from hashiye.core.article import load_article
+
+    art = load_article(SEEDS[0].parent / "003_edc48c3769eb6a48.txt")
+    record = art.show_record(art.path.name, 0)
+    heading = {p.role: record["text"][p.start:p.end] for p in art.display(normalized=True).paragraphs}
+    assert record["title"] == heading["title"]  # hazm level, like `show`'s text («بهره‌گیری»)
+    assert "\u200c" in record["title"]
+    assert heading["supertitle"].startswith(record["supertitle"])
+    quick = art.display(normalized=False)
+    listed = art.metadata(art.path.name, 0)
+    assert listed["title"] == next(quick.text[p.start:p.end] for p in quick.paragraphs if p.role == "title")
+    assert record["lead"] == next(record["text"][p.start:p.end] for p in art.display(normalized=True).paragraphs
+                                  if p.role == "lead")

@@ -66,3 +66,27 @@ def test_display_form_for_the_reader() -> None:
     assert jalali_display("2021-02-17T12:14:00+03:30") == "۲۹ بهمن ۱۳۹۹، ۱۲:۱۴"
     assert jalali_display("2024-12-02", digits="latin") == "12 آذر 1403"
     assert jalali_display(None) == ""
+
+
+@pytest.mark.parametrize(("line", "jalali", "iso"), [
+    ("2021-07-05T11:54:53+04:30", "1400-04-14 11:54", "2021-07-05T11:54:00+04:30"),
+    ("2023-07-05T11:54:53+03:30", "1402-04-14 11:54", "2023-07-05T11:54:00+03:30"),  # no summer time since 2022
+    ("2021-07-05T07:24:53Z", "1400-04-14 11:54", "2021-07-05T11:54:00+04:30"),
+    ("17 July, 2025", "1404-04-26", "2025-07-17"),
+    ("WED 15 Oct 2025 - 08:10", "1404-07-23 08:10", "2025-10-15T08:10:00+03:30"),
+    ("2024 December 13", "1403-09-23", "2024-12-13"),
+    ("۱۲ ژوئيه ۲۰۱۰", "1389-04-21", "2010-07-12"),
+    ("پنجشنبه / ۲۶ تیر / ۱۴۰۴ - 17 July, 2025", "1404-04-26", "2025-07-17"),  # Jalali first
+    ("10ارديبهشت1397|12:10", "1397-02-10 12:10", "2018-04-30T12:10:00+04:30"),
+    ("1404-07-23 09:39:25", "1404-07-23 09:39", "2025-10-15T09:39:00+03:30"),
+])
+def test_gregorian_iso_and_jalali_forms(line: str, jalali: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None
+    assert found.published_jalali() == jalali
+    assert found.published_iso() == iso
+
+
+def test_monday_is_not_saturday() -> None:
+    found = find_date("دوشنبه ۲۱ تیر ۱۳۸۹")
+    assert found is not None and found.warning is None
