@@ -31,7 +31,7 @@ from .atomic import write_atomic
 from .boilerplate import clean, key, words
 from .parse import NO_RULES, FolderRules, split_lines
 from .paths import cache_dir, data_dir
-from .textio import UnreadableArticle, is_article_path, read_text
+from .textio import UnreadableArticle, is_article_path, read_text, shown_name
 
 MAX_WORDS = 12  # longer lines are text, however often they recur
 STORY_WORDS = 15  # a line this long shared by two files makes them copies of one story
@@ -111,8 +111,8 @@ def _files(corpus: Path) -> dict[str, tuple[int, int]]:
     try:
         with os.scandir(corpus) as entries:
             for entry in entries:
-                if not is_article_path(Path(entry.name)):
-                    continue
+                if not is_article_path(Path(entry.name)) or shown_name(entry.name) != entry.name:
+                    continue  # names that are not UTF-8 are skipped as articles too (textio.check_name)
                 try:
                     st = entry.stat()
                 except OSError:
