@@ -80,7 +80,7 @@ def mark_line(corpus: Path, line: str, furniture: bool | None) -> None:
             marks[kind].pop(k, None)
         if furniture is not None:
             marks["furniture" if furniture else "keep"][k] = clean(line)
-        _write_json(marks_path(corpus), {"folder": str(corpus.resolve()), **marks})
+        _write_json(marks_path(corpus), {"folder": shown_name(str(corpus.resolve())), **marks})
         _memo.pop(str(corpus.resolve()), None)
 
 
@@ -148,7 +148,7 @@ def repeated_lines(corpus: Path) -> frozenset[str]:
         changed = True
     if changed or len(entries) != len(known):
         try:
-            _write_json(path, {"version": CACHE_VERSION, "folder": str(corpus.resolve()), "files": entries})
+            _write_json(path, {"version": CACHE_VERSION, "folder": shown_name(str(corpus.resolve())), "files": entries})
         except OSError:
             pass  # no usable cache folder: counted again next time
     return _count(entries)
