@@ -6,22 +6,21 @@ import time
 
 _T0 = time.perf_counter()
 
-import argparse  # noqa: E402
-import sys  # noqa: E402
-import threading  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import sys
+from pathlib import Path
 
-from hashiye.core.normalize import get_normalizer  # noqa: E402
-from hashiye.core.paths import bundled_seeds  # noqa: E402
-from hashiye.resources import resource_path  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal  # noqa: E402
-from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from hashiye.core.normalize import get_normalizer
+from hashiye.core.paths import bundled_seeds
+from hashiye.resources import resource_path
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
-from . import i18n, themes  # noqa: E402
-from .main_window import MainWindow  # noqa: E402
-from .platform_check import explain_missing, missing_packages  # noqa: E402
-from .settings import LANGUAGE_KEY, THEME_KEY, last_folder, ui_language, ui_theme  # noqa: E402
+from . import i18n, themes
+from .main_window import MainWindow
+from .platform_check import explain_missing, missing_packages
+from .settings import LANGUAGE_KEY, THEME_KEY, last_folder, ui_language, ui_theme
 
 FONT_FAMILY = "Vazirmatn"
 
@@ -34,22 +33,6 @@ def load_fonts() -> str:
         if fid >= 0:
             family = QFontDatabase.applicationFontFamilies(fid)[0]
     return family
-
-
-class HazmLoader(QObject):
-    """Build hazm's Normalizer on a worker thread; `ready` fires on the UI thread."""
-
-    ready = Signal()
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="hazm-loader", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            get_normalizer()
-        except Exception:  # hazm missing or broken: the quick level stays in use
-            return
-        self.ready.emit()
 
 
 class FirstPaint(QObject):
@@ -166,10 +149,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"hazm loaded: {'hazm' in sys.modules})", file=sys.stderr)
             app.quit()
             return
-        QTimer.singleShot(300, loader.start)
+        QTimer.singleShot(300, load_hazm)
 
-    loader = HazmLoader()
-    loader.ready.connect(lambda: windows.window.upgrade_display() if windows.window else None)
+    def load_hazm() -> None:
+        """hazm's Normalizer on the runner; hazm missing or broken: the quick level stays in use."""
+        window.context.runner.run("", lambda _op: get_normalizer(), on_failed=lambda _m: None,
+                                  on_done=lambda _n: windows.window.upgrade_display() if windows.window else None)
+
     painted = FirstPaint(first_paint, ready=lambda: window.current_id is not None)
     window.reader.viewport().installEventFilter(painted)
     window.show()

@@ -10,7 +10,7 @@ def test_corpus_search_opens_the_article_at_the_hit(qtbot, window) -> None:
     qtbot.keyClick(window.list_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     panel = window.search_panel
     assert panel is not None and panel.isVisible()
-    qtbot.waitUntil(lambda: panel.index is not None, timeout=10000)
+    qtbot.waitUntil(lambda: panel.ready, timeout=10000)
     type_text(panel.query, "محرومیتزدایی")
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=3000)
     ids = {h.id for h in panel.model.hits}
@@ -21,7 +21,7 @@ def test_corpus_search_opens_the_article_at_the_hit(qtbot, window) -> None:
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert window.current_id == target.id
     [(start, end)] = window.reader._hits
-    shown = window._display.text[start:end]
+    shown = window.reader.display.text[start:end]
     assert shown.replace("\u200c", "").replace(" ", "") == "محرومیتزدایی"
 
 
