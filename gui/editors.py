@@ -70,7 +70,7 @@ class _Editor(QDialog):
     def accept(self) -> None:
         why = self._save()
         if why:
-            self.problem.setText(tr("ذخیره نشد: {why}. متن شما این‌جا می‌ماند.", why=why))
+            self.problem.setText(tr("ذخیره نشد: {why}. متن شما این‌جا می‌ماند.", why=why.rstrip(".")))
             self.problem.show()
             return
         super().accept()

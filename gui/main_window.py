@@ -278,12 +278,14 @@ class MainWindow(QMainWindow):
         self.export_dialog.open()
 
     def show_error(self, text: str) -> None:
-        """Tell the user about a failure, in the window (status bar and a message box)."""
+        """Tell the user about a failure, in the window (status bar and a message box; an open editor says it)."""
         self.statusBar().showMessage(text)
+        self.last_error = text
+        if any(e is not None and e.isVisible() for e in (self.annotator.note_editor, self.annotator.tag_editor)):
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, tr("حاشیه"), text, QMessageBox.StandardButton.Ok, self)
         box.setLayoutDirection(direction())
         box.open()
-        self.last_error = text
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.places.remember()
