@@ -132,3 +132,16 @@ def test_tag_report_table_sorts(qtbot, window, corpus: Path) -> None:
     text = io.StringIO()
     text.write(",".join(report.model.horizontalHeaderItem(i).text() for i in range(4)))
     assert "یادداشت‌ها" in text.getvalue()
+
+
+def test_current_article_comes_from_the_shared_context(qtbot, window, corpus: Path, tmp_path: Path) -> None:
+    a = annotate(corpus, A2, 0)
+    annotate(corpus, A1, 0)
+    window.show_article(A2)
+    assert window.context.current_id == A2
+    dialog = open_dialog(qtbot, window)
+    assert dialog.current_id == A2 and dialog.scope_buttons["article"].isEnabled()
+    dialog.set_scope("article")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    dialog.path_edit.setText(str(tmp_path / "one.csv"))
+    assert run_export(qtbot, dialog) and csv_ids(tmp_path / "one.csv") == {a}
