@@ -14,6 +14,7 @@ calls nothing.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -42,6 +43,8 @@ class Operation(QObject):
     failed = Signal(str)
     ended = Signal()  # after succeeded/failed, or when a cancelled operation stops
 
+    REPORT_EVERY = 0.05  # seconds between progress reports (the last one is always sent)
+
     def __init__(self, label: str, work: Callable[[Operation], Any]) -> None:
         super().__init__()
         self.label = label
@@ -50,13 +53,21 @@ class Operation(QObject):
         self.done = threading.Event()
         self.result: Any = None
         self.error: str | None = None
+        self._reported = 0.0
 
     # --- called from the worker ----------------------------------------------------------
     def report(self, done: int, total: int) -> None:
         """Progress from the worker; raises Cancelled once the operation was cancelled."""
         if self._cancel.is_set():
             raise Cancelled
-        self.progress.emit(done, total)
+        now = time.monotonic()
+        if done < total and now - self._reported < self.REPORT_EVERY:
+            return  # each report costs the UI thread a turn at the GIL: a few per second are enough
+        self._reported = now
+        try:
+            self.progress.emit(done, total)
+        except RuntimeError as exc:  # the application is closing
+            raise Cancelled from exc
 
     def run(self) -> None:
         try:
@@ -77,14 +88,17 @@ class Operation(QObject):
             self.result = result
         finally:
             self.done.set()
-        if self._cancel.is_set():
-            self.ended.emit()
-        elif self.error is not None:
-            self.failed.emit(self.error)
-            self.ended.emit()
-        else:
-            self.succeeded.emit(self.result)
-            self.ended.emit()
+        try:
+            if self._cancel.is_set():
+                self.ended.emit()
+            elif self.error is not None:
+                self.failed.emit(self.error)
+                self.ended.emit()
+            else:
+                self.succeeded.emit(self.result)
+                self.ended.emit()
+        except RuntimeError:  # the application is closing and its objects are gone: nobody to tell
+            pass
 
     # --- called from the UI thread -------------------------------------------------------
     def cancel(self) -> None:

@@ -19,18 +19,33 @@ LIMIT = 500
 
 
 class HitModel(QAbstractListModel):
+    """The hits, shown a page at a time as the list scrolls (laying out 500 wrapped rows at once stalls the window)."""
+
+    PAGE = 40
+
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[Hit] = []
         self.titles: dict[str, str] = {}
+        self._shown = 0
 
     def set_hits(self, hits: list[Hit]) -> None:
         self.beginResetModel()
         self.hits = hits
+        self._shown = min(len(hits), self.PAGE)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
+        return 0 if parent.isValid() else self._shown
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._shown < len(self.hits)
+
+    def fetchMore(self, parent: Index) -> None:
+        more = min(len(self.hits), self._shown + self.PAGE)
+        self.beginInsertRows(QModelIndex(), self._shown, more - 1)
+        self._shown = more
+        self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
