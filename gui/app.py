@@ -6,21 +6,22 @@ import time
 
 _T0 = time.perf_counter()
 
-import argparse
-import sys
-from pathlib import Path
+import argparse  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
 
-from hashiye.core.normalize import get_normalizer
-from hashiye.core.paths import bundled_seeds
-from hashiye.resources import resource_path
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from hashiye.core.normalize import get_normalizer  # noqa: E402
+from hashiye.core.paths import bundled_seeds  # noqa: E402
+from hashiye.resources import resource_path  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from . import i18n, themes
-from .main_window import MainWindow
-from .platform_check import explain_missing, missing_packages
-from .settings import LANGUAGE_KEY, THEME_KEY, last_folder, ui_language, ui_theme
+from . import i18n, themes  # noqa: E402
+from .main_window import MainWindow  # noqa: E402
+from .platform_check import explain_missing, missing_packages  # noqa: E402
+from .settings import LANGUAGE_KEY, THEME_KEY, last_folder, ui_language, ui_theme  # noqa: E402
 
 FONT_FAMILY = "Vazirmatn"
 
@@ -38,16 +39,16 @@ def load_fonts() -> str:
 class FirstPaint(QObject):
     """Call `callback` once, when the reader has painted an article for the first time."""
 
-    def __init__(self, callback: object, ready: object) -> None:
+    def __init__(self, callback: Callable[[], None], ready: Callable[[], bool]) -> None:
         super().__init__()
         self.callback = callback
         self.ready = ready
         self.done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.done and event.type() == QEvent.Type.Paint and self.ready():  # type: ignore[operator]
+        if not self.done and event.type() == QEvent.Type.Paint and self.ready():
             self.done = True
-            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self.callback)
         return False
 
 
@@ -153,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def load_hazm() -> None:
         """hazm's Normalizer on the runner; hazm missing or broken: the quick level stays in use."""
-        window.context.runner.run("", lambda _op: get_normalizer(), on_failed=lambda _m: None,
-                                  on_done=lambda _n: windows.window.upgrade_display() if windows.window else None)
+        if windows.window is not None:
+            windows.window.context.runner.run(
+                "", lambda _op: get_normalizer(), on_failed=lambda _m: None,
+                on_done=lambda _n: windows.window.upgrade_display() if windows.window else None)
 
     painted = FirstPaint(first_paint, ready=lambda: window.current_id is not None)
     window.reader.viewport().installEventFilter(painted)

@@ -54,7 +54,7 @@ class _Editor(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.accept)
+            QShortcut(QKeySequence(keys), self, self.accept)
         self.problem = QLabel()  # why the last save failed (the text stays)
         self.problem.setObjectName("editorProblem")
         self.problem.setWordWrap(True)
@@ -99,7 +99,11 @@ class NoteEditor(_Editor):
             timer = QTimer(self, singleShot=True, interval=400)
             timer.timeout.connect(lambda: on_draft(self.edit.toPlainText()))
             self.edit.textChanged.connect(timer.start)
-            self.finished.connect(lambda _r: (timer.stop(), on_draft(None)))
+            def closed(_result: int) -> None:
+                timer.stop()
+                on_draft(None)
+
+            self.finished.connect(closed)
 
     def _save(self) -> str | None:
         return self._on_save(self.edit.toPlainText().strip())
@@ -137,7 +141,9 @@ class TagEditor(_Editor):
     def _update_prefix(self) -> None:
         frag = self._current_fragment()
         if not frag:
-            self.completer.popup().hide()
+            popup = self.completer.popup()
+            if popup is not None:
+                popup.hide()
             return
         self.completer.setCompletionPrefix(frag)
         if self.completer.completionCount():

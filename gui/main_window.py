@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from . import i18n, shortcuts, themes
@@ -114,13 +114,13 @@ class MainWindow(QMainWindow):
         c_lay = QVBoxLayout(centre)
         c_lay.setContentsMargins(0, 0, 0, 0)
         c_lay.setSpacing(0)
-        for w in (self.header, self.find_bar):
-            c_lay.addWidget(w)
+        c_lay.addWidget(self.header)
+        c_lay.addWidget(self.find_bar)
         c_lay.addWidget(self.reader, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        for w in (self.pane, centre, self.panel):
-            self.splitter.addWidget(w)
+        for part in (self.pane, centre, self.panel):
+            self.splitter.addWidget(part)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.pane.setMinimumWidth(260)
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         ctx.listingChanged.connect(self.places.listed)
         ctx.listingProgress.connect(self.status.listing_progress)
 
-    def _actions(self) -> dict[str, object]:
+    def _actions(self) -> dict[str, QAction]:
         state, ann, pane = self.state, self.annotator, self.pane
         slots = {
             "next_article": lambda: pane.step(1), "prev_article": lambda: pane.step(-1),

@@ -8,7 +8,7 @@ it says so and keeps the reader on it, so no key acts on another article by surp
 
 from __future__ import annotations
 
-from hashiye.core.annotations import Anchored
+from hashiye.core.annotations import COLORS, Anchored
 from hashiye.core.article import Article
 from hashiye.core.display import Display, without_headings
 from hashiye.core.normalize import hazm_loaded
@@ -18,7 +18,6 @@ from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 
 from .annotation_panel import AnnotationPanel
-from .colors import COLORS
 from .context import AppContext
 from .find_bar import FindBar
 from .highlights import Mark

@@ -58,7 +58,7 @@ class Places:
             return
         if w.context.record(draft.article_id) is None:
             w.show_error(tr("یادداشتی ذخیره‌نشده برای {name} پیدا شد، ولی این مقاله دیگر در پوشه نیست. "
-                            "متن یادداشت: {text}", name=draft.article_id, text=draft.text))
+                            "متن یادداشت: {note}", name=draft.article_id, note=draft.text))
             return
         w.open_article(draft.article_id, annotation_id=draft.annotation_id)
         if w.state.current_ann_id == draft.annotation_id:
@@ -68,13 +68,13 @@ class Places:
         w = self.window
         geo = self.settings.value("window/geometry")
         if geo is not None:
-            w.restoreGeometry(geo)  # type: ignore[arg-type]
+            w.restoreGeometry(geo)
         else:
             avail = w.screen().availableGeometry()
             w.resize(min(1400, int(avail.width() * 0.92)), min(900, int(avail.height() * 0.92)))
         sizes = self.settings.value("window/splitter")
         if sizes is not None:
-            w.splitter.restoreState(sizes)  # type: ignore[arg-type]
+            w.splitter.restoreState(sizes)
         w.reader.zoom_to(reader_int(self.settings, "zoom", 0))
         w.reader.set_line_width(reader_int(self.settings, "line_width", DEFAULT_LINE_WIDTH))
 
