@@ -57,6 +57,9 @@ def make_app(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Hashiye")
     app.setOrganizationName("Hashiye")
+    # Workers (runner.py) hand the interpreter back to the UI thread every millisecond instead of every 5:
+    # the window answers keys and repaints while a folder is indexed or exported (bench/bench_ui_stall.py).
+    sys.setswitchinterval(0.001)
     app.setStyle("Fusion")  # the same look, and theme palettes that apply, on every desktop
     family = load_fonts()
     font = QFont(family, 11)
