@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from . import i18n, themes  # noqa: E402
+from .context import AppContext  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
 from .platform_check import explain_missing, missing_packages  # noqa: E402
 from .settings import LANGUAGE_KEY, THEME_KEY, last_folder, ui_language, ui_theme  # noqa: E402
@@ -69,29 +70,33 @@ def make_app(argv: list[str]) -> QApplication:
     return app
 
 
-def create_window(corpus: Path, settings: QSettings) -> MainWindow:
-    """A main window in the language and theme the settings remember."""
+def create_window(corpus: Path, settings: QSettings, context: AppContext | None = None) -> MainWindow:
+    """A main window in the language and theme the settings remember (on a context of its own, or on `context`)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     if ui_language(settings) != i18n.language():
         i18n.apply_language(app, ui_language(settings))
     if ui_theme(settings) != themes.current().id:
         themes.apply_theme(app, ui_theme(settings))
-    window = MainWindow(corpus, settings)
+    window = MainWindow(corpus, settings, context)
     window.reader.set_base_font(QApplication.font())
     return window
 
 
 class Windows(QObject):
-    """Holds the main window; remakes it when the language changes, so every text is in the new one."""
+    """Holds the main window; remakes it when the language changes, so every text is in the new one.
+
+    The application context outlives the windows: the open folder, the undo history and the
+    running work stay when the language changes."""
 
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
         self.settings = settings
+        self.context = AppContext(settings, self)
         self.window: MainWindow | None = None
 
     def open(self, corpus: Path) -> MainWindow:
-        self.window = create_window(corpus, self.settings)
+        self.window = create_window(corpus, self.settings, self.context)
         self.window.languageChosen.connect(self.relanguage)
         return self.window
 

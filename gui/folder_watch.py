@@ -18,8 +18,8 @@ from .reading import ReadingState
 class FolderWatch(QObject):
     message = Signal(str, int)
 
-    def __init__(self, context: AppContext, state: ReadingState) -> None:
-        super().__init__(context)
+    def __init__(self, context: AppContext, state: ReadingState, owner: QObject) -> None:
+        super().__init__(owner)  # ends with its window (the context may outlive it)
         self.context, self.state = context, state
         self._stamps: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
         self.watcher = QFileSystemWatcher(self)
@@ -30,6 +30,8 @@ class FolderWatch(QObject):
         context.folderOpened.connect(self._folder_opened)
         context.annotationsChanged.connect(self.remember_stamp)
         state.articleShown.connect(self._shown)
+        if context.corpus is not None:  # a window made for a folder already open
+            self._folder_opened(context.corpus)
 
     def _folder_opened(self, corpus: Path) -> None:
         self._stamps.clear()

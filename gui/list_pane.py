@@ -64,9 +64,12 @@ class ListPane(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.filters)
         lay.addWidget(self.list_view, 1)
-        context.folderOpened.connect(lambda _p: self.model.set_records([]))
+        context.folderOpened.connect(self._folder_opened)
         context.listingChanged.connect(self._listed)
         context.annotationsChanged.connect(self._annotations_changed)
+
+    def _folder_opened(self, _path: object) -> None:
+        self.model.set_records([])
 
     def _listed(self, listing: Any) -> None:
         self._quiet = True

@@ -6,8 +6,9 @@ follows the context's signals itself (see docs/architecture.md).
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -18,6 +19,7 @@ from .annotating import Annotator
 from .annotation_panel import AnnotationPanel
 from .colors import color_by_number
 from .context import AppContext
+from .dialogs import Dialogs
 from .find_bar import FindBar
 from .folder_watch import FolderWatch
 from .i18n import direction, tr
@@ -30,12 +32,10 @@ from .settings import LANGUAGE_KEY, THEME_KEY, recent_folders
 from .status import StatusParts
 from .window_place import Places
 
-if TYPE_CHECKING:
-    from .annotation_browser import AnnotationBrowser
-    from .export_dialog import ExportDialog
-    from .search_panel import SearchPanel
-# The dialogs (help, search, annotation browser, export) are imported when first opened:
-# they are not needed to show the first article, and start-up is budgeted (DESIGN §8).
+
+def _alias(path: str) -> Any:
+    """A read-only attribute that is a part's (`state.current_id`)."""
+    return property(attrgetter(path))
 
 
 class MainWindow(QMainWindow):
@@ -46,19 +46,17 @@ class MainWindow(QMainWindow):
     def __init__(self, corpus: Path, settings: QSettings, context: AppContext | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.context = context or AppContext(settings, self)
+        self.context = context or AppContext(settings, self)  # a context given outlives this window
         self.setWindowTitle(tr("حاشیه"))
         self.setLayoutDirection(direction())
         self.pane = ListPane(self.context)
         self.header, self.reader, self.find_bar, self.panel = ReaderHeader(), ReaderText(), FindBar(), AnnotationPanel()
-        self.state = ReadingState(self.context, self.reader, self.header, self.panel, self.find_bar)
+        self.state = ReadingState(self.context, self.reader, self.header, self.panel, self.find_bar, self)
         self.annotator = Annotator(self.state, self)
-        self.watch = FolderWatch(self.context, self.state)
+        self.watch = FolderWatch(self.context, self.state, self)
         self.status = StatusParts(self)
         self.places = Places(self)
-        self.search_panel: SearchPanel | None = None
-        self.browser: AnnotationBrowser | None = None
-        self.export_dialog: ExportDialog | None = None
+        self.dialogs = Dialogs(self)
         self.last_error = ""
         # Shortcuts of the tests and tools that drive the window.
         self.list_view, self.model, self.proxy = self.pane.list_view, self.pane.model, self.pane.proxy
@@ -74,38 +72,19 @@ class MainWindow(QMainWindow):
         self.open_corpus(corpus)
         self.places.restore_layout()
 
-    # --- reading state, for tests and tools ---------------------------------------------------
-    @property
-    def current_id(self) -> str | None:
-        return self.state.current_id
-
-    @property
-    def current_ann_id(self) -> str | None:
-        return self.state.current_ann_id
-
-    @property
-    def original(self) -> bool:
-        return self.state.original
-
-    @property
-    def session(self):  # type: ignore[no-untyped-def]
-        return self.context.session
-
-    @property
-    def note_editor(self):  # type: ignore[no-untyped-def]
-        return self.annotator.note_editor
-
-    @property
-    def tag_editor(self):  # type: ignore[no-untyped-def]
-        return self.annotator.tag_editor
-
-    @property
-    def problems(self) -> list[str]:
-        return self.status.problems
-
-    @property
-    def corpus(self) -> Path:
-        return self.context.folder
+    # --- the parts' state, read-only, for tests and tools that drive the window -----------------
+    current_id = _alias("state.current_id")
+    current_ann_id = _alias("state.current_ann_id")
+    original = _alias("state.original")
+    session = _alias("context.session")
+    corpus = _alias("context.folder")
+    note_editor = _alias("annotator.note_editor")
+    tag_editor = _alias("annotator.tag_editor")
+    problems = _alias("status.problems")
+    theme_actions = _alias("menus.theme_actions")
+    search_panel = _alias("dialogs.search_panel")
+    browser = _alias("dialogs.browser")
+    export_dialog = _alias("dialogs.export_dialog")
 
     # --- building ------------------------------------------------------------------------------
     def _layout(self) -> None:
@@ -138,19 +117,19 @@ class MainWindow(QMainWindow):
         for source in (state, self.annotator, self.watch):
             source.message.connect(self.statusBar().showMessage)
         ctx.failed.connect(self.show_error)
-        ctx.folderOpened.connect(lambda path: self.setWindowTitle(path.name))  # Qt adds " — Hashiye"
-        ctx.listingChanged.connect(self.places.listed)
+        ctx.folderOpened.connect(self._folder_opened)
+        ctx.listingChanged.connect(self._listed)
         ctx.listingProgress.connect(self.status.listing_progress)
 
     def _actions(self) -> dict[str, QAction]:
-        state, ann, pane = self.state, self.annotator, self.pane
+        state, ann, pane, dialogs = self.state, self.annotator, self.pane, self.dialogs
         slots = {
             "next_article": lambda: pane.step(1), "prev_article": lambda: pane.step(-1),
             "highlight": lambda: ann.highlight(state.color), "note": lambda: ann.edit_note(), "tags": ann.edit_tags,
             "next_highlight": lambda: state.step_highlight(1), "prev_highlight": lambda: state.step_highlight(-1),
             "delete": ann.delete_current, "undo": self.undo_stack.undo, "redo": self.undo_stack.redo,
-            "find": state.find_in_article, "search_corpus": self.search_corpus,
-            "browse_annotations": self.browse_annotations,
+            "find": state.find_in_article, "search_corpus": dialogs.search_corpus,
+            "browse_annotations": dialogs.browse_annotations,
             "focus_next": lambda: self.cycle_focus(1), "focus_prev": lambda: self.cycle_focus(-1),
             "caret_mode": self.toggle_caret_mode, "toggle_original": state.toggle_original,
             "zoom_in": lambda: self.places.zoom(1), "zoom_out": lambda: self.places.zoom(-1),
@@ -159,7 +138,7 @@ class MainWindow(QMainWindow):
             "line_narrower": lambda: self.places.step_line_width(-1),
             "next_theme": lambda: self.choose_theme(themes.next_theme(themes.current().id)),
             "toggle_language": lambda: self.choose_language("en" if i18n.language() == "fa" else "fa"),
-            "open_folder": self.choose_folder, "export": self.export, "help": self.show_help, "quit": self.close,
+            "open_folder": self.choose_folder, "export": dialogs.export, "help": dialogs.show_help, "quit": self.close,
         }
         for n in range(1, 6):
             slots[f"color_{n}"] = (lambda k: lambda: ann.highlight(color_by_number(k)))(n)
@@ -170,10 +149,13 @@ class MainWindow(QMainWindow):
         """Show a folder: list its articles (newest first) and open the last-read or first one."""
         if self.context.corpus is not None:
             self.places.remember()
-            if corpus.resolve() != self.context.corpus and self.search_panel is not None:
-                self.search_panel.close()
-                self.search_panel = None
         self.context.open_folder(corpus)
+
+    def _folder_opened(self, path: Path) -> None:
+        self.setWindowTitle(path.name)  # Qt adds " — Hashiye", the display name
+
+    def _listed(self, listing: object) -> None:
+        self.places.listed(listing)
 
     def _select(self, article_id: str) -> None:
         self.pane.select(article_id)
@@ -206,10 +188,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue(LANGUAGE_KEY, lang)
         self.languageChosen.emit(lang)
 
-    @property
-    def theme_actions(self) -> dict[str, object]:
-        return dict(self.menus.theme_actions)
-
     def toggle_caret_mode(self) -> None:
         self.reader.set_caret_mode(not self.reader.caret_mode)
         self.reader.setFocus()
@@ -235,29 +213,6 @@ class MainWindow(QMainWindow):
         order[(current + step) % len(order)].setFocus()
 
     # --- dialogs ---------------------------------------------------------------------------------
-    def show_help(self) -> None:
-        from .help import HelpDialog
-
-        HelpDialog(self).open()
-
-    def search_corpus(self) -> None:
-        """Ctrl+Shift+F: the corpus search panel (index refreshed in the background)."""
-        if self.search_panel is None:
-            from .search_panel import SearchPanel
-
-            self.search_panel = SearchPanel(self, self.context)
-            self.search_panel.openHit.connect(lambda hit: self.open_article(hit.id, hit=hit))
-        self.search_panel.present()
-
-    def browse_annotations(self) -> None:
-        """Ctrl+Shift+A: every annotation of the folder; Enter opens one in the reader."""
-        from .annotation_browser import AnnotationBrowser
-
-        self.browser = AnnotationBrowser(self, self.context)
-        self.browser.openAnnotation.connect(lambda a, n: self.open_article(a, annotation_id=n))
-        self.browser.show()
-        self.browser.text.setFocus()
-
     def open_article(self, article_id: str, annotation_id: str | None = None, hit: object = None) -> None:
         """Open an article (at one of its highlights, or at a search hit) with the keyboard in the reader."""
         self.pane.select(article_id)
@@ -269,13 +224,6 @@ class MainWindow(QMainWindow):
         if hit is not None:
             self.state.show_hit(hit)  # type: ignore[arg-type]
         self.reader.setFocus()
-
-    def export(self) -> None:
-        """Ctrl+E: the export dialog."""
-        from .export_dialog import ExportDialog
-
-        self.export_dialog = ExportDialog(self, self.context)
-        self.export_dialog.open()
 
     def show_error(self, text: str) -> None:
         """Tell the user about a failure, in the window (status bar and a message box; an open editor says it)."""

@@ -35,8 +35,8 @@ class ReadingState(QObject):
     SYNC_NORMALISE = 100_000  # characters: a longer article is normalised on a worker
 
     def __init__(self, context: AppContext, reader: ReaderText, header: ReaderHeader, panel: AnnotationPanel,
-                 find_bar: FindBar) -> None:
-        super().__init__(context)
+                 find_bar: FindBar, owner: QObject) -> None:
+        super().__init__(owner)  # ends with its window (the context may outlive it)
         self.context = context
         self.reader, self.header, self.panel, self.find_bar = reader, header, panel, find_bar
         self.current_id: str | None = None

@@ -5,13 +5,15 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from .i18n import direction, join, tr
 
 
-class StatusParts:
+class StatusParts(QObject):
     def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)  # ends with its window
         self.window: QMainWindow = weakref.proxy(window)  # the window owns this: no cycle that keeps it alive
         self.problems: list[str] = []
         self.problems_button = QToolButton()

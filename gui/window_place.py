@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
+from .article_list import RecordRole
 from .column import DEFAULT_LINE_WIDTH
 from .i18n import tr
 from .settings import place, push_recent, reader_int, remember_place
@@ -42,11 +43,14 @@ class Places:
         push_recent(self.settings, corpus)
         w.rebuild_recent_menu()
         saved, position, focus = place(self.settings, corpus)
-        if saved is not None and w.pane.select(saved):
-            if w.state.current_id == saved and (position > 0 or focus > 0):
-                w.reader.keep_top(position, focus)
-        else:
+        found = saved is not None and w.pane.select(saved)
+        if not found:
             w.pane.select_first()
+        chosen = w.list_view.currentIndex()
+        if chosen.isValid() and w.state.current_id != chosen.data(RecordRole)["id"]:
+            w.state.show_article(chosen.data(RecordRole)["id"])  # already the list's row (a window remade)
+        if found and w.state.current_id == saved and (position > 0 or focus > 0):
+            w.reader.keep_top(position, focus)
         w.list_view.setFocus()
         QTimer.singleShot(0, self.offer_draft)
 
