@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hashiye.core.textio import is_article_path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from .context import AppContext
@@ -62,7 +63,7 @@ class FolderWatch(QObject):
         if self.context.corpus is None or self.context.listing is None:
             return
         try:
-            names = {p.stem for p in self.context.folder.glob("*.txt")}
+            names = {p.stem for p in self.context.folder.glob("*.txt") if is_article_path(p)}
         except OSError:
             return
         current = self.state.current_id

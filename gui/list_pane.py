@@ -72,9 +72,16 @@ class ListPane(QWidget):
         self.model.set_records([])
 
     def _listed(self, listing: Any) -> None:
+        records = list(listing.articles)
+        current = self.context.current_id
+        row = self.model.row_of(current) if current else -1
+        if row >= 0 and not any(r["id"] == current for r in records):
+            # The open article's file went away: its row stays (and stays current) until the user moves,
+            # so nothing else is opened by surprise (the reading state says what happened).
+            records.append(self.model.record(row))
         self._quiet = True
         try:
-            self.model.set_records(listing.articles)
+            self.model.set_records(records)
             self.filters.set_choices(listing.corpus, self.model.sources())
             self.sort()
         finally:

@@ -111,7 +111,7 @@ class ReadingState(QObject):
             return
         self.gone = article_id
         text = tr("پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری "
-                  "این‌جا می‌ماند؛ یادداشت‌گذاری روی آن ممکن نیست.", name=f"{article_id}.txt")
+                  "این‌جا می‌ماند؛ یادداشت‌گذاری روی آن ممکن نیست.", name=f"\u2068{article_id}.txt\u2069")
         self.header.show_warning(text)
         self.message.emit(text, 10000)
 

@@ -46,9 +46,13 @@ def test_undo_survives_a_folder_refresh_with_skipped_files(qtbot, window, corpus
 def test_open_article_deleted_says_so_and_keys_do_not_act_elsewhere(qtbot, window, corpus: Path) -> None:
     article = window.current_id
     others = {p.stem: p.read_bytes() for p in corpus.glob("*.txt") if p.stem != article}
+    window.list_view.setFocus()  # the list has the keyboard: it must not pick another article by itself
     (corpus / f"{article}.txt").rename(corpus.parent / "moved-away.txt")
     refresh(qtbot, window)
     assert window.current_id == article, "the reader stays on the article"
+    assert window.list_view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)["id"] == article
+    press(qtbot, window.list_view, Qt.Key.Key_Return)
+    assert window.current_id == article and window.reader.hasFocus()
     assert window.header.warning.isVisible() and "حذف یا جابه‌جا" in window.header.warning.text()
     assert window.reader.toPlainText().strip(), "its text is still there to read"
     window.reader.setFocus()
