@@ -132,3 +132,23 @@ def test_unsaved_note_is_offered_again_after_a_crash(qtbot, window, corpus: Path
     [item] = sidecar_items(corpus, article)
     assert [b["value"] for b in item["body"] if b["purpose"] == "commenting"] == ["پیش‌نویس پیش از خرابی"]
     assert not any(private_data.glob("drafts/*.json")), "a saved note leaves no draft"
+
+
+def test_note_open_when_the_window_is_closed_is_offered_at_the_next_start(qtbot, window, corpus: Path,
+                                                                          tmp_path: Path, private_data: Path) -> None:
+    from hashiye.gui.app import create_window
+
+    window.reader.setFocus()
+    press(qtbot, window.reader, Qt.Key.Key_N)
+    type_text(window.note_editor.edit, "نیمه‌کاره در پایان روز")
+    qtbot.waitUntil(lambda: any(private_data.glob("drafts/*.json")), timeout=3000)
+    window.close()
+    assert any(private_data.glob("drafts/*.json")), "closing the window keeps the unsaved note"
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    again = create_window(corpus, settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.note_editor is not None and again.note_editor.isVisible(), timeout=3000)
+    assert again.note_editor.edit.toPlainText() == "نیمه‌کاره در پایان روز"
+    press(qtbot, again.note_editor, Qt.Key.Key_Escape)  # the user lets it go this time
+    assert not any(private_data.glob("drafts/*.json"))
