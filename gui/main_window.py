@@ -243,4 +243,3 @@ class MainWindow(QMainWindow):
 
     def upgrade_display(self) -> None:
         self.state.upgrade_display()
-
