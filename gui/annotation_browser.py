@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from hashiye.core.annotations import COLORS, Anchored
@@ -10,6 +9,7 @@ from hashiye.core.article import Article
 from hashiye.core.export_filters import ExportFilter
 from hashiye.core.exporting import collect
 from hashiye.core.normalize import match_key
+from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .background import BackgroundJob
 from .colors import color_label, highlight_color
+from .context import AppContext
 from .i18n import N_, bidi_line, digits, direction, join, tr
 from .themes import current as current_theme
 from .views import ContentDelegate, on_enter
@@ -99,15 +99,18 @@ class TextFilter(QSortFilterProxyModel):
 
 
 class AnnotationBrowser(QDialog):
-    """Loads every annotation in the background; `openAnnotation(article_id, annotation_id)`."""
+    """Loads every annotation on the runner, then follows every change the context announces;
+    `openAnnotation(article_id, annotation_id)`."""
 
     openAnnotation = Signal(str, str)
 
-    def __init__(self, parent: QWidget, corpus: Path) -> None:
+    def __init__(self, parent: QWidget, context: AppContext) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("همهٔ یادداشت‌ها"))
         self.setLayoutDirection(direction())
-        self.corpus = corpus
+        self.context = context
+        self.corpus = corpus = context.folder
+        self.loaded = False
         self.all_rows: list[tuple[Article, Anchored]] = []
         self.text = QLineEdit()
         self.text.setObjectName("browserText")
@@ -152,19 +155,46 @@ class AnnotationBrowser(QDialog):
         lay.addWidget(self.status)
         lay.addWidget(self.table, 1)
         self.resize(1100, 640)
-        self.job = BackgroundJob(lambda: collect(corpus), self)
-        self.job.finished.connect(self._loaded)
-        self.job.failed.connect(lambda m: self.status.setText(tr("یادداشت‌ها خوانده نشدند: {why}", why=m)))
-        self.job.start()
+        self.job = context.runner.run(
+            tr("یادداشت‌ها"), lambda _op: collect(corpus), on_done=self._loaded,
+            on_failed=lambda m: self.status.setText(tr("یادداشت‌ها خوانده نشدند: {why}", why=m)))
+        context.annotationsChanged.connect(self._changed)
 
     def _loaded(self, rows: list[tuple[Article, Anchored]]) -> None:
+        self.loaded = True
+        self._set_rows(rows)
+
+    def _changed(self, article_id: str) -> None:
+        """An article's annotations changed (here, in another window, on disk): show them at once."""
+        if not self.loaded or self.context.corpus != self.corpus:
+            return
+        try:
+            article = self.context.session.article(article_id)
+            fresh = [(article, a) for a in self.context.session.state(article_id).anchored]
+        except (UnreadableArticle, OSError):
+            fresh = []
+        rows, placed = [], False
+        for row in self.all_rows:
+            if row[0].id != article_id:
+                rows.append(row)
+            elif not placed:
+                rows.extend(fresh)
+                placed = True
+        if not placed:
+            rows.extend(fresh)
+        self._set_rows(rows)
+
+    def _set_rows(self, rows: list[tuple[Article, Anchored]]) -> None:
         self.all_rows = rows
+        chosen = self.tag.currentData()
         tags = sorted({t for _a, p in rows for t in p.annotation.tags})
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem(tr("همهٔ برچسب‌ها"), "")
         for t in tags:
             self.tag.addItem(t, t)
+        if chosen:
+            self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
         self.tag.blockSignals(False)
         self._apply()
 

@@ -8,7 +8,7 @@ _T0 = time.perf_counter()
 
 import argparse  # noqa: E402
 import sys  # noqa: E402
-import threading  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from hashiye.core.normalize import get_normalizer  # noqa: E402
@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from . import i18n, themes  # noqa: E402
+from .context import AppContext  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
 from .platform_check import explain_missing, missing_packages  # noqa: E402
 from .settings import LANGUAGE_KEY, THEME_KEY, last_folder, ui_language, ui_theme  # noqa: E402
@@ -36,35 +37,19 @@ def load_fonts() -> str:
     return family
 
 
-class HazmLoader(QObject):
-    """Build hazm's Normalizer on a worker thread; `ready` fires on the UI thread."""
-
-    ready = Signal()
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="hazm-loader", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            get_normalizer()
-        except Exception:  # hazm missing or broken: the quick level stays in use
-            return
-        self.ready.emit()
-
-
 class FirstPaint(QObject):
     """Call `callback` once, when the reader has painted an article for the first time."""
 
-    def __init__(self, callback: object, ready: object) -> None:
+    def __init__(self, callback: Callable[[], None], ready: Callable[[], bool]) -> None:
         super().__init__()
         self.callback = callback
         self.ready = ready
         self.done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.done and event.type() == QEvent.Type.Paint and self.ready():  # type: ignore[operator]
+        if not self.done and event.type() == QEvent.Type.Paint and self.ready():
             self.done = True
-            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self.callback)
         return False
 
 
@@ -74,6 +59,9 @@ def make_app(argv: list[str]) -> QApplication:
     app.setApplicationName("Hashiye")
     app.setOrganizationName("Hashiye")
     app.setDesktopFileName(APP_ID)  # Wayland's app id: the menu entry's name, so its icon and name show
+    # Workers (runner.py) hand the interpreter back to the UI thread every millisecond instead of every 5:
+    # the window answers keys and repaints while a folder is indexed or exported (bench/bench_ui_stall.py).
+    sys.setswitchinterval(0.001)
     app.setStyle("Fusion")  # the same look, and theme palettes that apply, on every desktop
     family = load_fonts()
     font = QFont(family, 11)
@@ -83,29 +71,33 @@ def make_app(argv: list[str]) -> QApplication:
     return app
 
 
-def create_window(corpus: Path, settings: QSettings) -> MainWindow:
-    """A main window in the language and theme the settings remember."""
+def create_window(corpus: Path, settings: QSettings, context: AppContext | None = None) -> MainWindow:
+    """A main window in the language and theme the settings remember (on a context of its own, or on `context`)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     if ui_language(settings) != i18n.language():
         i18n.apply_language(app, ui_language(settings))
     if ui_theme(settings) != themes.current().id:
         themes.apply_theme(app, ui_theme(settings))
-    window = MainWindow(corpus, settings)
+    window = MainWindow(corpus, settings, context)
     window.reader.set_base_font(QApplication.font())
     return window
 
 
 class Windows(QObject):
-    """Holds the main window; remakes it when the language changes, so every text is in the new one."""
+    """Holds the main window; remakes it when the language changes, so every text is in the new one.
+
+    The application context outlives the windows: the open folder, the undo history and the
+    running work stay when the language changes."""
 
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
         self.settings = settings
+        self.context = AppContext(settings, self)
         self.window: MainWindow | None = None
 
     def open(self, corpus: Path) -> MainWindow:
-        self.window = create_window(corpus, self.settings)
+        self.window = create_window(corpus, self.settings, self.context)
         self.window.languageChosen.connect(self.relanguage)
         return self.window
 
@@ -179,10 +171,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"hazm loaded: {'hazm' in sys.modules})", file=sys.stderr)
             app.quit()
             return
-        QTimer.singleShot(300, loader.start)
+        QTimer.singleShot(300, load_hazm)
 
-    loader = HazmLoader()
-    loader.ready.connect(lambda: windows.window.upgrade_display() if windows.window else None)
+    def load_hazm() -> None:
+        """hazm's Normalizer on the runner; hazm missing or broken: the quick level stays in use."""
+        if windows.window is not None:
+            windows.window.context.runner.run(
+                "", lambda _op: get_normalizer(), on_failed=lambda _m: None,
+                on_done=lambda _n: windows.window.upgrade_display() if windows.window else None)
+
     painted = FirstPaint(first_paint, ready=lambda: window.current_id is not None)
     window.reader.viewport().installEventFilter(painted)
     window.show()

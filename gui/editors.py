@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
@@ -34,6 +34,8 @@ def parse_tags(text: str) -> list[str]:
 
 
 class _Editor(QDialog):
+    """Ctrl+Enter saves through `_save`; a save that fails leaves the editor open, with the text, saying why."""
+
     def __init__(self, parent: QWidget, title: str, quote: str, hint: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -52,17 +54,39 @@ class _Editor(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.accept)
+            QShortcut(QKeySequence(keys), self, self.accept)
+        self.problem = QLabel()  # why the last save failed (the text stays)
+        self.problem.setObjectName("editorProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.quote)
         self.layout_.addWidget(self.hint)
+        self.layout_.addWidget(self.problem)
+
+    def _save(self) -> str | None:
+        return None
+
+    def accept(self) -> None:
+        why = self._save()
+        if why:
+            self.problem.setText(tr("ذخیره نشد: {why}. متن شما این‌جا می‌ماند.", why=why.rstrip(".")))
+            self.problem.show()
+            return
+        super().accept()
 
 
 class NoteEditor(_Editor):
-    """Edit a note; `on_save(text)` is called when the user saves."""
+    """Edit a note; `on_save(text)` saves it and returns None, or why it could not.
 
-    def __init__(self, parent: QWidget, quote: str, note: str, on_save: Callable[[str], None]) -> None:
-        super().__init__(parent, tr("یادداشت"), quote)
+    `on_draft(text)` is called a moment after each change (the text is kept in the user data
+    area until the note is saved), and once more with None when the editor closes.
+    """
+
+    def __init__(self, parent: QWidget, quote: str, note: str, on_save: Callable[[str], str | None],
+                 on_draft: Callable[[str | None], None] | None = None, hint: str = "") -> None:
+        super().__init__(parent, tr("یادداشت"), quote, hint)
+        self._on_save = on_save
         self.edit = QPlainTextEdit(note)
         self.edit.setObjectName("noteEdit")
         # Each paragraph takes the direction of its first letter, so Persian and English notes both read right.
@@ -71,14 +95,25 @@ class NoteEditor(_Editor):
         self.layout_.addWidget(self.edit, 1)
         self.layout_.addWidget(self.buttons)
         self.resize(520, 280)
-        self.accepted.connect(lambda: on_save(self.edit.toPlainText().strip()))
+        if on_draft is not None:
+            timer = QTimer(self, singleShot=True, interval=400)
+            timer.timeout.connect(lambda: on_draft(self.edit.toPlainText()))
+            self.edit.textChanged.connect(timer.start)
+            def closed(_result: int) -> None:
+                timer.stop()
+                on_draft(None)
+
+            self.finished.connect(closed)
+
+    def _save(self) -> str | None:
+        return self._on_save(self.edit.toPlainText().strip())
 
 
 class TagEditor(_Editor):
     """Edit tags, comma separated, with completion from tags used in the corpus."""
 
     def __init__(self, parent: QWidget, quote: str, tags: list[str], known: list[str],
-                 on_save: Callable[[list[str]], None]) -> None:
+                 on_save: Callable[[list[str]], str | None]) -> None:
         super().__init__(parent, tr("برچسب‌ها"), quote, tr("برچسب‌ها را با ویرگول جدا کنید."))
         self.edit = QLineEdit(join(tags) + (tr("، ") if tags else ""))
         self.edit.setObjectName("tagEdit")
@@ -95,7 +130,10 @@ class TagEditor(_Editor):
         self.layout_.addWidget(self.buttons)
         self.quote.setMinimumHeight(self.quote.fontMetrics().lineSpacing() * 4)
         self.resize(520, 230)
-        self.accepted.connect(lambda: on_save(parse_tags(self.edit.text())))
+        self._on_save = on_save
+
+    def _save(self) -> str | None:
+        return self._on_save(parse_tags(self.edit.text()))
 
     def _current_fragment(self) -> str:
         return _TAG_SPLIT.split(self.edit.text())[-1].strip()
@@ -103,7 +141,9 @@ class TagEditor(_Editor):
     def _update_prefix(self) -> None:
         frag = self._current_fragment()
         if not frag:
-            self.completer.popup().hide()
+            popup = self.completer.popup()
+            if popup is not None:
+                popup.hide()
             return
         self.completer.setCompletionPrefix(frag)
         if self.completer.completionCount():

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from hashiye.core.annotations import COLORS
 from hashiye.core.corpus import CorpusError
 from hashiye.core.export_filters import ExportFilter
 from hashiye.core.exporting import EXPORTERS, Rows, collect, write_export
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from .colors import color_label
+from .context import AppContext
 from .i18n import N_, digits, direction, tr
+from .runner import Operation
 
 FORMAT_LABELS = {
     "jsonld": ("W3C Web Annotation (JSON-LD)", "json"),
@@ -59,12 +62,17 @@ def split_list(text: str) -> list[str]:
 
 
 class ExportDialog(QDialog):
-    """Choose a format, a scope and a file; writes the export and reports what happened."""
+    """Choose a format, a scope and a file; writes the export on the runner and reports what happened.
 
-    def __init__(self, parent: QWidget, corpus: Path) -> None:
+    `exported(ok)` is emitted when an export has ended (written, or not and why in `status`)."""
+
+    exported = Signal(bool)
+
+    def __init__(self, parent: QWidget, context: AppContext) -> None:
         super().__init__(parent)
-        self.corpus = corpus
-        self.current_id: str | None = getattr(parent, "current_id", None)
+        self.context = context
+        self.corpus = corpus = context.folder
+        self.current_id: str | None = context.current_id
         self.setWindowTitle(tr("برون‌بری یادداشت‌ها"))
         self.setLayoutDirection(direction())
         self.format_box = QComboBox()
@@ -133,8 +141,8 @@ class ExportDialog(QDialog):
         box.addWidget(self.progress)
         box.addWidget(self.status)
         box.addWidget(self.buttons)
-        self.tag_report = None
-        self._busy = False
+        self.tag_report: QDialog | None = None
+        self._op: Operation | None = None
         self._scope_changed()
         self.resize(600, 360)
 
@@ -175,54 +183,85 @@ class ExportDialog(QDialog):
     def _step(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        QApplication.processEvents()
 
-    def rows(self) -> Rows | None:
-        """The annotations of the chosen scope, with progress; None (and a message) when that fails."""
+    def _start(self, then: Callable[[Rows], Any], done: Callable[[Any], None]) -> Operation | None:
+        """Collect the chosen scope's annotations on the runner and run `then` there too; None if the
+        choices are not valid (and why in `status`)."""
+        if self._op is not None and not self._op.done.is_set():
+            return None
         try:
             keep = self.export_filter()
         except ValueError as exc:
             self.status.setText(tr("پالایه درست نیست: {why}", why=exc))
             return None
-        self._busy = True
         self.buttons.setEnabled(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        try:
-            only = keep.articles[0] if len(keep.articles) == 1 else None
-            return keep.apply(collect(self.corpus, only, progress=self._step))
-        except (CorpusError, KeyError, OSError) as exc:
-            self.status.setText(tr("خواندن یادداشت‌ها ممکن نشد: {why}", why=exc))
-            return None
-        finally:
-            self._busy = False
-            self.buttons.setEnabled(True)
+        corpus = self.corpus
+        only = keep.articles[0] if len(keep.articles) == 1 else None
 
-    def export(self) -> bool:
-        """Write the export; say where, or why not."""
-        if self._busy:
-            return False
+        def work(op: Operation) -> Any:
+            try:
+                rows = keep.apply(collect(corpus, only, progress=op.report))
+            except (CorpusError, KeyError) as exc:
+                raise ReadFailed(str(exc)) from exc
+            except OSError as exc:
+                raise ReadFailed(exc.strerror or str(exc)) from exc
+            return then(rows)
+
+        op = self._op = self.context.runner.run(tr("برون‌بری"), work, on_progress=self._step, on_done=done,
+                                                on_failed=self._failed)
+        op.ended.connect(lambda: self.buttons.setEnabled(True))
+        return op
+
+    def _failed(self, why: str) -> None:
+        self.status.setText(why)
+        self.exported.emit(False)
+
+    def export(self) -> Operation | None:
+        """Write the export on the runner; `exported` and `status` say where, or why not."""
         fmt = self.format_box.currentData()
         target = Path(self.path_edit.text()).expanduser()
         self.status.setText(tr("در حال برون‌بری…"))
-        rows = self.rows()
-        if rows is None:
-            return False
-        try:
-            write_export(fmt, self.corpus, rows, target)
-        except OSError as exc:
-            why = tr(WHY.get(exc.errno or 0, "")) or exc.strerror or str(exc)
-            self.status.setText(tr("نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.", target=target, why=why))
-            return False
-        self.status.setText(tr("{n} یادداشت در {target} نوشته شد.", n=len(rows), target=target))
-        return True
+
+        def write(rows: Rows) -> int:
+            try:
+                write_export(fmt, self.corpus, rows, target)
+            except OSError as exc:
+                why = tr(WHY.get(exc.errno or 0, "")) or exc.strerror or str(exc)
+                raise WriteFailed(tr("نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.", target=target, why=why)) \
+                    from exc
+            return len(rows)
+
+        def written(n: int) -> None:
+            self.status.setText(tr("{n} یادداشت در {target} نوشته شد.", n=n, target=target))
+            self.exported.emit(True)
+
+        op = self._start(write, written)
+        if op is None:
+            self.exported.emit(False)
+        return op
 
     def show_tag_report(self) -> None:
         """Open the sortable tag report for the chosen scope."""
         from .tag_report import TagReportDialog
 
-        rows = self.rows()
-        if rows is None:
-            return
-        self.tag_report = TagReportDialog(self, rows)
-        self.tag_report.open()
+        def opened(rows: Rows) -> None:
+            self.tag_report = TagReportDialog(self, rows)
+            self.tag_report.open()
+
+        self._start(lambda rows: rows, opened)
+
+
+class ReadFailed(Exception):
+    """The annotations could not be read; `reason` is shown."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.reason = tr("خواندن یادداشت‌ها ممکن نشد: {why}", why=why)
+
+
+class WriteFailed(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.reason = message

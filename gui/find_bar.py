@@ -44,11 +44,11 @@ class FindBar(QWidget):
         prev_btn.setText(tr("قبلی"))
         next_btn.setText(tr("بعدی"))
         close_btn.setText("✕")
-        prev_btn.clicked.connect(lambda: self.move(-1))
-        next_btn.clicked.connect(lambda: self.move(1))
+        prev_btn.clicked.connect(lambda: self.step_hit(-1))
+        next_btn.clicked.connect(lambda: self.step_hit(1))
         close_btn.clicked.connect(self.close_bar)
         self.edit.textChanged.connect(self.search)
-        self.edit.step.connect(self.move)
+        self.edit.step.connect(self.step_hit)
         self.edit.closed.connect(self.close_bar)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(24, 4, 24, 4)
@@ -78,7 +78,7 @@ class FindBar(QWidget):
         self.current = 0 if self.hits else -1
         self._announce()
 
-    def move(self, step: int) -> None:
+    def step_hit(self, step: int) -> None:
         if self.hits:
             self.current = (self.current + step) % len(self.hits)
             self._announce()

@@ -101,9 +101,8 @@ class ListFilters(QWidget):
     def current(self) -> ListFilter:
         """The filter the widgets describe (dates that do not parse are left out and reported)."""
         tag = self.tag.currentData() or None
-        args = dict(text=self._text(), source=self.source.currentData() or None,
-                    tagged=self._by_tag.get(tag, set()) if tag else None,
-                    has_annotations=self.annotated.isChecked())
+        words, source = self._text(), self.source.currentData() or None
+        tagged, annotated = (self._by_tag.get(tag, set()) if tag else None), self.annotated.isChecked()
         dates: dict[str, str | None] = {}
         problems = []
         for name, edit in (("date_from", self.date_from), ("date_to", self.date_to)):
@@ -114,9 +113,10 @@ class ListFilters(QWidget):
                 dates[name] = None
                 problems.append(str(exc))
         try:
-            criteria = ListFilter(**args, **dates)
+            criteria = ListFilter(text=words, source=source, tagged=tagged, has_annotations=annotated,
+                                  date_from=dates["date_from"], date_to=dates["date_to"])
         except ValueError as exc:  # a range that ends before it starts
-            criteria = ListFilter(**args)
+            criteria = ListFilter(text=words, source=source, tagged=tagged, has_annotations=annotated)
             problems.append(str(exc))
         self.error.setText(tr("تاریخ خوانده نشد: {what}", what=tr("؛ ").join(problems)))
         self.error.setVisible(bool(problems))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from hashiye.core.search import CorpusIndex, Hit, refresh_steps, search
+from hashiye.core.search import Hit, SearchResult, refresh_steps, search
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBar, QVBoxLayout, QWidget
 
-from .background import BackgroundJob
+from .context import AppContext, thread_index
 from .i18n import bidi_line, direction, tr
+from .runner import Operation
 from .views import ContentDelegate, on_enter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -19,18 +19,33 @@ LIMIT = 500
 
 
 class HitModel(QAbstractListModel):
+    """The hits, shown a page at a time as the list scrolls (laying out 500 wrapped rows at once stalls the window)."""
+
+    PAGE = 40
+
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[Hit] = []
         self.titles: dict[str, str] = {}
+        self._shown = 0
 
     def set_hits(self, hits: list[Hit]) -> None:
         self.beginResetModel()
         self.hits = hits
+        self._shown = min(len(hits), self.PAGE)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
+        return 0 if parent.isValid() else self._shown
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._shown < len(self.hits)
+
+    def fetchMore(self, parent: Index) -> None:
+        more = min(len(self.hits), self._shown + self.PAGE)
+        self.beginInsertRows(QModelIndex(), self._shown, more - 1)
+        self._shown = more
+        self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -46,15 +61,22 @@ class HitModel(QAbstractListModel):
 
 
 class SearchPanel(QDialog):
-    """Query field, progress while the index is brought up to date, and the hits."""
+    """Query field, progress while the index is brought up to date, and the hits.
+
+    The index is brought up to date and every query runs on the context's runner, each on the
+    worker's own connection to the folder's index; a newer query cancels the one before. A new
+    listing of the folder (files added, changed, removed) brings the index up to date again.
+    """
 
     openHit = Signal(object)  # Hit
 
-    def __init__(self, parent: QWidget, corpus: Path, titles: dict[str, str]) -> None:
+    def __init__(self, parent: QWidget, context: AppContext) -> None:
         super().__init__(parent)
+        self.context = context
+        self.corpus = context.folder
         self.setWindowTitle(tr("جست‌وجو در همهٔ مقاله‌ها"))
         self.setLayoutDirection(direction())
-        self.index: CorpusIndex | None = None
+        self.ready = False
         self.query = QLineEdit()
         self.query.setObjectName("corpusQuery")
         self.query.setPlaceholderText(tr("واژه یا «عبارت» — همهٔ املاها و شکل‌ها"))
@@ -62,7 +84,7 @@ class SearchPanel(QDialog):
         self.progress.setFormat(tr("نمایه‌سازی %v از %m"))
         self.status = QLabel()
         self.model = HitModel()
-        self.model.titles = titles
+        self.model.titles = context.titles()
         self.results = QListView()
         self.results.setItemDelegate(ContentDelegate(self.results))
         self.results.setObjectName("searchResults")
@@ -80,41 +102,62 @@ class SearchPanel(QDialog):
             lay.addWidget(w)
         lay.addWidget(self.results, 1)
         self.resize(640, 560)
-        self.corpus = corpus
-        self._job = BackgroundJob(lambda: self._build(corpus), self)
-        self._job.progress.connect(self._progress)
-        self._job.finished.connect(self._ready)
-        self._job.failed.connect(lambda m: self.status.setText(tr("نمایه ساخته نشد: {why}", why=m)))
-        self.status.setText(tr("در حال به‌روز کردن نمایه…"))
-        self._job.start()
+        self._query_op: Operation | None = None
+        self._index_op: Operation | None = None
+        context.listingChanged.connect(self._relisted)
+        self.refresh_index()
 
-    @staticmethod
-    def _build(corpus: Path) -> Any:
-        """Worker thread: bring the index up to date (its own connection)."""
-        for step in refresh_steps(corpus):
-            yield step.done, step.total
+    def refresh_index(self) -> None:
+        """Bring the folder's index up to date on a worker, with progress."""
+        if self._index_op is not None:
+            self._index_op.cancel()
+        self.progress.show()
+        self.status.setText(tr("در حال به‌روز کردن نمایه…"))
+        corpus = self.corpus
+        self._index_op = self.context.runner.run(
+            tr("نمایه"), lambda _op: ((s.done, s.total) for s in refresh_steps(corpus)),
+            on_progress=self._progress, on_done=self._ready,
+            on_failed=lambda m: self.status.setText(tr("نمایه ساخته نشد: {why}", why=m)))
+
+    def _relisted(self, _listing: object) -> None:
+        if self.context.corpus == self.corpus and self.isVisible():
+            self.model.titles = self.context.titles()
+            self.refresh_index()
+
+    def present(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.query.setFocus()
+        self.query.selectAll()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
     def _ready(self, _result: object) -> None:
-        self.index = CorpusIndex(self.corpus)  # the UI thread's own connection
+        self.ready = True
         self.progress.hide()
         self.run_query()
 
     def run_query(self) -> None:
-        """Search on the UI thread (milliseconds on an up-to-date index)."""
+        """Search on a worker; the hits replace the list when they come (unless a newer query runs)."""
         text = self.query.text().strip()
-        if self.index is None:
+        if not self.ready:
             return
+        if self._query_op is not None:
+            self._query_op.cancel()
         if not text:
             self.model.set_hits([])
             self.status.setText("")
             return
-        # The first page only: a common word in a large corpus would otherwise take
-        # a quarter of a second to count completely, on the UI thread.
-        result = search(self.index, text, LIMIT, complete=False)
+        # The first page only: a common word in a large corpus would otherwise take a while to count.
+        corpus = self.corpus
+        self._query_op = self.context.runner.run(
+            tr("جست‌وجو"), lambda _op: search(thread_index(corpus), text, LIMIT, complete=False),
+            on_done=self._show, on_failed=lambda m: self.status.setText(tr("جست‌وجو ممکن نشد: {why}", why=m)))
+
+    def _show(self, result: SearchResult) -> None:
         hits = result.hits
         self.model.set_hits(hits)
         if result.complete:
@@ -134,7 +177,7 @@ class SearchPanel(QDialog):
         self.openHit.emit(hit)
 
     def closeEvent(self, event: Any) -> None:
-        if self.index is not None:
-            self.index.close()
-            self.index = None
+        for op in (self._query_op, self._index_op):
+            if op is not None:
+                op.cancel()
         super().closeEvent(event)

@@ -27,6 +27,7 @@ class AnnotationSession(QObject):
         self.store = AnnotationStore(corpus)
         self._articles: dict[str, Article] = {}
         self._states: dict[str, LoadResult] = {}
+        self.last_error: str | None = None  # why the last change could not be saved
 
     def article(self, article_id: str) -> Article:
         """The article with this id (cached); raises UnreadableArticle."""
@@ -65,10 +66,12 @@ class AnnotationSession(QObject):
         try:
             result = self.store.save_change(self.article(article_id), upsert=upsert, delete=delete)
         except StoreError as exc:
-            self.failed.emit(str(exc))
+            self.last_error = str(exc)
+            self.failed.emit(self.last_error)
             return False
-        except UnreadableArticle as exc:
-            self.failed.emit(f"{article_id}: {exc.reason}")
+        except (UnreadableArticle, OSError) as exc:
+            self.last_error = f"{article_id}: {getattr(exc, 'reason', None) or exc}"
+            self.failed.emit(self.last_error)
             return False
         self._states[article_id] = result
         self.changed.emit(article_id)

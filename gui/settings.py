@@ -36,7 +36,7 @@ def place(settings: QSettings, corpus: Path) -> tuple[str | None, int, int]:
 
 def _int(value: object, default: int) -> int:
     try:
-        return int(value)  # type: ignore[call-overload]
+        return value if isinstance(value, int) else int(str(value))
     except (TypeError, ValueError):
         return default
 
@@ -67,7 +67,7 @@ def recent_folders(settings: QSettings) -> list[str]:
     value = settings.value("recent", [])
     if isinstance(value, str):
         value = [value]
-    return [str(v) for v in value or []]
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
 
 def last_folder(settings: QSettings) -> Path | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hashiye.core.export_tag_report import DIMENSIONS, ReportRow, tag_report
 from hashiye.core.exporting import Rows
 from hashiye.core.jalali import jalali_month
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,11 +79,11 @@ class DimensionProxy(QSortFilterProxyModel):
             self.dimension = dimension
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self.dimension:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return index.data(Qt.ItemDataRole.UserRole) == self.dimension
+        return bool(index.data(Qt.ItemDataRole.UserRole) == self.dimension)
 
 
 class TagReportDialog(QDialog):

@@ -31,3 +31,11 @@ def window(qtbot, corpus: Path, tmp_path: Path):
         win.activateWindow()
     yield win
     win.close()
+
+
+@pytest.fixture(autouse=True)
+def private_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Drafts and other user data in a folder of the test's own."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("HASHIYE_DATA_DIR", str(data))
+    return data

@@ -13,6 +13,7 @@ from hashiye.core.article import load_article
 from hashiye.core.exporting import EXPORTERS
 from hashiye.core.store import AnnotationStore
 from PySide6.QtCore import Qt
+from waits import run_export
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "refi-qda" / "Project.xsd"
 A1 = "001_efa6bf155fd70a28"
@@ -50,7 +51,7 @@ def test_every_format_is_offered_and_written(qtbot, window, corpus: Path, tmp_pa
         target = Path(dialog.path_edit.text()).with_name(f"out-{fmt}").with_suffix(Path(dialog.path_edit.text()).suffix)
         target = tmp_path / target.name
         dialog.path_edit.setText(str(target))
-        assert dialog.export(), dialog.status.text()
+        assert run_export(qtbot, dialog), dialog.status.text()
         assert target.exists() and "نوشته شد" in dialog.status.text()
         assert dialog.progress.value() == dialog.progress.maximum() > 0
     qdpx = tmp_path / "out-qdpx.qdpx"
@@ -72,20 +73,20 @@ def test_scopes_current_article_and_filters(qtbot, window, corpus: Path, tmp_pat
     target = tmp_path / "scope.csv"
     dialog.path_edit.setText(str(target))
     assert not dialog.filters.isEnabled()
-    assert dialog.export() and csv_ids(target) == {a, b, c}
+    assert run_export(qtbot, dialog) and csv_ids(target) == {a, b, c}
     dialog.set_scope("article")
-    assert dialog.export() and csv_ids(target) == {a, b}
+    assert run_export(qtbot, dialog) and csv_ids(target) == {a, b}
     dialog.set_scope("filter")
     assert dialog.filters.isEnabled()
     dialog.color_box.setCurrentIndex(dialog.color_box.findData("blue"))
-    assert dialog.export() and csv_ids(target) == {b, c}
+    assert run_export(qtbot, dialog) and csv_ids(target) == {b, c}
     dialog.tag_edit.setText("ب، الف")
-    assert dialog.export() and csv_ids(target) == {c}
+    assert run_export(qtbot, dialog) and csv_ids(target) == {c}
     dialog.color_box.setCurrentIndex(0)
     dialog.from_edit.setText("1403-01-01")
-    assert dialog.export() and csv_ids(target) == {a}
+    assert run_export(qtbot, dialog) and csv_ids(target) == {a}
     dialog.from_edit.setText("not a date")
-    assert not dialog.export() and "پالایه" in dialog.status.text()
+    assert not run_export(qtbot, dialog) and "پالایه" in dialog.status.text()
     assert csv_ids(target) == {a}, "a bad filter writes nothing"
 
 
@@ -96,11 +97,11 @@ def test_unwritable_destination_is_reported(qtbot, window, corpus: Path, tmp_pat
         dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
         target = tmp_path / "missing-folder" / f"out.{fmt}"
         dialog.path_edit.setText(str(target))
-        assert not dialog.export()
+        assert not run_export(qtbot, dialog)
         assert "ممکن نشد" in dialog.status.text() and "چنین پوشه‌ای نیست" in dialog.status.text()
         assert not target.parent.exists()
     dialog.path_edit.setText(str(tmp_path))
-    assert not dialog.export() and "پوشه" in dialog.status.text()
+    assert not run_export(qtbot, dialog) and "پوشه" in dialog.status.text()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
@@ -111,6 +112,7 @@ def test_tag_report_table_sorts(qtbot, window, corpus: Path) -> None:
     dialog = open_dialog(qtbot, window)
     assert dialog.report_button.text() == "گزارش برچسب‌ها"
     qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.tag_report is not None, timeout=60000)
     report = dialog.tag_report
     assert report is not None and report.isVisible()
     assert report.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -130,3 +132,16 @@ def test_tag_report_table_sorts(qtbot, window, corpus: Path) -> None:
     text = io.StringIO()
     text.write(",".join(report.model.horizontalHeaderItem(i).text() for i in range(4)))
     assert "یادداشت‌ها" in text.getvalue()
+
+
+def test_current_article_comes_from_the_shared_context(qtbot, window, corpus: Path, tmp_path: Path) -> None:
+    a = annotate(corpus, A2, 0)
+    annotate(corpus, A1, 0)
+    window.show_article(A2)
+    assert window.context.current_id == A2
+    dialog = open_dialog(qtbot, window)
+    assert dialog.current_id == A2 and dialog.scope_buttons["article"].isEnabled()
+    dialog.set_scope("article")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    dialog.path_edit.setText(str(tmp_path / "one.csv"))
+    assert run_export(qtbot, dialog) and csv_ids(tmp_path / "one.csv") == {a}

@@ -198,3 +198,25 @@ def test_table_cells_take_the_direction_of_their_text(qtbot, persian_again) -> N
     assert persian.displayAlignment & Qt.AlignmentFlag.AlignRight and persian.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
     assert english.direction == Qt.LayoutDirection.LeftToRight
     assert english.displayAlignment & Qt.AlignmentFlag.AlignLeft
+
+
+def test_language_switch_keeps_the_undo_history(qtbot, corpus: Path, tmp_path: Path, persian_again) -> None:
+    from hashiye.gui.app import Windows, make_app
+
+    make_app([])
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    windows = Windows(settings)
+    first = windows.open(corpus)
+    qtbot.addWidget(first)
+    first.show()
+    article = first.current_id
+    first.actions_by_id["color_2"].trigger()
+    assert len(first.session.state(article).anchored) == 1
+    first.choose_language("en")
+    second = windows.window
+    qtbot.addWidget(second)
+    assert second is not first and second.current_id == article
+    assert second.undo_stack.count() == 1, "the history came along"
+    second.actions_by_id["undo"].trigger()
+    assert second.session.state(article).anchored == [] and second.panel.model.rowCount() == 0
+    second.close()

@@ -10,7 +10,7 @@ def test_corpus_search_opens_the_article_at_the_hit(qtbot, window) -> None:
     qtbot.keyClick(window.list_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     panel = window.search_panel
     assert panel is not None and panel.isVisible()
-    qtbot.waitUntil(lambda: panel.index is not None, timeout=10000)
+    qtbot.waitUntil(lambda: panel.ready, timeout=10000)
     type_text(panel.query, "محرومیتزدایی")
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=3000)
     ids = {h.id for h in panel.model.hits}
@@ -21,7 +21,7 @@ def test_corpus_search_opens_the_article_at_the_hit(qtbot, window) -> None:
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert window.current_id == target.id
     [(start, end)] = window.reader._hits
-    shown = window._display.text[start:end]
+    shown = window.reader.display.text[start:end]
     assert shown.replace("\u200c", "").replace(" ", "") == "محرومیتزدایی"
 
 
@@ -63,3 +63,15 @@ def test_annotation_browser_filters_and_opens(qtbot, window) -> None:
     assert window.current_id == "000_e6d5671372e51005"
     current = window.annotation_under_focus()
     assert current is not None and current.annotation.exact == "بسیج سازندگی"
+
+
+def test_open_annotation_browser_follows_edits_at_once(qtbot, window) -> None:
+    qtbot.keyClick(window.list_view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    browser = window.browser
+    qtbot.waitUntil(lambda: browser.loaded, timeout=10000)
+    assert browser.model.rowCount() == 0
+    window.actions_by_id["color_3"].trigger()  # key 3 in the reader: a highlight…
+    assert browser.model.rowCount() == 1, "…is in the open browser at once"
+    assert browser.model.rows[0][1].annotation.color == window.session.state(window.current_id).anchored[0].annotation.color
+    window.actions_by_id["undo"].trigger()
+    assert browser.model.rowCount() == 0, "and an undo takes it away again"

@@ -66,14 +66,14 @@ def test_the_page_reopens_at_the_same_text_in_another_window_size(qtbot, window,
     longest = _read_down(qtbot, window, corpus, 12)
     bar = window.reader.verticalScrollBar()
     assert bar.value() > 0
-    top = window.reader.top_position()
+    top = window.reader.display.map.to_display(window.reader.top_position(), window.reader.top_position())[0]
     sentence = next(k for k, (s, e) in enumerate(window.reader.sentences) if s <= top < e)
     window.close()
     again = _restart(qtbot, corpus, tmp_path)
     again.resize(again.width() - 200, again.height() - 100)
     assert again.current_id == longest
     qtbot.waitUntil(lambda: again.reader.verticalScrollBar().value() > 0)
-    shown = again.reader.top_position()
+    shown = again.reader.display.map.to_display(again.reader.top_position(), again.reader.top_position())[0]
     start, end = again.reader.sentences[sentence]
     assert start - 40 <= shown < end, (again.reader.toPlainText()[shown:shown + 40], sentence)
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage
 
 def test_each_highlight_stands_out_from_each_page_and_its_text_stays_readable() -> None:
     from hashiye.core.annotations import COLORS
-    from hashiye.gui.reader import CURRENT_DARKER
+    from hashiye.gui.highlights import CURRENT_DARKER
     from hashiye.gui.themes import THEMES, contrast
 
     assert set(THEMES) == {"light", "sepia", "dark"}
@@ -41,7 +41,7 @@ def _pixels(image: QImage, color: str) -> int:
 
 def _highlighted(image: QImage, fill: str) -> int:
     """Pixels of a highlight's fill, plain or as the chosen highlight."""
-    from hashiye.gui.reader import CURRENT_DARKER
+    from hashiye.gui.highlights import CURRENT_DARKER
 
     return _pixels(image, fill) + _pixels(image, QColor(fill).darker(CURRENT_DARKER).name())
 

@@ -15,6 +15,7 @@ from hashiye.core.article import load_article
 from hashiye.core.store import AnnotationStore
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from waits import run_export
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 
@@ -111,11 +112,11 @@ def test_export_dialog_writes_w3c_and_reports_failures(qtbot, window, tmp_path: 
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("jsonld"))
     target = tmp_path / "out.json"
     dialog.path_edit.setText(str(target))
-    assert dialog.export()
+    assert run_export(qtbot, dialog)
     doc = json.loads(target.read_text("utf-8"))
     assert doc["total"] == 1 and doc["first"]["items"][0]["type"] == "Annotation"
     dialog.path_edit.setText(str(tmp_path / "missing-folder" / "out.json"))
-    assert not dialog.export()
+    assert not run_export(qtbot, dialog)
     assert "ممکن نشد" in dialog.status.text()
 
 
@@ -169,7 +170,7 @@ def test_sorting_by_title_follows_the_persian_alphabet() -> None:
 
 
 def test_a_large_new_folder_is_listed_in_the_background(qtbot, window, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(type(window), "BACKGROUND_LISTING", 2)
+    monkeypatch.setattr(type(window.context), "BACKGROUND_LISTING", 2)
     other = corpus.parent / "other"
     other.mkdir()
     for f in corpus.glob("*.txt"):
@@ -181,11 +182,11 @@ def test_a_large_new_folder_is_listed_in_the_background(qtbot, window, corpus: P
 
 
 def test_a_long_article_is_normalised_off_the_ui_thread(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
-    import hashiye.gui.main_window as mw
+    from hashiye.gui import reading
 
-    monkeypatch.setattr(mw, "hazm_loaded", lambda: True)
-    monkeypatch.setattr(type(window), "SYNC_NORMALISE", 10)
+    monkeypatch.setattr(reading, "hazm_loaded", lambda: True)
+    monkeypatch.setattr(type(window.state), "SYNC_NORMALISE", 10)
     qtbot.keyClick(window.list_view, Qt.Key.Key_J)
-    assert not window._display.normalized, "the quick level is painted at once"
-    qtbot.waitUntil(lambda: window._display.normalized, timeout=30000)
-    assert "می‌شود" in window._display.text or "\u200c" in window._display.text
+    assert not window.reader.display.normalized, "the quick level is painted at once"
+    qtbot.waitUntil(lambda: window.reader.display.normalized, timeout=30000)
+    assert "می‌شود" in window.reader.display.text or "\u200c" in window.reader.display.text

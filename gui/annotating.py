@@ -1,0 +1,180 @@
+"""The annotating actions: highlight, recolour, note, tags, delete; each one an undoable change.
+
+Typed text is never thrown away: a note or tags that cannot be saved (the article was deleted or
+renamed, the disk is full, the folder is read-only) leave the editor open with the text and the
+reason, and the note being typed is kept as a draft in the user data area until it is saved.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+
+from hashiye.core.annotations import Annotation, edited, new_annotation
+from hashiye.core.textio import UnreadableArticle
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from .commands import ChangeAnnotations
+from .drafts import Draft, drafts_for, drop_draft, save_draft
+from .editors import NoteEditor, TagEditor
+from .i18n import tr
+from .reading import ReadingState
+
+
+class Annotator(QObject):
+    message = Signal(str, int)  # status-bar text, milliseconds
+
+    def __init__(self, state: ReadingState, window: QWidget) -> None:
+        super().__init__(state)
+        self.state = state
+        self.context = state.context
+        self._window = weakref.ref(window)  # the window owns this: no cycle that keeps it alive
+        self.note_editor: NoteEditor | None = None
+        self.tag_editor: TagEditor | None = None
+
+    @property
+    def window(self) -> QWidget:
+        window = self._window()
+        assert window is not None
+        return window
+
+    def _usable(self) -> bool:
+        """False (and a message) when there is no article to annotate, or its file went away."""
+        if self.state.gone:
+            self.message.emit(tr("این مقاله دیگر روی دیسک نیست؛ یادداشت‌گذاری روی آن ممکن نیست."), 6000)
+            return False
+        return self.state.current_id is not None
+
+    def highlight(self, color: str) -> None:
+        """h / 1…5: highlight the selection or focused sentence(s); on a highlight, recolour it."""
+        if not self._usable():
+            return
+        reader, state = self.state.reader, self.state
+        state.color = color
+        existing = state.annotation_under_focus() if not reader.selection_span() else None
+        if existing is not None and existing.annotation.color != color:
+            old = existing.annotation
+            self._push(old.id, [old], [edited(old, color=color)], tr("تغییر رنگ"))
+            return
+        if existing is not None:
+            state.current_ann_id = existing.annotation.id
+            state.refresh_annotations()
+            return
+        span = reader.selection_span() or reader.focus_span()
+        if span is None or span[1] <= span[0] or state.current_id is None:
+            return
+        article = state.session.article(state.current_id)
+        ann = new_annotation(article.id, article.source_text, span[0], span[1], color)
+        self._push(ann.id, [], [ann], tr("برجسته‌سازی"))
+        reader.setTextCursor(reader.textCursor())  # keep focus, drop nothing
+
+    def _push(self, focus_id: str | None, before: list[Annotation], after: list[Annotation], text: str) -> str | None:
+        """Save one change through the undo stack; the reason when it could not be saved."""
+        assert self.state.current_id
+        self.state.current_ann_id = focus_id
+        return self._change(self.state.current_id, before, after, text)
+
+    def _change(self, article_id: str, before: list[Annotation], after: list[Annotation], text: str) -> str | None:
+        session = self.context.session
+        session.last_error = None
+        self.context.undo_stack.push(ChangeAnnotations(session, article_id, before, after, text))
+        return session.last_error
+
+    def _field_saver(self, field: str, label: str) -> tuple[Annotation, Callable[[object], str | None]] | None:
+        """The highlight under focus and a function that saves a new value of one of its fields.
+
+        The save merges with what is on disk by then (another window may have edited it); it
+        returns None, or why it could not save.
+        """
+        target = self.state.annotation_under_focus()
+        if target is None or self.state.current_id is None:
+            self.say_nothing_under_focus()
+            return None
+        old, article_id = target.annotation, self.state.current_id
+
+        def save(value: object) -> str | None:
+            if self.state.gone == article_id:
+                return tr("پروندهٔ مقاله روی دیسک حذف یا جابه‌جا شده است")
+            try:
+                fresh = self.context.session.find(article_id, old.id) or old
+            except (UnreadableArticle, OSError) as exc:
+                return str(getattr(exc, "reason", exc))
+            if value == getattr(fresh, field):
+                return None
+            return self._change(article_id, [fresh], [edited(fresh, **{field: value})], label)
+
+        return old, save
+
+    def edit_note(self, text: str | None = None) -> None:
+        """n: write or edit the note of the highlight under focus (highlighting first if needed).
+
+        `text`: start from this text instead of the saved note (a draft offered again)."""
+        if not self._usable():
+            return
+        if self.state.annotation_under_focus() is None:
+            self.highlight(self.state.color)
+        found = self._field_saver("note", tr("یادداشت"))
+        if found is None:
+            return
+        old, save = found
+        corpus, article_id = self.context.folder, self.state.current_id or ""
+
+        def keep(typed: str | None) -> None:
+            self._keep_draft(corpus, article_id, old.id, typed, old.note)
+
+        hint = tr("یادداشتی که پیش‌تر ذخیره نشده بود بازگردانده شد.") if text is not None else ""
+        editor = NoteEditor(self.window, old.exact, old.note if text is None else text,
+                            lambda value: save(value), keep, hint)
+        self.note_editor = editor
+        self._open_editor(editor)
+
+    def _keep_draft(self, corpus: Path, article_id: str, annotation_id: str, typed: str | None, saved: str) -> None:
+        if typed is None or typed.strip() == saved.strip():
+            editor = self.note_editor
+            if typed is None and editor is not None and editor.result() != QDialog.DialogCode.Accepted \
+                    and editor.problem.isVisible():
+                return  # closed after a failed save: the draft stays, to be offered again
+            drop_draft(corpus, article_id, annotation_id)
+            return
+        try:
+            save_draft(Draft(str(corpus), article_id, annotation_id, typed))
+        except OSError as exc:
+            self.message.emit(tr("پیش‌نویس یادداشت ذخیره نشد: {why}", why=exc.strerror or exc), 6000)
+
+    def offer_drafts(self) -> Draft | None:
+        """A note left unsaved in this folder (a crash, a full disk): the first one, if any."""
+        return next(iter(drafts_for(self.context.folder)), None)
+
+    def edit_tags(self) -> None:
+        """t: edit the tags of the highlight under focus."""
+        if not self._usable():
+            return
+        found = self._field_saver("tags", tr("برچسب"))
+        if found is not None:
+            old, save = found
+            self.tag_editor = TagEditor(self.window, old.exact, old.tags, self.context.session.all_tags(), save)
+            self._open_editor(self.tag_editor)
+
+    def _open_editor(self, editor: QDialog) -> None:
+        """Show an editor; when it closes, the reader has the keyboard again."""
+        def back() -> None:
+            self.window.activateWindow()
+            self.state.reader.setFocus()
+
+        editor.finished.connect(back)
+        editor.open()
+
+    def say_nothing_under_focus(self) -> None:
+        self.message.emit(
+            tr("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید"), 5000)
+
+    def delete_current(self) -> None:
+        if not self._usable():
+            return
+        target = self.state.annotation_under_focus()
+        if target is None:
+            self.say_nothing_under_focus()
+            return
+        self._push(None, [target.annotation], [], tr("حذف برجسته‌سازی"))

@@ -1,0 +1,165 @@
+"""The application context handed to every window, panel and dialog (in the manner of git-cola's).
+
+It holds the settings, the runner for slow work, and the open folder's workspace: the
+annotation session (store and article cache), the listing, the undo history and the current
+article. Views do not build their own store or index: they read from here and subscribe to
+its signals, and refresh themselves:
+
+- `annotationsChanged(article_id)`: a save, an undo or a change on disk;
+- `listingChanged(listing)`: the folder was (re-)listed; the undo history is kept;
+- `folderOpened(path)`: a different folder: the undo history starts afresh;
+- `currentArticleChanged(article_id)`: the reader shows another article;
+- `failed(message)`: something the user must be told about.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from hashiye.core.corpus import CorpusError, Listing
+from hashiye.core.search import CorpusIndex, cached_listing, index_path, refresh_steps
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+
+from . import i18n, themes
+from .i18n import tr
+from .runner import Operation, Runner
+from .session import AnnotationSession
+
+_local = threading.local()
+
+
+def thread_index(corpus: Path) -> CorpusIndex:
+    """The calling thread's connection to a folder's search index (sqlite connections stay in their thread)."""
+    indices: dict[Path, CorpusIndex] = _local.__dict__.setdefault("indices", {})
+    index = indices.get(corpus)
+    if index is None:
+        index = indices[corpus] = CorpusIndex(corpus)
+    return index
+
+
+class AppContext(QObject):
+    annotationsChanged = Signal(str)
+    listingChanged = Signal(object)  # Listing
+    listingProgress = Signal(int, int)  # done, total (0, 0: listing started)
+    folderOpened = Signal(object)  # Path
+    currentArticleChanged = Signal(str)
+    failed = Signal(str)
+
+    BACKGROUND_LISTING = 300  # files: a folder this big, never listed before, is read off the UI thread
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.runner = Runner(self)
+        self.runner.failed.connect(self.failed)
+        self.undo_stack = QUndoStack(self)  # belongs to the open folder: survives every refresh
+        self.corpus: Path | None = None
+        self._session: AnnotationSession | None = None
+        self.listing: Listing | None = None
+        self.current_id: str | None = None
+        self._listing_op: Operation | None = None
+        self._records: dict[str, dict[str, Any]] = {}
+
+    # --- language and theme (one place to ask) ----------------------------------------------
+    @staticmethod
+    def language() -> str:
+        return i18n.language()
+
+    @staticmethod
+    def theme() -> themes.Theme:
+        return themes.current()
+
+    # --- the workspace ---------------------------------------------------------------------
+    @property
+    def session(self) -> AnnotationSession:
+        assert self._session is not None, "no folder is open"
+        return self._session
+
+    @property
+    def folder(self) -> Path:
+        assert self.corpus is not None, "no folder is open"
+        return self.corpus
+
+    def open_folder(self, path: Path) -> None:
+        """Open a folder; the same folder again is only re-listed (the undo history stays)."""
+        corpus = path.resolve()
+        if corpus == self.corpus:
+            self.refresh_listing()
+            return
+        if self._listing_op is not None:
+            self._listing_op.cancel()
+        self.corpus = corpus
+        self._session = AnnotationSession(corpus)
+        self._session.changed.connect(self.annotationsChanged)
+        self._session.failed.connect(self.failed)
+        self.undo_stack.clear()
+        self.listing = None
+        self._records = {}
+        self.current_id = None
+        self.folderOpened.emit(corpus)
+        self.refresh_listing()
+
+    def refresh_listing(self) -> None:
+        """List the folder again (files added, changed or removed); off the UI thread when it is large and new."""
+        corpus = self.folder
+        if self._needs_background_listing(corpus):
+            if self._listing_op is not None and not self._listing_op.done.is_set():
+                return  # already under way
+            self.listingProgress.emit(0, 0)
+
+            def work(op: Operation) -> None:
+                for step in refresh_steps(corpus, metadata=True):
+                    op.report(step.done, step.total)
+
+            self._listing_op = self.runner.run(
+                tr("خواندن پوشه"), work, on_progress=self.listingProgress.emit,
+                on_done=lambda _r: self._list_now() if corpus == self.corpus else None)
+            return
+        self._list_now()
+
+    def _needs_background_listing(self, corpus: Path) -> bool:
+        if index_path(corpus).exists():
+            return False
+        try:
+            with os.scandir(corpus) as entries:
+                count = sum(1 for e in entries if e.name.lower().endswith(".txt"))
+        except OSError:
+            return False
+        return count > self.BACKGROUND_LISTING
+
+    def _list_now(self) -> None:
+        """List the folder from the metadata cache (reads only files changed since last time)."""
+        corpus = self.folder
+        try:
+            listing = cached_listing(corpus)
+        except CorpusError as exc:
+            listing = Listing(corpus)
+            self.failed.emit(tr("این پوشه باز نشد ({why}).", why=exc))
+        self.listing = listing
+        self._records = {str(r["id"]): r for r in listing.articles}
+        self.listingChanged.emit(listing)
+
+    def article_ids(self) -> set[str]:
+        return {str(r["id"]) for r in self.listing.articles} if self.listing else set()
+
+    def known_names(self) -> set[str]:
+        """Every .txt name the listing has seen: articles and the files it skipped (with a reason)."""
+        if self.listing is None:
+            return set()
+        return self.article_ids() | {Path(s.file).stem for s in self.listing.skipped}
+
+    def record(self, article_id: str) -> dict[str, Any] | None:
+        """The listing's record of an article (title, source, date…), None if it is not listed."""
+        return self._records.get(article_id)
+
+    def titles(self) -> dict[str, str]:
+        return {str(r["id"]): str(r.get("title") or "") for r in self.listing.articles} if self.listing else {}
+
+    def set_current(self, article_id: str | None) -> None:
+        if article_id != self.current_id:
+            self.current_id = article_id
+            self.currentArticleChanged.emit(article_id or "")

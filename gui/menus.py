@@ -1,0 +1,67 @@
+"""The window's menus: the same actions as the shortcut table (for discovery; the keys stay the same)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from . import i18n, themes
+from .i18n import N_, tr
+
+LAYOUT: list[tuple[str, str, list[str | None]]] = [
+    ("file", N_("پرونده"), ["open_folder", None, "export", None, "quit"]),
+    ("view", N_("نما"), ["toggle_original", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
+                      "line_wider", "line_narrower", None, "next_theme", "toggle_language"]),
+    ("go", N_("رفتن"), ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
+                       "find", "search_corpus", "browse_annotations", None, "focus_next", "focus_prev"]),
+    ("annotate", N_("یادداشت‌گذاری"), ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
+                                "note", "tags", "delete", None, "undo", "redo"]),
+    ("help", N_("راهنما"), ["help"]),
+]
+
+
+class Menus:
+    """Builds the menu bar; keeps the recent-folders menu and the theme and language choices."""
+
+    def __init__(self, window: QMainWindow, actions: dict[str, QAction],
+                 choose_theme: Callable[[str], None], choose_language: Callable[[str], None]) -> None:
+        self.theme_actions: dict[str, QAction] = {}
+        self.language_actions: dict[str, QAction] = {}
+        bar = window.menuBar()
+        for key, title, ids in LAYOUT:
+            menu = bar.addMenu(tr(title))
+            for action_id in ids:
+                if action_id is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(actions[action_id])
+            if key == "file":
+                self.recent_menu = menu.addMenu(tr("پوشه‌های اخیر"))
+                menu.insertMenu(menu.actions()[1], self.recent_menu)
+            if key == "view":
+                self._choices(menu, tr("پوسته"), {t.id: tr(t.label) for t in themes.THEMES.values()},
+                              themes.current().id, self.theme_actions, choose_theme)
+                self._choices(menu, tr("زبان"), i18n.LANGUAGES, i18n.language(), self.language_actions,
+                              choose_language)
+
+    @staticmethod
+    def _choices(menu: QMenu, title: str, choices: dict[str, str], chosen: str, table: dict[str, QAction],
+                 slot: Callable[[str], None]) -> None:
+        """Radio choices (the shortcuts cycle through them)."""
+        sub = menu.addMenu(title)
+        group = QActionGroup(sub)
+        for key, label in choices.items():
+            action = sub.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(key == chosen)
+            action.triggered.connect(lambda _c=False, k=key, f=slot: f(k))
+            group.addAction(action)
+            table[key] = action
+
+    def set_recent(self, folders: list[str], open_folder: Callable[[str], None]) -> None:
+        self.recent_menu.clear()
+        for folder in folders:
+            action = self.recent_menu.addAction(folder)
+            action.triggered.connect(lambda _c=False, f=folder: open_folder(f))

@@ -1,0 +1,71 @@
+"""The reader's header: supertitle, title and a line with source, Jalali date and news code."""
+
+from __future__ import annotations
+
+from hashiye.core.jalali import gregorian_display, jalali_display
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from .i18n import bidi_line, digits, language, tr
+
+
+class ReaderHeader(QWidget):
+    """Supertitle, title and a line with source, Jalali date (Gregorian on hover) and news code."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.supertitle = QLabel()
+        self.title = QLabel()
+        self._full_title = ""
+        self.meta = QLabel()
+        self.warning = QLabel()
+        for lab in (self.supertitle, self.title, self.meta, self.warning):
+            lab.setWordWrap(True)
+            # On the right like the article's Persian title, in either interface language.
+            lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setObjectName("articleTitle")
+        self.supertitle.setObjectName("articleSupertitle")
+        self.meta.setObjectName("articleMeta")
+        self.warning.setObjectName("articleWarning")
+        self.warning.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 16, 24, 8)
+        lay.setSpacing(4)
+        for lab in (self.supertitle, self.title, self.meta, self.warning):
+            lay.addWidget(lab)
+
+    def show_record(self, rec: dict[str, object], original: bool) -> None:
+        sup = rec.get("supertitle")
+        self.supertitle.setText(str(sup) if sup else "")
+        self.supertitle.setVisible(bool(sup))
+        self._full_title = str(rec.get("title") or rec.get("id"))
+        self.title.setToolTip(self._full_title)
+        self._fit_title()
+        published = rec.get("published")
+        parts = [str(rec.get("source") or tr("منبع نامعلوم"))]
+        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(str(published), lang=language()),
+                        gregorian=gregorian_display(str(published), language())) if published else tr("بی‌تاریخ"))
+        if rec.get("news_code"):
+            parts.append(tr("کد خبر {code}", code=digits(str(rec["news_code"]))))
+        if original:
+            parts.append(tr("متن اصلی (Ctrl+U)"))
+        self.meta.setText(bidi_line(parts))
+        self.meta.setToolTip(tr("میلادی: {when}", when=published) if published else "")
+
+    TITLE_LINES = 2
+
+    def _fit_title(self) -> None:
+        """At most two lines of title; the whole title is in the tooltip."""
+        fm = self.title.fontMetrics()
+        room = max(100, self.title.width()) * self.TITLE_LINES - fm.averageCharWidth() * 6
+        self.title.setText(fm.elidedText(self._full_title, Qt.TextElideMode.ElideRight, room))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def show_warning(self, text: str) -> None:
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))

@@ -1,0 +1,203 @@
+"""The reading state: which article the reader shows, in which view, and which highlight is chosen.
+
+It drives the reader, its header, the find bar and the annotation panel for the current
+article, and refreshes them itself when the context says the article's annotations changed.
+It speaks file code points only (the reader converts). When the open article's file goes away,
+it says so and keeps the reader on it, so no key acts on another article by surprise.
+"""
+
+from __future__ import annotations
+
+from hashiye.core.annotations import COLORS, Anchored
+from hashiye.core.article import Article
+from hashiye.core.display import Display, without_headings
+from hashiye.core.normalize import hazm_loaded
+from hashiye.core.original import build_original
+from hashiye.core.search import Hit
+from hashiye.core.textio import UnreadableArticle
+from PySide6.QtCore import QObject, Signal
+
+from .annotation_panel import AnnotationPanel
+from .context import AppContext
+from .find_bar import FindBar
+from .highlights import Mark
+from .i18n import tr
+from .reader import ReaderText
+from .reader_header import ReaderHeader
+from .runner import Operation
+from .session import AnnotationSession
+
+
+class ReadingState(QObject):
+    articleShown = Signal(str)
+    message = Signal(str, int)  # status-bar text, milliseconds
+
+    SYNC_NORMALISE = 100_000  # characters: a longer article is normalised on a worker
+
+    def __init__(self, context: AppContext, reader: ReaderText, header: ReaderHeader, panel: AnnotationPanel,
+                 find_bar: FindBar, owner: QObject) -> None:
+        super().__init__(owner)  # ends with its window (the context may outlive it)
+        self.context = context
+        self.reader, self.header, self.panel, self.find_bar = reader, header, panel, find_bar
+        self.current_id: str | None = None
+        self.current_ann_id: str | None = None
+        self.color = COLORS[0]
+        self.original = False
+        self.gone: str | None = None  # the open article's file was deleted or renamed on disk
+        self._normalise: Operation | None = None
+        context.annotationsChanged.connect(self._annotations_changed)
+        context.folderOpened.connect(self._folder_opened)
+        panel.jump.connect(self.jump_to_annotation)
+        reader.focusMoved.connect(self._focus_moved)
+
+    @property
+    def session(self) -> AnnotationSession:
+        return self.context.session
+
+    def _folder_opened(self, _path: object) -> None:
+        self.current_id = self.current_ann_id = self.gone = None
+        self.header.show_record({"id": "", "title": tr("در حال خواندن پوشه…")}, False)
+        self.header.show_warning("")
+
+    # --- showing an article ----------------------------------------------------------------
+    def show_article(self, article_id: str, keep_focus: bool = False) -> None:
+        """Open an article in the reader with its highlights."""
+        try:
+            article = self.session.article(article_id)
+            state = self.session.state(article_id)
+        except (UnreadableArticle, OSError) as exc:
+            if article_id == self.current_id:
+                self.article_gone(article_id)
+            self.context.failed.emit(f"{article_id}: {getattr(exc, 'reason', exc)}")
+            return
+        if article_id != self.current_id:
+            self.current_ann_id = None
+            keep_focus = False
+        self.current_id = article_id
+        self.gone = None
+        display = build_original(article.source_text) if self.original else \
+            without_headings(self._clean_view(article))
+        rec = self.context.record(article_id) or {"id": article_id, "title": article.title}
+        self.header.show_record(rec, self.original)
+        self.header.show_warning("\n".join(state.warnings))
+        self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)
+        self.find_bar.set_text(display.text)
+        self.panel.set_rows(state.anchored, self.current_ann_id)
+        self.context.set_current(article_id)
+        self.articleShown.emit(article_id)
+
+    def _clean_view(self, article: Article) -> Display:
+        """The clean text: hazm's level if at hand or quick to make, else the quick level for now."""
+        if article.normalized_ready() or not hazm_loaded() or len(article.source_text) <= self.SYNC_NORMALISE:
+            return article.display()
+        self._normalise = self.context.runner.run(
+            tr("نرمال‌سازی متن"), lambda _op: article.display(normalized=True),
+            on_done=lambda _d: self.upgrade_display() if self.current_id == article.id else None)
+        return article.display(normalized=False)
+
+    def upgrade_display(self) -> None:
+        """Hazm is ready: show the current article's fully normalised text."""
+        if self.current_id and not self.original and not self.gone:
+            self.show_article(self.current_id, keep_focus=True)
+
+    def toggle_original(self) -> None:
+        self.original = not self.original
+        if self.current_id and not self.gone:
+            self.show_article(self.current_id)
+
+    def article_gone(self, article_id: str) -> None:
+        """The open article's file was deleted or renamed: say so; keep it on screen, keep keys off it."""
+        if article_id != self.current_id or self.gone == article_id:
+            return
+        self.gone = article_id
+        text = tr("پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری "
+                  "این‌جا می‌ماند؛ یادداشت‌گذاری روی آن ممکن نیست.", name=f"\u2068{article_id}.txt\u2069")
+        self.header.show_warning(text)
+        self.message.emit(text, 10000)
+
+    def article_back(self, article_id: str) -> None:
+        """The file is there again (a sync tool put it back): show it afresh."""
+        if self.gone == article_id:
+            self.session.forget(article_id, text_too=True)
+            self.show_article(article_id, keep_focus=True)
+
+    # --- highlights in the views -------------------------------------------------------------
+    def _marks(self, rows: list[Anchored]) -> list[Mark]:
+        return [Mark(a.start, a.end, a.annotation.color, bool(a.annotation.note),
+                     a.annotation.id == self.current_ann_id)
+                for a in rows if a.start is not None and a.end is not None and a.end > a.start]
+
+    def refresh_annotations(self) -> None:
+        if not self.current_id or self.gone:
+            return
+        rows = self.rows()
+        self.reader.set_marks(self._marks(rows))
+        self.panel.set_rows(rows, self.current_ann_id)
+
+    def rows(self) -> list[Anchored]:
+        """The current article's placed and orphaned annotations ([] if none is open)."""
+        if not self.current_id or self.gone:
+            return []
+        try:
+            return self.session.state(self.current_id).anchored
+        except (UnreadableArticle, OSError):
+            return []
+
+    def _annotations_changed(self, article_id: str) -> None:
+        if article_id == self.current_id:
+            self.refresh_annotations()
+
+    def _focus_moved(self) -> None:
+        self.current_ann_id = None
+        under = self.annotation_under_focus()
+        self.panel.select(under.annotation.id if under else None)
+
+    def annotation_under_focus(self) -> Anchored | None:
+        """The chosen highlight (] [ or panel), else the first one touching the focused sentence."""
+        rows = self.rows()
+        if self.current_ann_id:
+            chosen = next((a for a in rows if a.annotation.id == self.current_ann_id), None)
+            if chosen is not None:
+                return chosen
+        focus = self.reader.focus_span()
+        if focus is None:
+            return None
+        s, e = focus
+        return next((a for a in rows if a.start is not None and a.end is not None
+                     and a.start < e and a.end > s), None)
+
+    def step_highlight(self, step: int) -> None:
+        """] / [: move to the next or previous placed highlight."""
+        rows = [a for a in self.rows() if a.start is not None]
+        if not rows:
+            return
+        ids = [a.annotation.id for a in rows]
+        if self.current_ann_id in ids:
+            k = (ids.index(self.current_ann_id) + step) % len(rows)
+        else:
+            focus = self.reader.focus_span()
+            pos = focus[0] if focus else 0
+            after = [i for i, a in enumerate(rows) if (a.start or 0) > pos] if step > 0 else \
+                    [i for i, a in enumerate(rows) if (a.start or 0) < pos]
+            k = (after[0] if step > 0 else after[-1]) if after else (0 if step > 0 else len(rows) - 1)
+        self.jump_to_annotation(ids[k])
+
+    def jump_to_annotation(self, annotation_id: str) -> None:
+        """Show a highlight in the reader and make it the current one."""
+        a = next((x for x in self.rows() if x.annotation.id == annotation_id), None)
+        if a is None:
+            return
+        if a.start is not None:
+            self.reader.focus_on(a.start)
+        self.current_ann_id = annotation_id
+        self.refresh_annotations()
+
+    def show_hit(self, hit: Hit) -> None:
+        """Mark a corpus-search hit (file positions) in the open article."""
+        if self.current_id == hit.id:
+            self.reader.show_hit(hit.start, hit.end)
+
+    def find_in_article(self) -> None:
+        """Ctrl+F, /: find in this article (all spellings of a word)."""
+        if self.reader.display is not None:
+            self.find_bar.open_bar(self.reader.display.text)
