@@ -1,7 +1,8 @@
 """Hidden lines in the reader: show what the clean view hid, faint and in place, and overrule it.
 
 - `toggle(window)` (Ctrl+Shift+H, View menu) shows the lines the clean view hides, in their
-  place, faint and in italics; again hides them. The status bar says how many lines are hidden.
+  place, faint and in italics (the reader paints paragraphs of role "hidden" so); again hides
+  them. The status bar says how many lines are hidden.
 - `mark(window, furniture)` marks the line under the sentence focus or the mouse selection
   (Ctrl+Shift+N: not furniture, Ctrl+Shift+M: furniture, also in the reader's context menu)
   for every identical line of the folder (core.folder_rules), then shows the article again.
@@ -18,40 +19,21 @@ from hashiye.core import folder_rules
 from hashiye.core.article import Article
 from hashiye.core.display import HEADING_ROLES, Display, build_display
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from .i18n import tr
-from .qtext import Utf16Index
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
-    from .reader import ReaderText
 
 
-def view(window: MainWindow, article: Article, clean: Display) -> Display:
-    """The clean view, or (when the window shows hidden lines) the clean view with them in place."""
-    if not getattr(window, "show_hidden", False):
+def view(show_hidden: bool, article: Article, clean: Display) -> Display:
+    """The clean view, or (when hidden lines are shown) the clean view with them in place."""
+    if not show_hidden:
         return clean
     headings = any(p.role in HEADING_ROLES for p in clean.paragraphs)  # kept when the header does not show them
     return build_display(article.source_text, article.parsed, normalized=clean.normalized, show_hidden=True,
                          headings=headings)
-
-
-def style(reader: ReaderText, display: Display) -> None:
-    """Paint the `hidden` paragraphs of a display faint (called after `show_text` and a theme change)."""
-    runs = [p for p in display.paragraphs if p.role == "hidden"]
-    if not runs:
-        return
-    index = Utf16Index(display.text)
-    cursor = QTextCursor(reader.document())
-    char = QTextCharFormat()
-    char.setForeground(reader.palette().placeholderText())
-    char.setFontItalic(True)  # no fixed size: zooming scales hidden lines with the rest
-    for p in runs:
-        cursor.setPosition(index.to_qt(p.start))
-        cursor.setPosition(index.to_qt(p.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(char)
 
 
 def hidden_count(window: MainWindow) -> int:
@@ -66,22 +48,23 @@ def hidden_count(window: MainWindow) -> int:
 
 def toggle(window: MainWindow) -> None:
     """Show or hide the lines the clean view hides."""
-    window.show_hidden = not getattr(window, "show_hidden", False)
-    if window.current_id:  # the sentences change: the focus goes back to the first body sentence
-        window.show_article(window.current_id)
+    state = window.state
+    state.show_hidden = not state.show_hidden
+    if state.current_id:  # the sentences change: the focus goes back to the first body sentence
+        state.show_article(state.current_id)
     n = hidden_count(window)
     window.statusBar().showMessage(
-        tr("{n} سطر پنهان، کم‌رنگ نشان داده شد", n=n) if window.show_hidden else tr("{n} سطر پنهان شد", n=n), 4000)
+        tr("{n} سطر پنهان، کم‌رنگ نشان داده شد", n=n) if state.show_hidden else tr("{n} سطر پنهان شد", n=n), 4000)
 
 
 def _line_at(window: MainWindow) -> str | None:
     """The source line under the selection or the sentence focus."""
     if not window.current_id or window.original:
         return None
-    span = window.reader.selection_span() or window.reader.focus_span()
+    span = window.reader.selection_span() or window.reader.focus_span()  # file positions
     if span is None:
         return None
-    src, _end = window._display.map.to_source(*span)
+    src = span[0]
     article = window.session.article(window.current_id)
     line = next((ln for ln in article.parsed.lines if ln.start <= src <= ln.end and ln.text.strip()), None)
     return article.source_text[line.start:line.end] if line else None
@@ -98,10 +81,9 @@ def mark(window: MainWindow, furniture: bool) -> None:
     except OSError as exc:
         window.show_error(tr("علامت ذخیره نشد: {why}", why=exc.strerror or str(exc)))
         return
-    for article_id in list(window.session._articles):
-        window.session.forget(article_id, text_too=True)
+    window.session.forget_all_texts()
     assert window.current_id is not None
-    window.show_article(window.current_id, keep_focus=True)
+    window.state.show_article(window.current_id, keep_focus=True)
     window.statusBar().showMessage(tr("در همهٔ مقاله‌های پوشه زائد شمرده می‌شود") if furniture
                                    else tr("در همهٔ مقاله‌های پوشه نشان داده می‌شود"), 4000)
 

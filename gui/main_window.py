@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from . import i18n, shortcuts, themes
+from . import hidden_lines, i18n, shortcuts, themes
 from .annotating import Annotator
 from .annotation_panel import AnnotationPanel
 from .colors import color_by_number
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id = self._actions()
         self.menus = Menus(self, self.actions_by_id, self.choose_theme, self.choose_language)
         self.recent_menu = self.menus.recent_menu
+        hidden_lines.install_context_menu(self)
         self.open_corpus(corpus)
         self.places.restore_layout()
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
     current_id = _alias("state.current_id")
     current_ann_id = _alias("state.current_ann_id")
     original = _alias("state.original")
+    show_hidden = _alias("state.show_hidden")
     session = _alias("context.session")
     corpus = _alias("context.folder")
     note_editor = _alias("annotator.note_editor")
@@ -132,6 +134,9 @@ class MainWindow(QMainWindow):
             "browse_annotations": dialogs.browse_annotations,
             "focus_next": lambda: self.cycle_focus(1), "focus_prev": lambda: self.cycle_focus(-1),
             "caret_mode": self.toggle_caret_mode, "toggle_original": state.toggle_original,
+            "toggle_hidden": lambda: hidden_lines.toggle(self),
+            "mark_not_furniture": lambda: hidden_lines.mark(self, False),
+            "mark_furniture": lambda: hidden_lines.mark(self, True),
             "zoom_in": lambda: self.places.zoom(1), "zoom_out": lambda: self.places.zoom(-1),
             "zoom_reset": lambda: self.places.zoom(0),
             "line_wider": lambda: self.places.step_line_width(1),

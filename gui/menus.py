@@ -12,7 +12,7 @@ from .i18n import N_, tr
 
 LAYOUT: list[tuple[str, str, list[str | None]]] = [
     ("file", N_("پرونده"), ["open_folder", None, "export", None, "quit"]),
-    ("view", N_("نما"), ["toggle_original", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
+    ("view", N_("نما"), ["toggle_original", "toggle_hidden", "mark_not_furniture", "mark_furniture", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
                       "line_wider", "line_narrower", None, "next_theme", "toggle_language"]),
     ("go", N_("رفتن"), ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
                        "find", "search_corpus", "browse_annotations", None, "focus_next", "focus_prev"]),

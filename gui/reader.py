@@ -114,7 +114,7 @@ class ReaderText(ColumnTextEdit):
         return (i, i)
 
     def _format_blocks(self, display: Display) -> None:
-        """Line height and justified RTL paragraphs for all; weight for the lead and headings."""
+        """Line height and justified RTL paragraphs for all; weight for the lead and headings; hidden lines faint."""
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         fmt = QTextBlockFormat()
@@ -125,7 +125,7 @@ class ReaderText(ColumnTextEdit):
         fmt.setAlignment(self._aligned)
         cursor.mergeBlockFormat(fmt)
         for p in display.paragraphs:
-            if p.role not in ("title", "supertitle", "lead"):
+            if p.role not in ("title", "supertitle", "lead", "hidden"):
                 continue
             cursor.setPosition(self._index.to_qt(p.start))
             cursor.setPosition(self._index.to_qt(p.end), QTextCursor.MoveMode.KeepAnchor)
@@ -135,8 +135,9 @@ class ReaderText(ColumnTextEdit):
                 char.setFontPointSize(self._point_size() * 1.3)
             elif p.role == "lead":
                 char.setFontWeight(QFont.Weight.DemiBold)
-            else:
+            else:  # a supertitle, or a line the clean view hides, shown on request: faint
                 char.setForeground(self.palette().placeholderText())
+                char.setFontItalic(p.role == "hidden")  # no fixed size: zooming scales hidden lines too
             cursor.mergeCharFormat(char)
 
     def restyle(self, bar: int) -> None:

@@ -17,6 +17,7 @@ from hashiye.core.search import Hit
 from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 
+from . import hidden_lines
 from .annotation_panel import AnnotationPanel
 from .context import AppContext
 from .find_bar import FindBar
@@ -43,6 +44,7 @@ class ReadingState(QObject):
         self.current_ann_id: str | None = None
         self.color = COLORS[0]
         self.original = False
+        self.show_hidden = False  # the clean view also shows the lines it hides, faint (gui/hidden_lines.py)
         self.gone: str | None = None  # the open article's file was deleted or renamed on disk
         self._normalise: Operation | None = None
         context.annotationsChanged.connect(self._annotations_changed)
@@ -76,7 +78,7 @@ class ReadingState(QObject):
         self.current_id = article_id
         self.gone = None
         display = build_original(article.source_text) if self.original else \
-            without_headings(self._clean_view(article))
+            hidden_lines.view(self.show_hidden, article, without_headings(self._clean_view(article)))
         rec = self.context.record(article_id) or {"id": article_id, "title": article.title}
         self.header.show_record(rec, self.original)
         self.header.show_warning("\n".join(state.warnings))

@@ -50,6 +50,11 @@ class AnnotationSession(QObject):
         if text_too:
             self._articles.pop(article_id, None)
 
+    def forget_all_texts(self) -> None:
+        """Drop every cached article and state (the folder's line rules changed: texts parse anew)."""
+        self._states.clear()
+        self._articles.clear()
+
     def reload(self, article_id: str, text_too: bool = False) -> bool:
         """Re-read from disk and announce it; False if the article is gone or unreadable."""
         self.forget(article_id, text_too)

@@ -30,7 +30,7 @@ def test_ctrl_shift_h_shows_the_hidden_lines_faint_in_place_and_hides_them_again
     qtbot.keyClick(window.reader, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     shown = window.reader.toPlainText()
     assert "کد خبر" in shown and len(shown) > len(clean)
-    hidden = [p for p in window._display.paragraphs if p.role == "hidden"]
+    hidden = [p for p in window.reader.display.paragraphs if p.role == "hidden"]
     assert hidden
     block = window.reader.document().findBlock(hidden[0].start)
     fmt = block.begin().fragment().charFormat()
@@ -51,10 +51,11 @@ def test_the_menu_action_and_the_context_menu_offer_the_same_actions(qtbot, wind
 def test_marking_the_focused_line_not_furniture_shows_it_in_the_folder(qtbot, window, corpus: Path) -> None:
     open_seed(qtbot, window)
     window.actions_by_id["toggle_hidden"].trigger()
-    text = window._display.text
-    at = text.index("کد خبر")
-    # put the sentence focus on the hidden code line, then mark it "not furniture"
-    window.reader.focus_on_display(at)
+    display = window.reader.display
+    i = display.text.index("کد خبر")
+    at, _end = display.map.to_source(i, i + 1)
+    # put the sentence focus on the hidden code line (a file position), then mark it "not furniture"
+    window.reader.focus_on(at)
     window.actions_by_id["mark_not_furniture"].trigger()
     window.actions_by_id["toggle_hidden"].trigger()  # back to the clean view
     assert not window.show_hidden
@@ -68,7 +69,7 @@ def test_hidden_lines_stay_faint_after_a_theme_change(qtbot, window) -> None:
     open_seed(qtbot, window)
     window.actions_by_id["toggle_hidden"].trigger()
     window.actions_by_id["next_theme"].trigger()
-    hidden = next(p for p in window._display.paragraphs if p.role == "hidden")
+    hidden = next(p for p in window.reader.display.paragraphs if p.role == "hidden")
     fmt = window.reader.document().findBlock(hidden.start).begin().fragment().charFormat()
     assert fmt.foreground().color() == window.reader.palette().placeholderText().color()
     assert fmt.fontItalic()
