@@ -11,6 +11,7 @@ from hashiye.core.annotations import COLORS
 from hashiye.core.corpus import CorpusError
 from hashiye.core.export_filters import ExportFilter
 from hashiye.core.exporting import EXPORTERS, Rows, collect, write_export
+from hashiye.core.output_guard import ProtectedPath, refuse_corpus_target
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -222,6 +223,12 @@ class ExportDialog(QDialog):
         """Write the export on the runner; `exported` and `status` say where, or why not."""
         fmt = self.format_box.currentData()
         target = Path(self.path_edit.text()).expanduser()
+        try:
+            refuse_corpus_target(self.corpus, target)  # at once, before any work: an article or its annotations
+        except ProtectedPath as exc:
+            self.status.setText(tr("نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.", target=target, why=exc))
+            self.exported.emit(False)
+            return None
         self.status.setText(tr("در حال برون‌بری…"))
 
         def write(rows: Rows) -> int:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QToolButton, QWidget
 
 from .i18n import direction, join, tr
 
@@ -14,7 +13,6 @@ from .i18n import direction, join, tr
 class StatusParts(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)  # ends with its window
-        self.window: QMainWindow = weakref.proxy(window)  # the window owns this: no cycle that keeps it alive
         self.problems: list[str] = []
         self.problems_button = QToolButton()
         self.problems_button.setObjectName("problemsButton")
@@ -47,12 +45,17 @@ class StatusParts(QObject):
             parts += [tr("{n} هشدار", n=n - skipped)] if n - skipped else []
             self.problems_button.setText(tr("{what} — جزئیات", what=join(parts)))
 
+    def _parent_widget(self) -> QWidget | None:
+        """The window itself (Qt takes no weak proxy as a parent)."""
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
     def show_problems(self) -> None:
         """The files that were skipped and the warnings, with their reasons."""
         box = QMessageBox(QMessageBox.Icon.Information, tr("حاشیه"),
                           tr("{n} مورد در این پوشه نیاز به توجه دارد. پرونده‌های خوانده‌نشده نمایش داده نمی‌شوند "
                              "و چیزی از آن‌ها تغییر نکرده است.", n=len(self.problems)),
-                          QMessageBox.StandardButton.Ok, self.window)
+                          QMessageBox.StandardButton.Ok, self._parent_widget())
         box.setDetailedText("\n".join(self.problems))
         box.setLayoutDirection(direction())
         box.open()

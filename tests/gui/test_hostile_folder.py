@@ -44,7 +44,7 @@ def test_window_opens_a_hostile_folder_lists_the_articles_and_names_what_it_set_
     assert BAD_NAME.decode("utf-8", "replace") + ": its file name is not valid UTF-8" in problems
     assert f"{DAMAGED}.txt: 4 bytes that are not valid UTF-8" in problems
 
-    win.show_problems()
+    win.status.show_problems()
     box = next(w for w in win.findChildren(QMessageBox) if w.isVisible())
     assert f"{PIPE}.annotations.json" in box.detailedText()
     box.close()
