@@ -212,14 +212,43 @@ def match_gap_chars(*, line_breaks: bool = False) -> str:
     return gaps if line_breaks else "".join(c for c in gaps if c not in "\r\n\u2028\u2029")
 
 
-def match_key_lines(text: str) -> str:
-    """Matching form without an index map, fast (C translate): gaps → ' ', line breaks → '\\n'.
+# Characters frequent in Persian pages that `match_key_lines` folds with str.replace (C speed);
+# the rest of the table is applied by a regex that visits only the characters it changes.
+_FREQUENT_FOLDS = "يكىآأإئۀة\u200c\u200d\u200e\u200f\xa0\r" + PERSIAN_DIGITS + ARABIC_DIGITS + TATWEEL
+_fast_folds: tuple[tuple[tuple[str, str], ...], re.Pattern[str], dict[int, str | None]] | None = None
 
-    Unlike `match_key`, runs of gaps are not collapsed; meant for tokenising an index.
-    """
+
+def _build_fast_folds() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str], dict[int, str | None]]:
+    global _fast_folds
     _build_inverse()
     assert _FAST_KEY is not None
-    return text.lower().translate(_FAST_KEY)
+    if _fast_folds is None:
+        frequent = tuple((ch, _FAST_KEY[ord(ch)] or "") for ch in _FREQUENT_FOLDS if ord(ch) in _FAST_KEY)
+        rest = {k: v for k, v in _FAST_KEY.items() if chr(k) not in _FREQUENT_FOLDS and v != chr(k)}
+        ranges: list[list[int]] = []
+        for code in sorted(rest):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+        pattern = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+        _fast_folds = (frequent, re.compile(f"[{pattern}]+"), rest)
+    return _fast_folds
+
+
+def match_key_lines(text: str) -> str:
+    """Matching form without an index map, fast: gaps → ' ', line breaks → '\\n'.
+
+    Unlike `match_key`, runs of gaps are not collapsed; meant for tokenising an index.
+    The same as `text.lower().translate(_FAST_KEY)` (a test checks every BMP character),
+    about three times faster on Persian text: str.translate looks every character up.
+    """
+    frequent, others, table = _fast_folds or _build_fast_folds()
+    text = text.lower()
+    for ch, to in frequent:
+        if ch in text:
+            text = text.replace(ch, to)
+    return others.sub(lambda m: m.group().translate(table), text)
 
 
 _ALPHABET = "آاأإبپتثجچحخدذرزژسشصضطظعغفقکگلمنوؤهةۀیئ"
