@@ -6,6 +6,7 @@ import io
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -16,37 +17,7 @@ from hashiye.core.corpus import scan
 from hashiye.core.normalize import _build_inverse, match_key_lines
 from hashiye.core.search_index import CorpusIndex, cached_listing, index_path
 
-ROOT = Path(__file__).resolve().parents[2]
-ZWNJ = "\u200c"
-
-
-def spelled(text: str, n: int) -> str:
-    """The text as another site might spell it (Arabic letters, ZWNJ as space or joined, digits)."""
-    if n % 3 == 1:
-        text = text.replace("ی", "ي").replace("ک", "ك")
-    if n % 4 == 1:
-        text = text.replace(ZWNJ, " ")
-    elif n % 4 == 2:
-        text = text.replace(ZWNJ, "")
-    if n % 5 == 3:
-        text = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩"))
-    return text
-
-
-def make_corpus(folder: Path, count: int) -> Path:
-    """`count` articles from the seeds, spelled differently, plus files the listing must skip or warn about."""
-    folder.mkdir()
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    for n in range(count):
-        text = spelled(seeds[n % len(seeds)].read_text("utf-8"), n) + f"\nبند شماره {n} این نسخه.\n"
-        if n % 7 == 0:
-            (folder / f"{n:04d}.txt").write_bytes(text.encode("cp1256", errors="replace"))
-        else:
-            (folder / f"{n:04d}.txt").write_text(text, "utf-8")
-    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (folder / "empty.txt").write_text("", "utf-8")
-    (folder / "0003.annotations.json").write_text("{not json", "utf-8")
-    return folder
+MakeCorpus = Callable[[Path, int], Path]
 
 
 def dump(index: CorpusIndex) -> tuple[list[tuple[object, ...]], str]:
@@ -55,7 +26,8 @@ def dump(index: CorpusIndex) -> tuple[list[tuple[object, ...]], str]:
     return rows, json.dumps(index.listing().to_json(), ensure_ascii=False, indent=2)
 
 
-def test_parallel_listing_equals_serial_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_listing_equals_serial_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      make_corpus: MakeCorpus) -> None:
     corpus = make_corpus(tmp_path / "c", 70)
     monkeypatch.setattr(search_index, "PARALLEL_FROM", 10)
     monkeypatch.setattr(search_index, "CHUNK", 7)  # chunks that do not divide the batches evenly
@@ -77,7 +49,8 @@ def test_parallel_listing_equals_serial_byte_for_byte(tmp_path: Path, monkeypatc
     assert any(w["file"] == "0003.txt" for w in listing["warnings"]), "the broken sidecar is reported"
 
 
-def test_search_after_a_parallel_build_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_after_a_parallel_build_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      make_corpus: MakeCorpus) -> None:
     from hashiye.core.search import search
 
     corpus = make_corpus(tmp_path / "c", 30)
