@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run_list(args: argparse.Namespace) -> int:
     try:  # the window's listing cache: only files changed since the last listing are parsed
-        listing = cached_listing(corpus_of(args))
+        listing = cached_listing(corpus_of(args), words=False)  # search indexes the words when it needs them
     except CorpusError as exc:
         raise RuntimeFailure(str(exc)) from exc
     if args.json:

@@ -129,7 +129,7 @@ def fts_query(query: Query) -> str:
 
 # --- verification -----------------------------------------------------------------------
 
-def _source_text(path: Path, encoding: str | None) -> str:
+def _source_text(path: str, encoding: str | None) -> str:
     """Decode a file as it was indexed (fast path); fall back to the full decoder."""
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -146,7 +146,7 @@ def _source_text(path: Path, encoding: str | None) -> str:
             return data[3:].decode("utf-8")
     except UnicodeDecodeError:
         pass
-    return read_text(path).text
+    return read_text(Path(path)).text
 
 
 def snippet(text: str, start: int, end: int) -> str:
@@ -179,15 +179,16 @@ def iter_article_hits(index: CorpusIndex, query: str | Query, *, lazy: bool = Tr
         index.reset()
         index.update(metadata=False)
         rows = index.candidates(fts_query(parsed), lazy=lazy)
+    folder = str(index.corpus)
     for name, encoding in rows:
-        path = index.corpus / name
+        path = os.path.join(folder, name)  # str paths: no Path built per candidate
         try:
             text = _source_text(path, encoding)
         except (OSError, UnreadableArticle):
             continue  # deleted or changed since the refresh: the next refresh will tell
         spans = find_query(parsed, text)
         if spans:
-            yield ArticleHits(path.stem, text, spans)
+            yield ArticleHits(os.path.splitext(name)[0], text, spans)  # the file's stem, as Path.stem
 
 
 def search(index: CorpusIndex, query: str, limit: int = 50, *, complete: bool = True) -> SearchResult:

@@ -34,7 +34,7 @@ import threading
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -115,7 +115,7 @@ def index_tokens(text: str) -> str:
     for run in _RUN.findall(match_key_lines(text)):
         words = run.split()
         tokens.update(words)
-        tokens.update(a + b for a, b in pairwise(words))
+        tokens.update(map(add, words, words[1:]))  # neighbours joined (map: no Python loop)
     return " ".join(tokens)
 
 
@@ -203,45 +203,54 @@ class CorpusIndex:
 
     # --- refreshing --------------------------------------------------------------------
 
-    def refresh(self, *, metadata: bool = True, workers: int | None = None) -> Iterator[Progress]:
+    def refresh(self, *, metadata: bool = True, words: bool = True,
+                workers: int | None = None) -> Iterator[Progress]:
         """Bring the cache up to date with the folder, yielding progress; incremental.
 
         Only files whose mtime, size or inode changed are read; deleted files are dropped.
-        `metadata=False` indexes words only (search), leaving `list` records for later.
+        `metadata=False` indexes words only (search), leaving `list` records for later;
+        `words=False` reads list records only (`hashiye-cli list`), leaving words for later.
         Many files are read in `workers` processes (default: one per CPU; 1 reads in this
         process). A damaged cache is rebuilt. Raises CorpusError if the folder cannot be read.
         """
         try:
-            yield from self._refresh(metadata, workers)
+            yield from self._refresh(metadata, words, workers)
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
                 raise
             self.reset()
-            yield from self._refresh(metadata, workers)
+            yield from self._refresh(metadata, words, workers)
 
-    def update(self, *, metadata: bool = True, workers: int | None = None) -> int:
+    def update(self, *, metadata: bool = True, words: bool = True, workers: int | None = None) -> int:
         """Run `refresh` to the end; return how many files were read."""
         read = 0
-        for p in self.refresh(metadata=metadata, workers=workers):
+        for p in self.refresh(metadata=metadata, words=words, workers=workers):
             if p.phase == "index":
                 read = p.done
         return read
 
-    def _refresh(self, metadata: bool, workers: int | None) -> Iterator[Progress]:
+    def _refresh(self, metadata: bool, words: bool, workers: int | None) -> Iterator[Progress]:
         yield Progress("scan", 0, 0)
         current = self._stat_files()
         known = {r[0]: r[1:] for r in self.db.execute(
             "SELECT name, mtime, size, ino, docid, skipped, record FROM files")}
         gone = [n for n in known if n not in current]
+        # known[n]: mtime, size, ino, docid, skipped, record
         todo = [n for n, st in current.items()
                 if n not in known or known[n][:3] != st
-                or (metadata and known[n][5] is None and known[n][4] is None)]
+                or (metadata and known[n][5] is None and known[n][4] is None)
+                or (words and known[n][3] is None and known[n][4] is None)]
+        # What to read of each: what was asked for; an unchanged file read again for the other
+        # part keeps what the cache had of it.
+        what = [(metadata or (n in known and known[n][:3] == current[n] and known[n][5] is not None),
+                 words or (n in known and known[n][:3] == current[n] and known[n][3] is not None))
+                for n in todo]
         if gone:
             self._drop(gone, garbage=sum(1 for n in gone if known[n][3] is not None))
         total = len(todo)
         yield Progress("index", 0, total)
         done = 0
-        for rows in read_rows(self.corpus, todo, [metadata] * total, workers):
+        for rows in read_rows(self.corpus, todo, what, workers):
             self._store(rows)
             done += len(rows)
             yield Progress("index", done, total, rows[-1]["name"])
@@ -348,7 +357,7 @@ class CorpusIndex:
         self.db.execute("COMMIT")
         keep = {r[0] for r in self.db.execute("SELECT name FROM files WHERE record IS NOT NULL")}
         done = 0
-        for rows in read_rows(self.corpus, names, [n in keep for n in names], None):
+        for rows in read_rows(self.corpus, names, [(n in keep, True) for n in names], None):
             self._store(rows)
             done += len(rows)
             yield Progress("compact", done, len(names), rows[-1]["name"])
@@ -443,8 +452,8 @@ def _storable(name: str) -> bool:
     return True
 
 
-def read_row(corpus: Path, name: str, metadata: bool) -> dict[str, Any]:
-    """Read one file: its stat, tokens, and (with `metadata`) its list record or skip reason."""
+def read_row(corpus: Path, name: str, metadata: bool, words: bool = True) -> dict[str, Any]:
+    """Read one file: its stat, (with `words`) its tokens, (with `metadata`) its list record or skip reason."""
     path = corpus / name
     row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "tokens": None,
                            "encoding": None, "skipped": None, "record": None,
@@ -475,13 +484,14 @@ def read_row(corpus: Path, name: str, metadata: bool) -> dict[str, Any]:
         row["record"] = json.dumps(record, ensure_ascii=False)
         row["warnings"] = json.dumps(parsed.warnings, ensure_ascii=False)
         row["published"] = record["published"]
-    row["tokens"] = index_tokens(decoded.text)
+    if words:
+        row["tokens"] = index_tokens(decoded.text)
     return row
 
 
-def _read_chunk(corpus: Path, names: list[str], metadata: list[bool]) -> list[dict[str, Any]]:
-    """Read a chunk of files (what a worker process does)."""
-    return [read_row(corpus, n, m) for n, m in zip(names, metadata, strict=True)]
+def _read_chunk(corpus: Path, names: list[str], what: list[tuple[bool, bool]]) -> list[dict[str, Any]]:
+    """Read a chunk of files (what a worker process does); `what`: (metadata, words) for each."""
+    return [read_row(corpus, n, m, w) for n, (m, w) in zip(names, what, strict=True)]
 
 
 def corpus_error() -> type[Exception]:
@@ -506,17 +516,21 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from . import article, normalize
+
+    normalize.match_key_lines("")  # tables built once here, before the workers start
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
-        method = "fork"
+        method = "fork"  # the workers inherit the parser, imported above
     elif "forkserver" in methods:
         method = "forkserver"
+        multiprocessing.get_context(method).set_forkserver_preload([article.__name__])
     else:
         method = "spawn"
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
 
 
-def read_rows(corpus: Path, names: list[str], metadata: list[bool],
+def read_rows(corpus: Path, names: list[str], what: list[tuple[bool, bool]],
               workers: int | None) -> Iterator[list[dict[str, Any]]]:
     """Read files in batches of BATCH rows, in the order of `names`, whichever way they are read.
 
@@ -532,15 +546,15 @@ def read_rows(corpus: Path, names: list[str], metadata: list[bool],
             pool = None
         if pool is not None:
             try:
-                yield from _read_parallel(pool, corpus, names, metadata, workers)
+                yield from _read_parallel(pool, corpus, names, what, workers)
                 return
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
     for start in range(0, len(names), BATCH):
-        yield _read_chunk(corpus, names[start:start + BATCH], metadata[start:start + BATCH])
+        yield _read_chunk(corpus, names[start:start + BATCH], what[start:start + BATCH])
 
 
-def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], metadata: list[bool],
+def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], what: list[tuple[bool, bool]],
                    workers: int) -> Iterator[list[dict[str, Any]]]:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -552,7 +566,7 @@ def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], me
         for start in starts:
             try:
                 job: Future[list[dict[str, Any]]] | None = pool.submit(
-                    _read_chunk, corpus, names[start:start + CHUNK], metadata[start:start + CHUNK])
+                    _read_chunk, corpus, names[start:start + CHUNK], what[start:start + CHUNK])
             except (BrokenProcessPool, RuntimeError, OSError):
                 job = None
             pending.append((start, job))
@@ -570,7 +584,7 @@ def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], me
             except (BrokenProcessPool, OSError):
                 rows = None
         if rows is None:  # the worker died (killed, out of memory): read the chunk here
-            rows = _read_chunk(corpus, names[start:start + CHUNK], metadata[start:start + CHUNK])
+            rows = _read_chunk(corpus, names[start:start + CHUNK], what[start:start + CHUNK])
         batch.extend(rows)
         if len(batch) >= BATCH:
             yield batch
@@ -579,7 +593,7 @@ def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], me
         yield batch
 
 
-def cached_listing(corpus: Path) -> Listing:
+def cached_listing(corpus: Path, *, words: bool = True) -> Listing:
     """List a corpus as `hashiye-cli list` does, reading only files changed since the last call.
 
     Slow on the first call for a large folder (every file is parsed): call it from a worker
@@ -592,11 +606,11 @@ def cached_listing(corpus: Path) -> Listing:
         raise CorpusError(f"not a folder: {corpus}")
     index = CorpusIndex(corpus)
     try:
-        index.update(metadata=True)
+        index.update(metadata=True, words=words)
     except sqlite3.OperationalError:  # cache read-only, or locked by another process for 10 s
         index.close()
         index = CorpusIndex(corpus, Path(":memory:"))
-        index.update(metadata=True)
+        index.update(metadata=True, words=words)
     except BaseException:
         index.close()
         raise

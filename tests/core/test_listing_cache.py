@@ -131,3 +131,14 @@ def test_fast_matching_form_equals_the_table() -> None:
     assert match_key_lines(every) == every.lower().translate(table)
     for text in ("كتاب‌هاي ۱۲ ٣٤ آب\r\nسازمانـــها", "İSTANBUL Σ", ""):
         assert match_key_lines(text) == text.lower().translate(table)
+
+
+def test_listing_without_words_then_search_finds_everything(seeds_copy: Path) -> None:
+    from hashiye.core.search import search_corpus
+
+    assert cached_listing(seeds_copy, words=False).to_json() == scan(seeds_copy).to_json()
+    with CorpusIndex(seeds_copy) as index:
+        assert index.update(metadata=False) == 5, "words are read when search needs them"
+        assert index.update(metadata=True) == 0, "and the list records were kept"
+    assert search_corpus(seeds_copy, "قزوین").articles == 1
+    assert cached_listing(seeds_copy).to_json() == scan(seeds_copy).to_json()
