@@ -11,6 +11,9 @@ folder. Each run measures, one after the other so that machine load hits all ali
 Medians and the ratio of each to `cat` are printed; the ratio of each run is taken against
 the `cat` of the same run, and its median printed. `--serial` adds a first listing read in
 one process (the same cache code with `workers=1`), to show what the processes bring.
+`--other DIR` adds `python -m hashiye.core.cli list --json` with PYTHONPATH=DIR (a folder
+holding an older `hashiye` package, for before/after figures in the same loop), its cache
+deleted first too.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/hashiye-bench"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--serial", action="store_true", help="also time a first listing in one process")
+    parser.add_argument("--other", type=Path, help="PYTHONPATH of another hashiye tree to time alike")
     args = parser.parse_args()
     corpus = corpus_for(args.size, args.dir)
     cache = args.dir / f"list-cache{args.size}"
@@ -65,8 +69,8 @@ def main() -> int:
     cli = str(Path(sys.executable).with_name("hashiye-cli"))
     listing = [cli, "list", "--json", "--corpus", str(corpus)]
     cat = ["sh", "-c", f"find '{corpus}' -maxdepth 1 -name '*.txt' -exec cat {{}} + > /dev/null"]
-    rows: dict[str, list[float]] = {"cat": [], "first": [], "unchanged": [], "serial": []}
-    ratios: dict[str, list[float]] = {"first": [], "unchanged": [], "serial": []}
+    rows: dict[str, list[float]] = {"cat": [], "first": [], "unchanged": [], "serial": [], "other": []}
+    ratios: dict[str, list[float]] = {"first": [], "unchanged": [], "serial": [], "other": []}
     print(f"{args.size} articles, load average before: {load()} ({os.cpu_count()} CPUs)", flush=True)
     for run in range(args.runs):
         ref = wall(cat)
@@ -84,14 +88,23 @@ def main() -> int:
             serial = wall([sys.executable, "-c", code, str(corpus)], env)
             rows["serial"].append(serial)
             ratios["serial"].append(serial / ref)
+        if args.other:
+            shutil.rmtree(cache, ignore_errors=True)
+            other_env = {**env, "PYTHONPATH": str(args.other)}
+            other = wall([sys.executable, "-m", "hashiye.core.cli", "list", "--json", "--corpus", str(corpus)],
+                         other_env)
+            rows["other"].append(other)
+            ratios["other"].append(other / ref)
         print(f"run {run + 1}: cat {ref:.0f} ms, first {first:.0f} ms, unchanged {unchanged:.0f} ms"
               + (f", serial first {rows['serial'][-1]:.0f} ms" if args.serial else "")
+              + (f", other tree {rows['other'][-1]:.0f} ms" if args.other else "")
               + f"; load {load()}", flush=True)
     ref = statistics.median(rows["cat"])
     print(f"\n{'row':<42} {'median':>10} {'x cat':>7}")
     print(f"{'cat of every file (reference)':<42} {ref:8.0f}ms {1:7.2f}")
     names = {"first": "hashiye-cli list --json, first time", "unchanged": "hashiye-cli list --json, unchanged folder",
-             "serial": "first listing in one process (workers=1)"}
+             "serial": "first listing in one process (workers=1)",
+             "other": f"other tree ({args.other}), cache deleted"}
     for key, label in names.items():
         if rows[key]:
             print(f"{label:<42} {statistics.median(rows[key]):8.0f}ms {statistics.median(ratios[key]):7.2f}")
