@@ -118,9 +118,25 @@ def match_key_indexed(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+_GAP_RUN = re.compile(" {2,}")
+
+
 def match_key(text: str) -> str:
-    """Return the matching form of `text` (see `match_key_indexed`)."""
-    return match_key_indexed(text)[0].strip()
+    """Return the matching form of `text` (see `match_key_indexed`).
+
+    The same as `match_key_indexed(text)[0].strip()` (a test checks every BMP character and
+    mixed strings), computed with the folding table instead of a Python loop per character.
+    """
+    if not text.isascii() and max(text) > "\uffff":
+        return match_key_indexed(text)[0].strip()  # the table covers the BMP only
+    frequent, others, table = _fast_folds or _build_fast_folds()
+    for ch, to in frequent:
+        if ch in text:
+            text = text.replace(ch, to)
+    text = others.sub(lambda m: m.group().translate(table), text)
+    if "\n" in text:
+        text = text.replace("\n", " ")  # line breaks are gaps here (`match_key_lines` keeps them)
+    return _GAP_RUN.sub(" ", text).strip()
 
 
 def skeleton(text: str) -> str:

@@ -142,3 +142,24 @@ def test_listing_without_words_then_search_finds_everything(seeds_copy: Path) ->
         assert index.update(metadata=True) == 0, "and the list records were kept"
     assert search_corpus(seeds_copy, "قزوین").articles == 1
     assert cached_listing(seeds_copy).to_json() == scan(seeds_copy).to_json()
+
+
+def test_fast_match_key_equals_the_character_loop() -> None:
+    import random
+
+    from hashiye.core.normalize import match_key, match_key_indexed
+
+    def loop(text: str) -> str:
+        return match_key_indexed(text)[0].strip()
+
+    for c in range(0x10000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        ch = chr(c)
+        for text in (ch, "ا" + ch + "ب", " " + ch + " "):
+            assert match_key(text) == loop(text), hex(c)
+    pool = [*"  \t\n\r\u200c\u200d\u064b\u0640ΣΟΔİabcABCسازمانيكة۱٢3,.؛", "\U0001d400", "\U00010400", "\u2028", "\xa0"]
+    rnd = random.Random(17)
+    for _ in range(5000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 12)))
+        assert match_key(text) == loop(text), repr(text)
