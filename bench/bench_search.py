@@ -11,7 +11,9 @@ cache folder. Measured in one run, so ratios compare like with like:
   matching articles and hits; overall p95 against the budget;
 - refresh with nothing changed, after editing 10 files, after deleting one;
 - the whole `hashiye-cli search QUERY --json` command against `rg` on the
-  same files: `rg -c` with the query as typed and with an alternation of its spellings.
+  same files, interleaved run by run: `rg -c --fixed-strings` with the query as typed
+  (the reference of issue 17) and `rg -c` with an alternation of its spellings.
+Add --only-cli to skip the in-process figures (index build, warm search, refresh).
 """
 
 from __future__ import annotations
@@ -161,26 +163,59 @@ def bench_refresh(index: object, corpus: Path) -> None:
     index.update(metadata=False)
 
 
-def bench_cli(corpus: Path, runs: int) -> None:
+def bench_cli(corpus: Path, runs: int, other: Path | None = None) -> None:
+    """The whole command against `rg -c --fixed-strings` (and an alternation of spellings), interleaved.
+
+    Each run times rg, hashiye-cli and rg again one after the other, so machine load
+    falls on both alike; the ratio is taken within each run and its median printed.
+    """
     if shutil.which("rg") is None:
-        print("rg not installed: skipping the CLI comparison")
+        print("rg not installed (apt-get install ripgrep): skipping the CLI comparison")
         return
     cli = [str(Path(sys.executable).with_name("hashiye-cli")), "search"]
-    print(f"\nwhole command, median of {runs} runs (hashiye-cli includes Python start-up and the refresh check)")
-    print(f"{'query':<20} {'hashiye-cli':>12} {'rg as typed':>12} {'ratio':>6} {'rg spellings':>13} {'ratio':>6}")
+    print(f"\nwhole command, median of {runs} interleaved runs (hashiye-cli includes Python start-up and the "
+          f"refresh check); load average {load()}")
+    print(f"{'query':<20} {'hashiye-cli':>12} {'rg -c -F':>10} {'ratio':>6} {'rg spellings':>13} {'ratio':>6}"
+          + (f" {'other tree':>11} {'ratio':>6}" if other else ""))
+    all_ratios: list[float] = []
+    other_ratios: list[float] = []
     for _, q in rare_queries(corpus) + QUERIES:
-        ours = wall([*cli, q, "--corpus", str(corpus), "--json"], runs)
         plain, spelled = RG_PATTERNS[q]
-        rg1 = wall(["rg", "-c", "-F", plain, str(corpus)], runs)
-        rg2 = wall(["rg", "-c", spelled, str(corpus)], runs)
-        print(f"{q:<20} {ours:10.0f}ms {rg1:10.0f}ms {ours / rg1:6.2f} {rg2:11.0f}ms {ours / rg2:6.2f}", flush=True)
+        ours, rg1, rg2, r1, r2, theirs, r3 = [], [], [], [], [], [], []
+        for _ in range(runs):
+            a = wall(["rg", "-c", "--fixed-strings", plain, str(corpus)], 1)
+            b = wall([*cli, q, "--corpus", str(corpus), "--json"], 1)
+            c = wall(["rg", "-c", spelled, str(corpus)], 1)
+            ours.append(b), rg1.append(a), rg2.append(c), r1.append(b / a), r2.append(b / c)
+            if other:
+                d = wall([sys.executable, "-m", "hashiye.core.cli", "search", q, "--corpus", str(corpus), "--json"],
+                         1, {**os.environ, "PYTHONPATH": str(other),
+                             "HASHIYE_CACHE_DIR": os.environ["HASHIYE_CACHE_DIR"] + "-other"})
+                theirs.append(d), r3.append(d / a)
+        all_ratios.extend(r1)
+        other_ratios.extend(r3)
+        print(f"{q:<20} {statistics.median(ours):10.0f}ms {statistics.median(rg1):8.0f}ms "
+              f"{statistics.median(r1):6.2f} {statistics.median(rg2):11.0f}ms {statistics.median(r2):6.2f}"
+              + (f" {statistics.median(theirs):9.0f}ms {statistics.median(r3):6.2f}" if other else ""),
+              flush=True)
+    print(f"all queries: hashiye-cli / rg -c --fixed-strings, median {statistics.median(all_ratios):.2f}x, "
+          f"worst {max(all_ratios):.2f}x; load average {load()}")
+    if other_ratios:
+        print(f"other tree ({other}) / rg -c --fixed-strings: median {statistics.median(other_ratios):.2f}x")
 
 
-def wall(cmd: list[str], runs: int) -> float:
+def load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def wall(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
         times.append((time.perf_counter() - t) * 1000)
     return statistics.median(times)
 
@@ -191,10 +226,25 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/hashiye-bench"))
     parser.add_argument("--runs", type=int, default=20, help="searches per query")
     parser.add_argument("--cli-runs", type=int, default=3, help="runs per command against rg (0: skip)")
+    parser.add_argument("--only-cli", action="store_true", help="only the whole command against rg")
+    parser.add_argument("--other", type=Path, help="PYTHONPATH of another hashiye tree: its CLI timed alike")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
-        bench_size(size, args.dir, args.runs, args.cli_runs)
+        if args.only_cli or args.other:
+            corpus = corpus_for(size, args.dir)
+            os.environ["HASHIYE_CACHE_DIR"] = str(args.dir / f"cache{size}")
+            cli = str(Path(sys.executable).with_name("hashiye-cli"))
+            subprocess.run([cli, "search", "x", "--corpus", str(corpus)], stdout=subprocess.DEVNULL, check=False)
+            if args.other:
+                subprocess.run([sys.executable, "-m", "hashiye.core.cli", "search", "x", "--corpus", str(corpus)],
+                               stdout=subprocess.DEVNULL, check=False,
+                               env={**os.environ, "PYTHONPATH": str(args.other),
+                                    "HASHIYE_CACHE_DIR": os.environ["HASHIYE_CACHE_DIR"] + "-other"})
+            print(f"\n== {size} articles (index brought up to date before timing) ==")
+            bench_cli(corpus, args.cli_runs, args.other)
+        else:
+            bench_size(size, args.dir, args.runs, args.cli_runs)
     return 0
 
 

@@ -11,12 +11,16 @@ from .cli_common import RuntimeFailure, UsageError, message
 
 # Each module provides `register(subparsers)`; its parsers set `func(args) -> int`.
 COMMAND_MODULES = ["cli_articles", "cli_annotations", "cli_search", "cli_history"]
+# Commands whose module alone is imported when the command is named first (start-up time).
+COMMAND_OF = {"search": "cli_search", "list": "cli_articles"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of `command` alone when its module is known."""
     parser = argparse.ArgumentParser(prog="hashiye-cli", description="Hashiye headless commands")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in COMMAND_MODULES:
+    names = [COMMAND_OF[command]] if command in COMMAND_OF else COMMAND_MODULES
+    for name in names:
         importlib.import_module(f"{__package__}.{name}").register(sub)
     return parser
 
@@ -25,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8", errors="replace")  # a name that is not UTF-8 never crashes output
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))

@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from .cli_common import RuntimeFailure, add_corpus, corpus_of, message, print_json
-from .corpus import CorpusError, find_article, scan
+from .corpus import CorpusError, find_article
+from .search_index import cached_listing
 from .sidecar import peek_count
 from .textio import UnreadableArticle
 
@@ -31,8 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_list(args: argparse.Namespace) -> int:
-    try:
-        listing = scan(corpus_of(args))
+    try:  # the window's listing cache: only files changed since the last listing are parsed
+        listing = cached_listing(corpus_of(args), words=False)  # search indexes the words when it needs them
     except CorpusError as exc:
         raise RuntimeFailure(str(exc)) from exc
     if args.json:

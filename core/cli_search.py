@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from .cli_common import RuntimeFailure, UsageError, add_corpus, corpus_of, print_json
-from .corpus import CorpusError
 from .search import SearchResult, search_corpus
+from .search_index import corpus_error
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,7 +24,7 @@ def run_search(args: argparse.Namespace) -> int:
         raise UsageError("the query has no letters or digits to search for")
     try:
         result = search_corpus(corpus_of(args), args.query, args.limit)
-    except CorpusError as exc:
+    except corpus_error() as exc:  # evaluated only when an exception comes: imports the corpus module then
         raise RuntimeFailure(str(exc)) from exc
     if args.json:
         print_json(result.to_json())

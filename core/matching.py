@@ -216,13 +216,16 @@ def _merge(spans: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=256)
 def term_keys(term: Term) -> list[str]:
-    """The skeletons a term's phrase is looked for as (itself and its stem)."""
+    """The skeletons a term's phrase is looked for as (itself and its stem). Do not change the list."""
     words = term.words
     return stem_keys(term.key, words[-1], len(words) > 1)
 
 
 def _spans_of(keys: list[str], text: str, gaps: frozenset[int] = frozenset()) -> list[Span]:
+    if len(keys) == 1:
+        return find_phrase(keys[0], text, gaps)  # already sorted, without overlaps
     return _merge([s for key in keys for s in find_phrase(key, text, gaps)])
 
 
@@ -237,6 +240,8 @@ def term_spans(term: Term, text: str) -> list[Span]:
 
 def find_query(query: Query, text: str) -> list[Span]:
     """Spans of all terms, sorted; empty unless every term matches the text."""
+    if len(query.terms) == 1:
+        return term_spans(query.terms[0], text)  # already merged
     spans: list[Span] = []
     for term in query.terms:
         found = term_spans(term, text)

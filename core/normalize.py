@@ -118,9 +118,25 @@ def match_key_indexed(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+_GAP_RUN = re.compile(" {2,}")
+
+
 def match_key(text: str) -> str:
-    """Return the matching form of `text` (see `match_key_indexed`)."""
-    return match_key_indexed(text)[0].strip()
+    """Return the matching form of `text` (see `match_key_indexed`).
+
+    The same as `match_key_indexed(text)[0].strip()` (a test checks every BMP character and
+    mixed strings), computed with the folding table instead of a Python loop per character.
+    """
+    if not text.isascii() and max(text) > "\uffff":
+        return match_key_indexed(text)[0].strip()  # the table covers the BMP only
+    frequent, others, table = _fast_folds or _build_fast_folds()
+    for ch, to in frequent:
+        if ch in text:
+            text = text.replace(ch, to)
+    text = others.sub(lambda m: m.group().translate(table), text)
+    if "\n" in text:
+        text = text.replace("\n", " ")  # line breaks are gaps here (`match_key_lines` keeps them)
+    return _GAP_RUN.sub(" ", text).strip()
 
 
 def skeleton(text: str) -> str:
@@ -212,14 +228,43 @@ def match_gap_chars(*, line_breaks: bool = False) -> str:
     return gaps if line_breaks else "".join(c for c in gaps if c not in "\r\n\u2028\u2029")
 
 
-def match_key_lines(text: str) -> str:
-    """Matching form without an index map, fast (C translate): gaps → ' ', line breaks → '\\n'.
+# Characters frequent in Persian pages that `match_key_lines` folds with str.replace (C speed);
+# the rest of the table is applied by a regex that visits only the characters it changes.
+_FREQUENT_FOLDS = "يكىآأإئۀة\u200c\u200d\u200e\u200f\xa0\r" + PERSIAN_DIGITS + ARABIC_DIGITS + TATWEEL
+_fast_folds: tuple[tuple[tuple[str, str], ...], re.Pattern[str], dict[int, str | None]] | None = None
 
-    Unlike `match_key`, runs of gaps are not collapsed; meant for tokenising an index.
-    """
+
+def _build_fast_folds() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str], dict[int, str | None]]:
+    global _fast_folds
     _build_inverse()
     assert _FAST_KEY is not None
-    return text.lower().translate(_FAST_KEY)
+    if _fast_folds is None:
+        frequent = tuple((ch, _FAST_KEY[ord(ch)] or "") for ch in _FREQUENT_FOLDS if ord(ch) in _FAST_KEY)
+        rest = {k: v for k, v in _FAST_KEY.items() if chr(k) not in _FREQUENT_FOLDS and v != chr(k)}
+        ranges: list[list[int]] = []
+        for code in sorted(rest):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+        pattern = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+        _fast_folds = (frequent, re.compile(f"[{pattern}]+"), rest)
+    return _fast_folds
+
+
+def match_key_lines(text: str) -> str:
+    """Matching form without an index map, fast: gaps → ' ', line breaks → '\\n'.
+
+    Unlike `match_key`, runs of gaps are not collapsed; meant for tokenising an index.
+    The same as `text.lower().translate(_FAST_KEY)` (a test checks every BMP character),
+    about three times faster on Persian text: str.translate looks every character up.
+    """
+    frequent, others, table = _fast_folds or _build_fast_folds()
+    text = text.lower()
+    for ch, to in frequent:
+        if ch in text:
+            text = text.replace(ch, to)
+    return others.sub(lambda m: m.group().translate(table), text)
 
 
 _ALPHABET = "آاأإبپتثجچحخدذرزژسشصضطظعغفقکگلمنوؤهةۀیئ"

@@ -77,12 +77,12 @@ def _check(st: os.stat_result, max_bytes: int) -> None:
         raise UnsafeFile(f"is too large ({size_text(st.st_size)}; files over {size_text(max_bytes)} are not read)")
 
 
-def check_regular(path: Path, max_bytes: int) -> None:
+def check_regular(path: str | Path, max_bytes: int) -> None:
     """Refuse a path that is not a regular file of at most `max_bytes` (symlinks followed), without opening it."""
     _check(os.stat(path), max_bytes)
 
 
-def read_bounded(path: Path, max_bytes: int, check_prefix: Callable[[bytes], str | None] | None = None) -> bytes:
+def read_bounded(path: str | Path, max_bytes: int, check_prefix: Callable[[bytes], str | None] | None = None) -> bytes:
     """The bytes of a regular file of at most `max_bytes`, read without ever blocking.
 
     `check_prefix(first bytes)` may return a reason to refuse the file after reading only

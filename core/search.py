@@ -8,6 +8,7 @@ file as stored. Results come newest article first, hits in text order.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -15,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .matching import SUFFIXES, Query, Span, Term, find_query, parse_query, stem_keys
-from .search_index import CorpusIndex, Progress, cached_listing, index_path, is_damage
 from .safe_read import MAX_ARTICLE_BYTES, UnsafeFile, read_bounded
+from .search_index import CorpusIndex, Progress, cached_listing, index_path, is_damage
 from .textio import UnreadableArticle, decode_bytes
 
 __all__ = ["ArticleHits", "CorpusIndex", "Hit", "Progress", "SearchResult", "cached_listing",
@@ -129,7 +130,7 @@ def fts_query(query: Query) -> str:
 
 # --- verification -----------------------------------------------------------------------
 
-def _source_text(path: Path, encoding: str | None) -> str:
+def _source_text(path: str, encoding: str | None) -> str:
     """Decode a file as it was indexed (fast path); fall back to the full decoder."""
     try:
         data = read_bounded(path, MAX_ARTICLE_BYTES)  # bounded, never blocks, regular files only
@@ -175,15 +176,16 @@ def iter_article_hits(index: CorpusIndex, query: str | Query, *, lazy: bool = Tr
         index.reset()
         index.update(metadata=False)
         rows = index.candidates(fts_query(parsed), lazy=lazy)
+    folder = str(index.corpus)
     for name, encoding in rows:
-        path = index.corpus / name
+        path = os.path.join(folder, name)  # str paths: no Path built per candidate
         try:
             text = _source_text(path, encoding)
         except (OSError, UnreadableArticle):
             continue  # deleted or changed since the refresh: the next refresh will tell
         spans = find_query(parsed, text)
         if spans:
-            yield ArticleHits(path.stem, text, spans)
+            yield ArticleHits(os.path.splitext(name)[0], text, spans)  # the file's stem, as Path.stem
 
 
 def search(index: CorpusIndex, query: str, limit: int = 50, *, complete: bool = True) -> SearchResult:

@@ -66,3 +66,19 @@ def test_search_and_list_do_not_import_hazm(seeds_copy: Path) -> None:
             "'--json']); print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code, str(seeds_copy)], capture_output=True, text=True, check=False)
     assert "HAZM False" in out.stderr, out.stderr
+
+
+def test_search_command_loads_neither_parser_nor_store(seeds_copy: Path) -> None:
+    """Start-up of `hashiye-cli search` stays small: a heavy module on its path shows here."""
+    code = ("import sys; from hashiye.core.cli import main; "
+            f"main(['search', 'قزوین', '--corpus', {str(seeds_copy)!r}, '--json']); "
+            "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
+    for _ in range(2):  # the first run builds the index, the second finds it up to date
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)["total"] > 0
+        loaded = set(out.stderr.split())
+        heavy = {"hashiye.core.parse", "hashiye.core.boilerplate", "hashiye.core.display", "hashiye.core.store",
+                 "hashiye.core.exporting", "hashiye.core.cli_annotations", "jdatetime", "hazm", "diff_match_patch",
+                 "concurrent.futures.process"}
+        assert not loaded & heavy, sorted(loaded & heavy)
