@@ -109,7 +109,7 @@ def test_cli_list_uses_the_cache_and_prints_what_scan_finds(seeds_copy: Path) ->
         assert db.execute("SELECT count(*) FROM files WHERE record IS NOT NULL").fetchone()[0] == 5
 
 
-def test_undecodable_file_name_is_listed_like_scan_does(seeds_copy: Path) -> None:
+def test_undecodable_file_name_is_skipped_with_its_reason_like_scan_does(seeds_copy: Path) -> None:
     src = seeds_copy / "001_efa6bf155fd70a28.txt"
     odd = seeds_copy / os.fsdecode(b"odd-\xff\xfe.txt")
     try:
@@ -118,7 +118,8 @@ def test_undecodable_file_name_is_listed_like_scan_does(seeds_copy: Path) -> Non
         pytest.skip("this file system does not take undecodable names")
     listing = cached_listing(seeds_copy)
     assert listing.to_json() == scan(seeds_copy).to_json()
-    assert odd.name in [a["file"] for a in listing.articles]
+    assert odd.name not in [a["file"] for a in listing.articles]
+    assert any("not valid UTF-8" in s.reason for s in listing.skipped)
     assert cached_listing(seeds_copy).to_json() == listing.to_json()
 
 
