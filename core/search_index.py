@@ -37,6 +37,7 @@ from .normalize import match_key_lines
 from .folder_rules import for_folder
 from .parse import NO_RULES, parse
 from .paths import cache_dir
+from .records import ArticleRecord
 from .sidecar import peek_count, sidecar_path
 from .textio import UnreadableArticle, check_name, is_article_path, read_text, shown_name
 
@@ -274,9 +275,9 @@ class CorpusIndex:
                 return row
             art = Article(path.stem, path, decoded.text, decoded.encoding, parsed, self.rules)
             record = art.metadata(name, 0)
-            row["record"] = json.dumps(record, ensure_ascii=False)
+            row["record"] = json.dumps(record.to_json(), ensure_ascii=False)  # the same form as `list --json`
             row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
-            row["published"] = record["published"]
+            row["published"] = record.published
         row["tokens"] = index_tokens(decoded.text)
         return row
 
@@ -386,7 +387,7 @@ class CorpusIndex:
                 listing.warnings.append({"file": name, "message": warning})
             for w in json.loads(warnings or "[]"):
                 listing.warnings.append({"file": name, "message": w})
-            listing.articles.append({**json.loads(record), "annotations": count})
+            listing.articles.append(ArticleRecord.from_json({**json.loads(record), "annotations": count}))
         listing.skipped += [Skipped(shown_name(n), why) for n, why in sorted(self.bad_names.items())]
         return listing
 
