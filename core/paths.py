@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 import platformdirs
+
+from .atomic import fsync_dir, write_atomic
 
 APP = "hashiye"
 
@@ -53,9 +54,10 @@ def bundled_seeds() -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".samples-", dir=target.parent))
-        for article in packaged.glob("*.txt"):
-            shutil.copyfile(article, staging / article.name)
+        for article in packaged.glob("*.txt"):  # each on disk before the folder gets its name
+            write_atomic(staging / article.name, article.read_bytes())
         staging.rename(target)
+        fsync_dir(target.parent)
     except OSError:
         return target if target.is_dir() else packaged
     return target

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -37,6 +38,10 @@ def save_draft(draft: Draft) -> Path:
     """Write the draft; raises OSError (the caller tells the user)."""
     path = _path(Path(draft.corpus), draft.article_id, draft.annotation_id)
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.chmod(path.parent, 0o700)  # notes being typed are private, whatever the umask
+    except OSError:
+        pass
     write_atomic(path, json.dumps(asdict(draft), ensure_ascii=False).encode("utf-8"))
     return path
 
