@@ -104,3 +104,9 @@ def test_user_folders_follow_the_overrides_and_the_platform(monkeypatch: pytest.
         monkeypatch.delenv("XDG_DATA_HOME")
         assert paths.cache_dir() == Path.home() / ".cache" / "hashiye"
         assert paths.data_dir() == Path.home() / ".local" / "share" / "hashiye"
+
+
+def test_a_cached_record_with_unknown_fields_still_lists() -> None:
+    """A cache row written by another release (an extra field) gives the record, not a crash."""
+    rec = ArticleRecord.from_json({"id": "a", "file": "a.txt", "title": "عنوان", "coder": "x", "words": 3})
+    assert (rec.id, rec.title, rec.words, rec.annotations) == ("a", "عنوان", 3, 0)
