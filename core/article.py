@@ -10,6 +10,7 @@ from . import display_cache
 from .display import Display, build_display, display_line
 from .normalize import MARKUP, DigitStyle, count_words, hazm_loaded
 from .parse import NO_RULES, FolderRules, Parsed, parse
+from .records import ArticleRecord
 from .textio import UnreadableArticle, read_text
 
 
@@ -28,6 +29,19 @@ class Article:
     @property
     def title(self) -> str | None:
         return self.parsed.title
+
+    @property
+    def supertitle(self) -> str | None:
+        return self.parsed.supertitle
+
+    @property
+    def source(self) -> str | None:
+        """The source (news agency, site) as the file gives it."""
+        return self.parsed.source
+
+    @property
+    def news_code(self) -> str | None:
+        return self.parsed.news_code
 
     @property
     def published(self) -> str | None:
@@ -87,19 +101,13 @@ class Article:
         return {k: display_line(v, digits=digits, normalized=normalized) or None if v else None
                 for k, v in raw.items()}
 
-    def metadata(self, file: str, annotations: int, *, normalized: bool = False) -> dict[str, Any]:
+    def metadata(self, file: str, annotations: int, *, normalized: bool = False) -> ArticleRecord:
         """The `list` record of DESIGN §6 (text fields at the quick display level unless `normalized`)."""
-        p = self.parsed
-        return {
-            "id": self.id,
-            "file": file,
-            **self.fields(normalized=normalized),
-            "news_code": p.news_code,
-            "published": self.published,
-            "published_jalali": self.published_jalali,
-            "words": self.words(),
-            "annotations": annotations,
-        }
+        shown = self.fields(normalized=normalized)
+        return ArticleRecord(
+            id=self.id, file=file, title=shown["title"], supertitle=shown["supertitle"], lead=shown["lead"],
+            source=shown["source"], news_code=self.parsed.news_code, published=self.published,
+            published_jalali=self.published_jalali, words=self.words(), annotations=annotations)
 
     def show_record(self, file: str, annotations: int, *, hidden: bool = False) -> dict[str, Any]:
         """The `show` record: metadata plus display text and body paragraphs (lead first).
@@ -109,7 +117,7 @@ class Article:
         """
         shown = self.display(normalized=True)
         body = [shown.text[q.start:q.end] for q in shown.paragraphs if q.role in ("lead", "body")]
-        record = {**self.metadata(file, annotations, normalized=True), "text": shown.text, "paragraphs": body}
+        record = {**self.metadata(file, annotations, normalized=True).to_json(), "text": shown.text, "paragraphs": body}
         if hidden:
             record["hidden"] = [{"start": h.start, "end": h.end, "text": self.source_text[h.start:h.end],
                                  "role": h.role, "reason": h.reason, "at": h.at} for h in shown.hidden]

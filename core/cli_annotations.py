@@ -11,7 +11,7 @@ from .annotations import Anchored
 from .article import Article
 from .cli_common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, print_json
 from .corpus import CorpusError, article_files
-from .export_filters import ExportFilter
+from .filters import Filter
 from .exporting import BINARY, EXPORTERS, collect, write_export
 from .importing import import_file
 from .output_guard import ProtectedPath, refuse_corpus_target
@@ -112,8 +112,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format in BINARY and args.output is None:
         raise UsageError(f"--format {args.format} writes a binary file: give it with -o PATH")
     try:
-        keep = ExportFilter(articles=args.article, tags=args.tag, colors=args.color, sources=args.source,
-                            date_from=args.date_from, date_to=args.date_to)
+        keep = Filter(articles=args.article, tags=args.tag, colors=args.color, sources=args.source,
+                      date_from=args.date_from, date_to=args.date_to)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     corpus = corpus_of(args)

@@ -7,6 +7,7 @@ from typing import Any
 
 from .cli_common import RuntimeFailure, add_corpus, corpus_of, message, print_json
 from .corpus import CorpusError, find_article
+from .records import ArticleRecord
 from .search_index import cached_listing
 from .sidecar import peek_count
 from .textio import UnreadableArticle
@@ -88,11 +89,11 @@ def run_mark(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_table(rows: list[dict[str, Any]]) -> None:
+def _print_table(rows: list[ArticleRecord]) -> None:
     print(f"{'id':<26} {'published':<17} {'code':<9} {'ann':>3}  {'source':<28} title")
     for r in rows:
-        print(f"{r['id']:<26} {r['published_jalali'] or '-':<17} {r['news_code'] or '-':<9} "
-              f"{r['annotations']:>3}  {(r['source'] or '-')[:28]:<28} {r['title'] or ''}")
+        print(f"{r.id:<26} {r.published_jalali or '-':<17} {r.news_code or '-':<9} "
+              f"{r.annotations:>3}  {(r.source or '-')[:28]:<28} {r.title or ''}")
 
 
 def _print_article(r: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article, load_article
+from .records import ArticleRecord
 from .sidecar import peek_count
 from .textio import UnreadableArticle, is_article_path, shown_name
 
@@ -27,14 +28,14 @@ class Listing:
     """The result of scanning a folder: articles, skipped files, warnings."""
 
     corpus: Path
-    articles: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[ArticleRecord] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "corpus": str(self.corpus),
-            "articles": self.articles,
+            "articles": [a.to_json() for a in self.articles],
             "skipped": [{"file": s.file, "reason": s.reason} for s in self.skipped],
             "warnings": self.warnings,
         }

@@ -1,7 +1,7 @@
 """Exports of a corpus's annotations; one function per format, shared by the CLI and the window.
 
 An exporter gets the corpus folder and the anchored annotations to export (already filtered,
-see `export_filters`) and returns the file's contents: `str` for text formats (written as
+see `filters`) and returns the file's contents: `str` for text formats (written as
 UTF-8), `bytes` for the binary ones listed in `BINARY` (which need a file, never stdout).
 The formats are described for users in docs/exports.md.
 """

@@ -3,34 +3,36 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 import tempfile
 from pathlib import Path
 
+import platformdirs
 
-def _user_dir(override: str, windows: tuple[str, str], mac: str, xdg: tuple[str, str]) -> Path:
-    """`$override`, else the platform's folder for this kind of file, plus `hashiye`."""
-    if env := os.environ.get(override):
-        return Path(env)
-    if sys.platform == "win32":
-        base = Path(os.environ.get(windows[0], Path.home() / "AppData" / windows[1]))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / mac
-    else:
-        base = Path(os.environ.get(xdg[0]) or Path.home() / xdg[1])
-    return base / "hashiye"
+from .atomic import fsync_dir, write_atomic
+
+APP = "hashiye"
 
 
 def cache_dir() -> Path:
-    """The user cache folder (`HASHIYE_CACHE_DIR`, else XDG / platform default)."""
-    return _user_dir("HASHIYE_CACHE_DIR", ("LOCALAPPDATA", "Local"), "Caches", ("XDG_CACHE_HOME", ".cache"))
+    """The user cache folder: `HASHIYE_CACHE_DIR`, else the platform's (platformdirs: XDG
+    `~/.cache/hashiye`, `~/Library/Caches/hashiye`, `%LOCALAPPDATA%\\hashiye`)."""
+    if env := os.environ.get("HASHIYE_CACHE_DIR"):
+        return Path(env)
+    return platformdirs.user_cache_path(APP, appauthor=False, opinion=False)
 
 
 def data_dir() -> Path:
-    """The user data folder (`HASHIYE_DATA_DIR`, else XDG / platform default)."""
-    return _user_dir("HASHIYE_DATA_DIR", ("APPDATA", "Roaming"), "Application Support",
-                     ("XDG_DATA_HOME", ".local/share"))
+    """The user data folder: `HASHIYE_DATA_DIR`, else the platform's (platformdirs: XDG
+    `~/.local/share/hashiye`, `~/Library/Application Support/hashiye`, `%APPDATA%\\hashiye`)."""
+    if env := os.environ.get("HASHIYE_DATA_DIR"):
+        return Path(env)
+    return platformdirs.user_data_path(APP, appauthor=False, roaming=True)
+
+
+def desktop_data_home() -> Path:
+    """The user's shared data folder without Hashiye's part (XDG `~/.local/share`): where a
+    freedesktop menu entry and icon go."""
+    return platformdirs.user_data_path()
 
 
 def bundled_seeds() -> Path:
@@ -52,9 +54,10 @@ def bundled_seeds() -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".samples-", dir=target.parent))
-        for article in packaged.glob("*.txt"):
-            shutil.copyfile(article, staging / article.name)
+        for article in packaged.glob("*.txt"):  # each on disk before the folder gets its name
+            write_atomic(staging / article.name, article.read_bytes())
         staging.rename(target)
+        fsync_dir(target.parent)
     except OSError:
         return target if target.is_dir() else packaged
     return target

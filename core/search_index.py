@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from .normalize import match_key_lines
 from .paths import cache_dir
+from .records import ArticleRecord
 from .textio import UnreadableArticle, check_name, is_article_name, read_text, shown_name
 
 if TYPE_CHECKING:  # the parser and the corpus scanner are imported when first needed: a
@@ -430,7 +431,7 @@ class CorpusIndex:
                 listing.warnings.append({"file": name, "message": warning})
             if warnings and warnings != "[]":
                 listing.warnings.extend({"file": name, "message": w} for w in json.loads(warnings))
-            listing.articles.append({**json.loads(record), "annotations": count})
+            listing.articles.append(ArticleRecord.from_json({**json.loads(record), "annotations": count}))
         listing.skipped += [Skipped(shown_name(n), why) for n, why in sorted(self.bad_names.items())]
         return listing
 
@@ -501,9 +502,9 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
             return row
         art = Article(path.stem, path, decoded.text, decoded.encoding, parsed, rules)
         record = art.metadata(name, 0)
-        row["record"] = json.dumps(record, ensure_ascii=False)
+        row["record"] = json.dumps(record.to_json(), ensure_ascii=False)  # the same form as `list --json`
         row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
-        row["published"] = record["published"]
+        row["published"] = record.published
     if words:
         row["tokens"] = index_tokens(decoded.text)
     return row

@@ -6,7 +6,7 @@ from typing import Any
 
 from hashiye.core.annotations import COLORS, Anchored
 from hashiye.core.article import Article
-from hashiye.core.export_filters import ExportFilter
+from hashiye.core.filters import Filter
 from hashiye.core.exporting import collect
 from hashiye.core.normalize import match_key
 from hashiye.core.textio import UnreadableArticle
@@ -200,8 +200,8 @@ class AnnotationBrowser(QDialog):
 
     def _apply(self) -> None:
         """Tag and colour through the export filter (the same rules as exports)."""
-        criteria = ExportFilter(tags=[self.tag.currentData()] if self.tag.currentData() else [],
-                                colors=[self.color.currentData()] if self.color.currentData() else [])
+        criteria = Filter(tags=[self.tag.currentData()] if self.tag.currentData() else [],
+                          colors=[self.color.currentData()] if self.color.currentData() else [])
         self.model.set_rows(criteria.apply(self.all_rows))
         articles = len({a.id for a, _p in self.model.rows})
         self.status.setText(bidi_line([tr("{n} یادداشت", n=len(self.model.rows)), tr("{n} مقاله", n=articles)]))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from hashiye.core.annotations import Annotation
+from hashiye.core.filters import Filter, record_key
 from hashiye.core.jalali import TEHRAN, jalali_display
-from hashiye.core.list_filter import ListFilter, record_key
 from hashiye.core.normalize import persian_sort_key
+from hashiye.core.records import ArticleRecord
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -28,34 +30,34 @@ Index = QModelIndex | QPersistentModelIndex
 RecordRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _moment(rec: dict[str, Any]) -> tuple[bool, float, str]:
+def _moment(rec: ArticleRecord) -> tuple[bool, float, str]:
     """Publication time as a number (articles without a date sort as the oldest)."""
-    value = rec.get("published")
+    value = rec.published
     if not value:
-        return (False, 0.0, rec["id"])
+        return (False, 0.0, rec.id)
     moment = dt.datetime.fromisoformat(value)
     if moment.tzinfo is None:  # a plain date: that day in Tehran
         moment = moment.replace(tzinfo=TEHRAN)
-    return (True, moment.timestamp(), rec["id"])
+    return (True, moment.timestamp(), rec.id)
 
 
-SORT_KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
+SORT_KEYS: dict[str, Callable[[ArticleRecord], Any]] = {
     "date": _moment,
-    "title": lambda r: (persian_sort_key(r.get("title") or ""), r["id"]),
-    "source": lambda r: (persian_sort_key(r.get("source") or "\uffff"), r["id"]),
+    "title": lambda r: (persian_sort_key(r.title or ""), r.id),
+    "source": lambda r: (persian_sort_key(r.source or "\uffff"), r.id),
 }
 
 
 class ArticleListModel(QAbstractListModel):
-    """Rows are `hashiye-cli list` records (plain dicts from core)."""
+    """Rows are the listing's `ArticleRecord`s (frozen; a new annotation count replaces the row's record)."""
 
-    def __init__(self, records: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, records: list[ArticleRecord] | None = None) -> None:
         super().__init__()
-        self._rows: list[dict[str, Any]] = list(records or [])
+        self._rows: list[ArticleRecord] = list(records or [])
         self._keys: dict[str, str] = {}  # filter keys, computed when a filter first needs them
         self._order = "date"
 
-    def set_records(self, records: list[dict[str, Any]]) -> None:
+    def set_records(self, records: list[ArticleRecord]) -> None:
         self.beginResetModel()
         self._rows = sorted(records, key=SORT_KEYS[self._order], reverse=self._order == "date")
         self._keys = {}
@@ -73,30 +75,30 @@ class ArticleListModel(QAbstractListModel):
     def update_count(self, article_id: str, count: int) -> None:
         """Show a new annotation count for one article."""
         for row, rec in enumerate(self._rows):
-            if rec["id"] == article_id and rec.get("annotations") != count:
-                rec["annotations"] = count
+            if rec.id == article_id and rec.annotations != count:
+                self._rows[row] = rec.with_annotations(count)
                 idx = self.index(row)
                 self.dataChanged.emit(idx, idx)
 
-    def record(self, row: int) -> dict[str, Any]:
+    def record(self, row: int) -> ArticleRecord:
         return self._rows[row]
 
     def filter_key(self, row: int) -> str:
         rec = self._rows[row]
-        key = self._keys.get(rec["id"])
+        key = self._keys.get(rec.id)
         if key is None:
-            key = self._keys[rec["id"]] = record_key(rec)
+            key = self._keys[rec.id] = record_key(rec)
         return key
 
     def row_of(self, article_id: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r["id"] == article_id), -1)
+        return next((i for i, r in enumerate(self._rows) if r.id == article_id), -1)
 
     def sources(self) -> list[str]:
         """The sources of the listed articles, most frequent first."""
         counts: dict[str, int] = {}
         for rec in self._rows:
-            if rec.get("source"):
-                counts[rec["source"]] = counts.get(rec["source"], 0) + 1
+            if rec.source:
+                counts[rec.source] = counts.get(rec.source, 0) + 1
         return sorted(counts, key=lambda s: (-counts[s], s))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -107,11 +109,11 @@ class ArticleListModel(QAbstractListModel):
             return None
         rec = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return rec.get("title") or rec["id"]
+            return rec.shown_title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (rec.get("title"), rec.get("source"), rec.get("published")) if x)
+            return "\n".join(x for x in (rec.title, rec.source, rec.published) if x)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{rec.get('title')} — {rec.get('source') or ''}"
+            return f"{rec.title} — {rec.source or ''}"
         if role == RecordRole:
             return rec
         return None
@@ -120,11 +122,12 @@ class ArticleListModel(QAbstractListModel):
 class ArticleFilterProxy(QSortFilterProxyModel):
     """Sort by date (newest first), title or source; filter with Persian letter variants folded."""
 
-    def __init__(self) -> None:
+    def __init__(self, annotations_of: Callable[[str], Sequence[Annotation]] = lambda _id: ()) -> None:
         super().__init__()
-        self.criteria = ListFilter()
+        self.criteria = Filter()
+        self.annotations_of = annotations_of  # an article's annotations, for the tag criterion
 
-    def set_filter(self, criteria: ListFilter) -> None:
+    def set_filter(self, criteria: Filter) -> None:
         """Show only the articles `criteria` keeps."""
         self.beginFilterChange()
         self.criteria = criteria
@@ -133,7 +136,8 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, ArticleListModel)
-        return self.criteria.keeps(model.record(row), model.filter_key(row))
+        rec = model.record(row)
+        return self.criteria.keeps_record(rec, model.filter_key(row), self.annotations_of(rec.id))
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -146,7 +150,7 @@ class ArticleDelegate(QStyledItemDelegate):
         return QSize(200, fm.height() * 2 + fm.leading() + self.PAD * 2 + 4)
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
-        rec = index.data(RecordRole)
+        rec: ArticleRecord = index.data(RecordRole)
         self.initStyleOption(option, index)
         option.text = ""
         style = option.widget.style() if option.widget else None
@@ -163,7 +167,7 @@ class ArticleDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(fg)
-        title = QFontMetrics(bold).elidedText(rec.get("title") or rec["id"], Qt.TextElideMode.ElideRight, r.width())
+        title = QFontMetrics(bold).elidedText(rec.shown_title, Qt.TextElideMode.ElideRight, r.width())
         # Titles are Persian whatever the UI language: right to left, on the right.
         flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop \
             | Qt.TextFlag.TextSingleLine
@@ -172,11 +176,11 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(dim)
         # Date and count first: a long source name is what gets cut.
-        parts = [jalali_display(rec.get("published"), lang=language()) or tr("بی‌تاریخ")]
-        count = rec.get("annotations") or 0
+        parts = [jalali_display(rec.published, lang=language()) or tr("بی‌تاریخ")]
+        count = rec.annotations
         if count:
             parts.append(tr("{n} برجسته‌سازی", n=count))
-        parts.append(rec.get("source") or tr("منبع نامعلوم"))
+        parts.append(rec.source or tr("منبع نامعلوم"))
         painter.setLayoutDirection(direction())
         line = fm.elidedText(bidi_line(parts), Qt.TextElideMode.ElideRight, r.width())
         painter.drawText(QRect(r.left(), r.top() + fm.height() + 4, r.width(), fm.height()), flags, line)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Any
 
 from hashiye.core.corpus import CorpusError, Listing
+from hashiye.core.records import ArticleRecord
 from hashiye.core.search import CorpusIndex, cached_listing, index_path, refresh_steps
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
@@ -62,7 +62,7 @@ class AppContext(QObject):
         self.listing: Listing | None = None
         self.current_id: str | None = None
         self._listing_op: Operation | None = None
-        self._records: dict[str, dict[str, Any]] = {}
+        self._records: dict[str, ArticleRecord] = {}
 
     # --- language and theme (one place to ask) ----------------------------------------------
     @staticmethod
@@ -140,11 +140,11 @@ class AppContext(QObject):
             listing = Listing(corpus)
             self.failed.emit(tr("این پوشه باز نشد ({why}).", why=exc))
         self.listing = listing
-        self._records = {str(r["id"]): r for r in listing.articles}
+        self._records = {r.id: r for r in listing.articles}
         self.listingChanged.emit(listing)
 
     def article_ids(self) -> set[str]:
-        return {str(r["id"]) for r in self.listing.articles} if self.listing else set()
+        return set(self._records)
 
     def known_names(self) -> set[str]:
         """Every .txt name the listing has seen: articles and the files it skipped (with a reason)."""
@@ -152,12 +152,12 @@ class AppContext(QObject):
             return set()
         return self.article_ids() | {Path(s.file).stem for s in self.listing.skipped}
 
-    def record(self, article_id: str) -> dict[str, Any] | None:
+    def record(self, article_id: str) -> ArticleRecord | None:
         """The listing's record of an article (title, source, date…), None if it is not listed."""
         return self._records.get(article_id)
 
     def titles(self) -> dict[str, str]:
-        return {str(r["id"]): str(r.get("title") or "") for r in self.listing.articles} if self.listing else {}
+        return {r.id: r.title or "" for r in self._records.values()}
 
     def set_current(self, article_id: str | None) -> None:
         if article_id != self.current_id:

@@ -12,6 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from hashiye.core.atomic import write_atomic
+from hashiye.core.paths import desktop_data_home
 from hashiye.resources import APP_ID, ICON_NAME, resource_path
 
 # Entries earlier releases wrote under another file name: replaced on install, removed on uninstall.
@@ -19,7 +21,7 @@ OLD_ENTRY_NAMES = ("hashiye.desktop",)
 
 
 def data_home() -> Path:
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return desktop_data_home()
 
 
 def entry_path() -> Path:
@@ -65,8 +67,8 @@ def install() -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
     for old in _old_entries():
         old.unlink()
-    entry.write_text(text, encoding="utf-8")
-    shutil.copyfile(resource_path("icons", f"{ICON_NAME}.svg"), icon)
+    write_atomic(entry, text.encode("utf-8"))
+    write_atomic(icon, resource_path("icons", f"{ICON_NAME}.svg").read_bytes())
     return [entry, icon]
 
 

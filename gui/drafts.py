@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from hashiye.core.atomic import write_atomic
 from hashiye.core.paths import data_dir
 
 
@@ -38,16 +38,11 @@ def save_draft(draft: Draft) -> Path:
     """Write the draft; raises OSError (the caller tells the user)."""
     path = _path(Path(draft.corpus), draft.article_id, draft.annotation_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".draft-", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(asdict(draft), fh, ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        os.chmod(path.parent, 0o700)  # notes being typed are private, whatever the umask
+    except OSError:
+        pass
+    write_atomic(path, json.dumps(asdict(draft), ensure_ascii=False).encode("utf-8"))
     return path
 
 

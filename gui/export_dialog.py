@@ -9,7 +9,7 @@ from typing import Any
 
 from hashiye.core.annotations import COLORS
 from hashiye.core.corpus import CorpusError
-from hashiye.core.export_filters import ExportFilter
+from hashiye.core.filters import Filter
 from hashiye.core.exporting import EXPORTERS, Rows, collect, write_export
 from hashiye.core.output_guard import ProtectedPath, refuse_corpus_target
 from PySide6.QtCore import Qt, Signal
@@ -167,18 +167,18 @@ class ExportDialog(QDialog):
         if name:
             self.path_edit.setText(name)
 
-    def export_filter(self) -> ExportFilter:
+    def export_filter(self) -> Filter:
         """The filter of the chosen scope; ValueError for a bad date or colour."""
         scope = self.scope()
         if scope == "article" and self.current_id is not None:
-            return ExportFilter(articles=[self.current_id])
+            return Filter(articles=[self.current_id])
         if scope == "filter":
             color = self.color_box.currentData()
-            return ExportFilter(tags=split_list(self.tag_edit.text()), colors=[color] if color else [],
-                                sources=split_list(self.source_edit.text()),
-                                date_from=self.from_edit.text().strip() or None,
-                                date_to=self.to_edit.text().strip() or None)
-        return ExportFilter()
+            return Filter(tags=split_list(self.tag_edit.text()), colors=[color] if color else [],
+                          sources=split_list(self.source_edit.text()),
+                          date_from=self.from_edit.text().strip() or None,
+                          date_to=self.to_edit.text().strip() or None)
+        return Filter()
 
     # --- work ----------------------------------------------------------------------------------
     def _step(self, done: int, total: int) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from hashiye.core.export_filters import jalali_day
-from hashiye.core.list_filter import ListFilter, articles_by_tag
+from hashiye.core.annotations import Annotation
+from hashiye.core.filters import Filter, annotations_by_article, jalali_day
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
@@ -16,7 +16,11 @@ ALL = ""
 
 
 class ListFilters(QWidget):
-    """Emits `changed(ListFilter)`; a date that cannot be read is marked and ignored."""
+    """Emits `changed(Filter)`; a date that cannot be read is marked and ignored.
+
+    Keeps every article's annotations (read from the sidecars when a folder is opened, then
+    one article at a time as they change) for the tag criterion: `annotations_of`.
+    """
 
     changed = Signal(object)
 
@@ -24,7 +28,7 @@ class ListFilters(QWidget):
         super().__init__()
         self._text = text_source
         self.corpus: Path | None = None
-        self._by_tag: dict[str, set[str]] = {}
+        self._annotations: dict[str, list[Annotation]] = {}
         self.source = QComboBox()
         self.source.setObjectName("sourceFilter")
         self.tag = QComboBox()
@@ -70,20 +74,23 @@ class ListFilters(QWidget):
         """Read every sidecar's tags (when a folder is opened)."""
         if self.corpus is None:
             return
-        self._by_tag = articles_by_tag(self.corpus)
+        self._annotations = annotations_by_article(self.corpus)
         self._tags_changed()
 
-    def article_tags(self, article_id: str, tags: set[str]) -> None:
-        """One article's annotations changed: update its tags without reading other files."""
-        for ids in self._by_tag.values():
-            ids.discard(article_id)
-        for tag in tags:
-            self._by_tag.setdefault(tag, set()).add(article_id)
-        self._by_tag = {t: ids for t, ids in self._by_tag.items() if ids}
+    def article_annotations(self, article_id: str, annotations: Sequence[Annotation]) -> None:
+        """One article's annotations changed: update them without reading other files."""
+        if annotations:
+            self._annotations[article_id] = list(annotations)
+        else:
+            self._annotations.pop(article_id, None)
         self._tags_changed()
+
+    def annotations_of(self, article_id: str) -> Sequence[Annotation]:
+        return self._annotations.get(article_id, ())
 
     def _tags_changed(self) -> None:
-        self._fill(self.tag, tr("همهٔ برچسب‌ها"), sorted(self._by_tag))
+        tags = {t for anns in self._annotations.values() for a in anns for t in a.tags}
+        self._fill(self.tag, tr("همهٔ برچسب‌ها"), sorted(tags))
         if self.tag.currentData():
             self.emit_filter()
 
@@ -98,11 +105,16 @@ class ListFilters(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
-    def current(self) -> ListFilter:
+    def current(self) -> Filter:
         """The filter the widgets describe (dates that do not parse are left out and reported)."""
         tag = self.tag.currentData() or None
-        words, source = self._text(), self.source.currentData() or None
-        tagged, annotated = (self._by_tag.get(tag, set()) if tag else None), self.annotated.isChecked()
+        source = self.source.currentData() or None
+        annotated = self.annotated.isChecked()
+
+        def criteria(date_from: str | None = None, date_to: str | None = None) -> Filter:
+            return Filter(text=self._text(), sources=[source] if source else [], tags=[tag] if tag else [],
+                          has_annotations=annotated, date_from=date_from, date_to=date_to)
+
         dates: dict[str, str | None] = {}
         problems = []
         for name, edit in (("date_from", self.date_from), ("date_to", self.date_to)):
@@ -113,14 +125,13 @@ class ListFilters(QWidget):
                 dates[name] = None
                 problems.append(str(exc))
         try:
-            criteria = ListFilter(text=words, source=source, tagged=tagged, has_annotations=annotated,
-                                  date_from=dates["date_from"], date_to=dates["date_to"])
+            chosen = criteria(dates["date_from"], dates["date_to"])
         except ValueError as exc:  # a range that ends before it starts
-            criteria = ListFilter(text=words, source=source, tagged=tagged, has_annotations=annotated)
+            chosen = criteria()
             problems.append(str(exc))
         self.error.setText(tr("تاریخ خوانده نشد: {what}", what=tr("؛ ").join(problems)))
         self.error.setVisible(bool(problems))
-        return criteria
+        return chosen
 
     def emit_filter(self) -> None:
         self.changed.emit(self.current())

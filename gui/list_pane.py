@@ -34,8 +34,9 @@ class ListPane(QWidget):
         self.sort_box.setObjectName("sort")
         for label, key in ((tr("تازه‌ترین"), "date"), (tr("عنوان"), "title"), (tr("منبع"), "source")):
             self.sort_box.addItem(label, key)
+        self.filters = ListFilters(self.filter_edit.text)
         self.model = ArticleListModel()
-        self.proxy = ArticleFilterProxy()
+        self.proxy = ArticleFilterProxy(self.filters.annotations_of)
         self.proxy.setSourceModel(self.model)
         self.list_view = QListView()
         self.list_view.setObjectName("articleList")
@@ -43,7 +44,6 @@ class ListPane(QWidget):
         self.list_view.setModel(self.proxy)
         self.list_view.setItemDelegate(ArticleDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
-        self.filters = ListFilters(self.filter_edit.text)
         self.filters.changed.connect(self.proxy.set_filter)
         self.filter_edit.textChanged.connect(lambda _t: self.filters.emit_filter())
         self.filters_button = QToolButton()
@@ -75,7 +75,7 @@ class ListPane(QWidget):
         records = list(listing.articles)
         current = self.context.current_id
         row = self.model.row_of(current) if current else -1
-        if row >= 0 and not any(r["id"] == current for r in records):
+        if row >= 0 and not any(r.id == current for r in records):
             # The open article's file went away: its row stays (and stays current) until the user moves,
             # so nothing else is opened by surprise (the reading state says what happened).
             records.append(self.model.record(row))
@@ -98,7 +98,7 @@ class ListPane(QWidget):
 
     def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid() and not self._quiet:
-            self.articleChosen.emit(current.data(RecordRole)["id"])
+            self.articleChosen.emit(current.data(RecordRole).id)
 
     def select(self, article_id: str) -> bool:
         """Make an article the list's current row (the filter is cleared if it hides it)."""
@@ -131,7 +131,7 @@ class ListPane(QWidget):
     def _annotations_changed(self, article_id: str) -> None:
         rows = self._count(article_id)
         if rows is not None:
-            self.filters.article_tags(article_id, {t for a in rows for t in a.annotation.tags})
+            self.filters.article_annotations(article_id, [a.annotation for a in rows])
 
     def _count(self, article_id: str) -> list[Any] | None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hashiye.core.jalali import gregorian_display, jalali_display
+from hashiye.core.records import ArticleRecord
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -36,19 +37,19 @@ class ReaderHeader(QWidget):
         for lab in (self.supertitle, self.title, self.meta, self.warning):
             lay.addWidget(lab)
 
-    def show_record(self, rec: dict[str, object], original: bool) -> None:
-        sup = rec.get("supertitle")
-        self.supertitle.setText(str(sup) if sup else "")
+    def show_record(self, rec: ArticleRecord, original: bool) -> None:
+        sup = rec.supertitle
+        self.supertitle.setText(sup or "")
         self.supertitle.setVisible(bool(sup))
-        self._full_title = str(rec.get("title") or rec.get("id"))
+        self._full_title = rec.shown_title
         self.title.setToolTip(self._full_title)
         self._fit_title()
-        published = rec.get("published")
-        parts = [str(rec.get("source") or tr("منبع نامعلوم"))]
-        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(str(published), lang=language()),
-                        gregorian=gregorian_display(str(published), language())) if published else tr("بی‌تاریخ"))
-        if rec.get("news_code"):
-            parts.append(tr("کد خبر {code}", code=digits(str(rec["news_code"]))))
+        published = rec.published
+        parts = [rec.source or tr("منبع نامعلوم")]
+        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(published, lang=language()),
+                        gregorian=gregorian_display(published, language())) if published else tr("بی‌تاریخ"))
+        if rec.news_code:
+            parts.append(tr("کد خبر {code}", code=digits(rec.news_code)))
         if original:
             parts.append(tr("متن اصلی (Ctrl+U)"))
         self.meta.setText(bidi_line(parts))

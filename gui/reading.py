@@ -13,6 +13,7 @@ from hashiye.core.article import Article
 from hashiye.core.display import Display, without_headings
 from hashiye.core.normalize import hazm_loaded
 from hashiye.core.original import build_original
+from hashiye.core.records import ArticleRecord
 from hashiye.core.search import Hit
 from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
@@ -58,7 +59,7 @@ class ReadingState(QObject):
 
     def _folder_opened(self, _path: object) -> None:
         self.current_id = self.current_ann_id = self.gone = None
-        self.header.show_record({"id": "", "title": tr("در حال خواندن پوشه…")}, False)
+        self.header.show_record(ArticleRecord(id="", file="", title=tr("در حال خواندن پوشه…")), False)
         self.header.show_warning("")
 
     # --- showing an article ----------------------------------------------------------------
@@ -79,7 +80,8 @@ class ReadingState(QObject):
         self.gone = None
         display = build_original(article.source_text) if self.original else \
             hidden_lines.view(self.show_hidden, article, without_headings(self._clean_view(article)))
-        rec = self.context.record(article_id) or {"id": article_id, "title": article.title}
+        rec = self.context.record(article_id) or ArticleRecord(id=article_id, file=article.path.name,
+                                                               title=article.title)
         self.header.show_record(rec, self.original)
         self.header.show_warning("\n".join(state.warnings))
         self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)

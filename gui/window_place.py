@@ -47,8 +47,8 @@ class Places:
         if not found:
             w.pane.select_first()
         chosen = w.list_view.currentIndex()
-        if chosen.isValid() and w.state.current_id != chosen.data(RecordRole)["id"]:
-            w.state.show_article(chosen.data(RecordRole)["id"])  # already the list's row (a window remade)
+        if chosen.isValid() and w.state.current_id != chosen.data(RecordRole).id:
+            w.state.show_article(chosen.data(RecordRole).id)  # already the list's row (a window remade)
         if found and w.state.current_id == saved and (position > 0 or focus > 0):
             w.reader.keep_top(position, focus)
         w.list_view.setFocus()

@@ -18,7 +18,7 @@ ARTICLE = (
 
 def listed(folder: Path) -> tuple[dict[str, dict], dict[str, str]]:
     result = scan(folder)
-    return {a["id"]: a for a in result.articles}, {s.file: s.reason for s in result.skipped}
+    return {a.id: a.to_json() for a in result.articles}, {s.file: s.reason for s in result.skipped}
 
 
 def test_windows_1256_with_arabic_letters(tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_corrupt_sidecar_is_reported_and_left_untouched(tmp_path: Path) -> None:
     broken = b'{"type": "AnnotationCollection", "first": {"items": [ {"id": '
     (tmp_path / "a.annotations.json").write_bytes(broken)
     result = scan(tmp_path)
-    assert [a["annotations"] for a in result.articles] == [0]
+    assert [a.annotations for a in result.articles] == [0]
     assert any("a.annotations.json" in w["message"] for w in result.warnings)
     assert (tmp_path / "a.annotations.json").read_bytes() == broken
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.annotations.json", "a.txt"]

@@ -90,6 +90,6 @@ def test_metadata_fields_are_normalised_like_the_text_of_their_level() -> None:
     assert heading["supertitle"].startswith(record["supertitle"])
     quick = art.display(normalized=False)
     listed = art.metadata(art.path.name, 0)
-    assert listed["title"] == next(quick.text[p.start:p.end] for p in quick.paragraphs if p.role == "title")
+    assert listed.title == next(quick.text[p.start:p.end] for p in quick.paragraphs if p.role == "title")
     assert record["lead"] == next(record["text"][p.start:p.end] for p in art.display(normalized=True).paragraphs
                                   if p.role == "lead")

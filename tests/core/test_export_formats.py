@@ -10,7 +10,7 @@ import pytest
 from annotating import annotate, make_orphan
 from hashiye.core.article import load_article
 from hashiye.core.cli import main
-from hashiye.core.export_filters import ExportFilter, jalali_day
+from hashiye.core.filters import Filter, jalali_day
 from hashiye.core.exporting import CSV_COLUMNS, EXPORTERS, collect
 
 A1 = "001_efa6bf155fd70a28"  # جهانی پرس, 1403-02-17
@@ -138,8 +138,8 @@ def test_filter_usage_errors(seeds_copy: Path, capsys: pytest.CaptureFixture[str
 def test_export_filter_in_core(seeds_copy: Path) -> None:
     annotate(seeds_copy, A1, Q1, tags=["x"])
     rows = collect(seeds_copy)
-    assert ExportFilter().is_empty() and ExportFilter().apply(rows) == rows
-    assert ExportFilter(tags=["y"]).apply(rows) == []
+    assert Filter().is_empty() and Filter().apply(rows) == rows
+    assert Filter(tags=["y"]).apply(rows) == []
     assert jalali_day("1399-1-5") == "1399-01-05"
     with pytest.raises(ValueError):
         jalali_day("1399-13-01")

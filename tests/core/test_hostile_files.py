@@ -71,7 +71,7 @@ def test_item8_deeply_nested_sidecar_is_reported_and_set_aside_not_a_crash(tmp_p
     side.write_text("[" * 1000, "utf-8")
     with deadline(20):
         listing = scan(folder)
-    assert [a["id"] for a in listing.articles] == [NESTED], "the folder still lists"
+    assert [a.id for a in listing.articles] == [NESTED], "the folder still lists"
     assert any(side.name in w["message"] and "nested 1000 levels deep" in w["message"] for w in listing.warnings)
     assert side.read_text("utf-8") == "[" * 1000, "reading changes nothing"
 
@@ -230,7 +230,7 @@ def test_item12_invalid_bytes_become_replacement_characters_and_the_rest_keeps_i
     assert art.source_text == text[:middle] + "\ufffd" * 4 + text[middle:]
     assert art.source_text == raw.decode("utf-8", "replace")
     listing = scan(tmp_path)
-    assert [a["id"] for a in listing.articles] == [DAMAGED]
+    assert [a.id for a in listing.articles] == [DAMAGED]
     assert any("4 bytes that are not valid UTF-8" in w["message"] for w in listing.warnings)
     # an annotation after the damage is saved and found again at the same place
     ann_id, _ = annotate(tmp_path, DAMAGED, note="بعد از بایت‌های خراب")

@@ -118,7 +118,7 @@ def test_undecodable_file_name_is_skipped_with_its_reason_like_scan_does(seeds_c
         pytest.skip("this file system does not take undecodable names")
     listing = cached_listing(seeds_copy)
     assert listing.to_json() == scan(seeds_copy).to_json()
-    assert odd.name not in [a["file"] for a in listing.articles]
+    assert odd.name not in [a.file for a in listing.articles]
     assert any("not valid UTF-8" in s.reason for s in listing.skipped)
     assert cached_listing(seeds_copy).to_json() == listing.to_json()
 

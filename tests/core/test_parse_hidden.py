@@ -132,11 +132,11 @@ def test_a_damaged_marks_file_means_no_marks(tmp_path: Path) -> None:
 def test_list_and_the_cached_listing_follow_the_marks(tmp_path: Path) -> None:
     corpus = folder(tmp_path, [story(1), story(2)])
     title = "گزارش شماره ۱ درباره ساخت مدرسه در روستای ۱"  # metadata digits as in the text
-    assert [a["title"] for a in cached_listing(corpus).articles][0] == title
+    assert [a.title for a in cached_listing(corpus).articles][0] == title
     folder_rules.mark_line(corpus, "گزارش شماره 1 درباره ساخت مدرسه در روستای 1", True)
-    titles = {a["id"]: a["title"] for a in scan(corpus).articles}
+    titles = {a.id: a.title for a in scan(corpus).articles}
     assert titles["000"] != title
-    assert {a["id"]: a["title"] for a in cached_listing(corpus).articles} == titles
+    assert {a.id: a.title for a in cached_listing(corpus).articles} == titles
 
 
 def run_cli(*args: str, data: Path) -> subprocess.CompletedProcess[str]:

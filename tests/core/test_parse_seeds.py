@@ -39,7 +39,7 @@ BOILERPLATE = ["ارسال نظرات", "IMG_", "کد خبر", "لینک کوت�
 
 @pytest.fixture(scope="module")
 def listing() -> dict[str, dict]:
-    return {a["id"]: a for a in scan(SEEDS).articles}
+    return {a.id: a.to_json() for a in scan(SEEDS).articles}
 
 
 @pytest.mark.parametrize("article_id", sorted(EXPECTED))

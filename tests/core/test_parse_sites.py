@@ -208,7 +208,7 @@ def test_other_sites_listed_together_with_warnings(tmp_path: Path) -> None:
     for name, (text, _want) in CASES.items():
         (tmp_path / f"{name}.txt").write_text(text, "utf-8")
     result = scan(tmp_path)
-    assert {a["id"] for a in result.articles} == set(CASES)
+    assert {a.id for a in result.articles} == set(CASES)
     assert not result.skipped
     assert [w["file"] for w in result.warnings] == ["wrong_weekday.txt"]
     assert "یکشنبه" in result.warnings[0]["message"]

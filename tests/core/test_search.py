@@ -85,7 +85,7 @@ def test_first_page_stops_early_and_stream_is_newest_first(seeds_copy: Path) -> 
         assert page.total < full.total
         streamed = list(iter_article_hits(index, "سازمان"))
     assert sum(len(a.spans) for a in streamed) == full.total
-    published = {a["id"]: a["published"] for a in scan(seeds_copy).articles}
+    published = {a.id: a.published for a in scan(seeds_copy).articles}
     order = [published[a.id] for a in streamed]
     assert order == sorted(order, reverse=True)
 

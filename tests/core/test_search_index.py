@@ -85,17 +85,17 @@ def test_cached_listing_equals_scan_and_follows_changes(seeds_copy: Path) -> Non
     (seeds_copy / "empty.txt").write_text("", "utf-8")
     listing = cached_listing(seeds_copy)
     assert listing.to_json() == scan(seeds_copy).to_json()
-    assert "003_edc48c3769eb6a48" not in {a["id"] for a in listing.articles}
+    assert "003_edc48c3769eb6a48" not in {a.id for a in listing.articles}
     assert [s.file for s in listing.skipped] == ["empty.txt"]
 
 
 def test_cached_listing_sees_new_annotations(seeds_copy: Path) -> None:
     listing = cached_listing(seeds_copy)
-    assert {a["annotations"] for a in listing.articles} == {0}
+    assert {a.annotations for a in listing.articles} == {0}
     art = load_article(seeds_copy / "000_e6d5671372e51005.txt")
     AnnotationStore(seeds_copy).save_change(art, upsert=[new_annotation(art.id, art.source_text, 10, 30)])
-    counts = {a["id"]: a["annotations"] for a in cached_listing(seeds_copy).articles}
-    assert counts["000_e6d5671372e51005"] == scan(seeds_copy).articles[0]["annotations"] > 0
+    counts = {a.id: a.annotations for a in cached_listing(seeds_copy).articles}
+    assert counts["000_e6d5671372e51005"] == scan(seeds_copy).articles[0].annotations > 0
 
 
 def test_cached_listing_of_a_missing_folder_is_an_error(tmp_path: Path) -> None:

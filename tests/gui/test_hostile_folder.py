@@ -32,7 +32,7 @@ def open_window(qtbot, corpus: Path, settings_file: Path):
 def test_window_opens_a_hostile_folder_lists_the_articles_and_names_what_it_set_aside(qtbot, tmp_path: Path) -> None:
     corpus = make_hostile_folder(tmp_path / "corpus")
     win = open_window(qtbot, corpus, tmp_path / "settings.ini")
-    ids = {win.proxy.index(r, 0).data(RecordRole)["id"] for r in range(win.proxy.rowCount())}
+    ids = {win.proxy.index(r, 0).data(RecordRole).id for r in range(win.proxy.rowCount())}
     assert ids == {NESTED, PIPE, ZERO, GOOD, DAMAGED}, "every article opens, damaged sidecars or not"
     assert win.problems_button.isVisible()
     problems = "\n".join(win.problems)

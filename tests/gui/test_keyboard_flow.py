@@ -26,9 +26,9 @@ def sidecar_items(corpus: Path, article_id: str) -> list[dict]:
 
 def test_starts_newest_first_with_list_focused(window) -> None:
     proxy = window.proxy
-    dates = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)["published"] for r in range(proxy.rowCount())]
+    dates = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).published for r in range(proxy.rowCount())]
     assert dates == sorted(dates, reverse=True)
-    assert window.current_id == proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)["id"]
+    assert window.current_id == proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1).id
     assert window.list_view.hasFocus()
     assert window.reader.toPlainText().strip(), "the first article is shown"
 

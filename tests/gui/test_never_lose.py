@@ -50,7 +50,7 @@ def test_open_article_deleted_says_so_and_keys_do_not_act_elsewhere(qtbot, windo
     (corpus / f"{article}.txt").rename(corpus.parent / "moved-away.txt")
     refresh(qtbot, window)
     assert window.current_id == article, "the reader stays on the article"
-    assert window.list_view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)["id"] == article
+    assert window.list_view.currentIndex().data(Qt.ItemDataRole.UserRole + 1).id == article
     press(qtbot, window.list_view, Qt.Key.Key_Return)
     assert window.current_id == article and window.reader.hasFocus()
     assert window.header.warning.isVisible() and "حذف یا جابه‌جا" in window.header.warning.text()

@@ -21,7 +21,7 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 
 
 def shown_ids(window) -> list[str]:
-    return [window.proxy.index(r, 0).data(RecordRole)["id"] for r in range(window.proxy.rowCount())]
+    return [window.proxy.index(r, 0).data(RecordRole).id for r in range(window.proxy.rowCount())]
 
 
 def test_filter_matches_persian_letter_variants(qtbot, window) -> None:
@@ -37,7 +37,7 @@ def test_filter_matches_persian_letter_variants(qtbot, window) -> None:
 
 def test_sort_by_title_and_source(window) -> None:
     window.sort_box.setCurrentIndex(window.sort_box.findData("source"))
-    sources = [window.proxy.index(r, 0).data(RecordRole)["source"] for r in range(5)]
+    sources = [window.proxy.index(r, 0).data(RecordRole).source for r in range(5)]
     assert sources == ["اصفهان شرق", "پایگاه اطلاع رسانی بسیج سازندگی", "پایگاه خبری عصرتوس", "جهانی پرس", "خبرگزاری بسیج"]
     window.sort_box.setCurrentIndex(window.sort_box.findData("date"))
     assert shown_ids(window)[0] == "001_efa6bf155fd70a28"
@@ -159,13 +159,14 @@ def test_skipped_files_are_counted_in_persian_with_details(qtbot, window, corpus
 
 
 def test_sorting_by_title_follows_the_persian_alphabet() -> None:
+    from hashiye.core.records import ArticleRecord
     from hashiye.gui.article_list import ArticleListModel
 
     titles = ["گزارش", "کتاب", "پدر", "بازار", "چای", "جنگ", "ژاله", "زمین", "آب", "يارانه"]
     model = ArticleListModel()
-    model.set_records([{"id": str(i), "title": t, "published": None} for i, t in enumerate(titles)])
+    model.set_records([ArticleRecord(id=str(i), file=f"{i}.txt", title=t) for i, t in enumerate(titles)])
     model.sort_by("title")
-    assert [model.record(r)["title"] for r in range(model.rowCount())] == [
+    assert [model.record(r).title for r in range(model.rowCount())] == [
         "آب", "بازار", "پدر", "جنگ", "چای", "زمین", "ژاله", "کتاب", "گزارش", "يارانه"]
 
 

@@ -1,0 +1,53 @@
+"""The article-metadata record: one article of a folder listing, typed and frozen.
+
+It is what `hashiye-cli list --json` prints for each article (DESIGN §6, in that order),
+what the listing cache stores, and what the window's list and header show. It never
+changes once made: a new annotation count is a new record (`with_annotations`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """An article as listed: text fields at the display level they were read at (DESIGN §3, §6)."""
+
+    id: str  # the file stem
+    file: str  # the file name, relative to the folder
+    title: str | None = None
+    supertitle: str | None = None
+    lead: str | None = None
+    source: str | None = None
+    news_code: str | None = None  # Latin digits
+    published: str | None = None  # ISO 8601 (with offset, or a plain date)
+    published_jalali: str | None = None  # `1399-11-29 12:14` or `1403-09-12`
+    words: int = 0
+    annotations: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as `hashiye-cli list --json` prints it: every field, in DESIGN §6's order."""
+        return {name: getattr(self, name) for name in FIELDS}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ArticleRecord:
+        """A record from `to_json`'s form (the listing cache); unknown keys are ignored."""
+        try:
+            return cls(**data)  # the usual case, and the fast one (a listing makes thousands)
+        except TypeError:
+            return cls(**{name: data[name] for name in FIELDS if name in data})
+
+    def with_annotations(self, count: int) -> ArticleRecord:
+        """The same record with another annotation count (this one is not changed)."""
+        return self if count == self.annotations else replace(self, annotations=count)
+
+    @property
+    def shown_title(self) -> str:
+        """The title, or the id when the article has none."""
+        return self.title or self.id
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ArticleRecord))
