@@ -41,6 +41,7 @@ class ExportFilter:
     sources: list[str] = field(default_factory=list)
     date_from: str | None = None  # Jalali YYYY-MM-DD, inclusive
     date_to: str | None = None
+    coders: list[str] = field(default_factory=list)  # W3C creator names (core/coders.py)
 
     def __post_init__(self) -> None:
         bad = [c for c in self.colors if c not in COLORS]
@@ -53,7 +54,7 @@ class ExportFilter:
 
     def is_empty(self) -> bool:
         return not (self.articles or self.tags or self.colors or self.sources or self.date_from
-                    or self.date_to)
+                    or self.date_to or self.coders)
 
     def keeps_article(self, art: Article) -> bool:
         """Tell whether the article-level criteria (id, source, date) admit `art`."""
@@ -81,6 +82,11 @@ class ExportFilter:
         if self.tags:
             wanted = {match_key(t) for t in self.tags}
             if not any(match_key(t) in wanted for t in ann.tags):
+                return False
+        if self.coders:
+            from .coders import coder_set, made_by
+
+            if not made_by(ann, coder_set(self.coders)):
                 return False
         return self.keeps_article(art)
 

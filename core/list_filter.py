@@ -25,6 +25,7 @@ class ListFilter:
     date_from: str | None = None  # Jalali, any digits, `-` or `/`; inclusive
     date_to: str | None = None
     tagged: set[str] | None = None  # ids of the articles carrying the chosen tag
+    coded: set[str] | None = None  # ids of the articles the chosen coder annotated (`articles_by_coder`)
     has_annotations: bool = False
     _words: list[str] = field(default_factory=list, init=False, repr=False)
 
@@ -49,6 +50,8 @@ class ListFilter:
                 return False
         if self.tagged is not None and rec["id"] not in self.tagged:
             return False
+        if self.coded is not None and rec["id"] not in self.coded:
+            return False
         return not (self.has_annotations and not rec.get("annotations"))
 
 
@@ -64,4 +67,21 @@ def articles_by_tag(corpus: Path) -> dict[str, set[str]]:
         for ann in content.annotations:
             for tag in ann.tags:
                 out.setdefault(tag, set()).add(article.stem)
+    return out
+
+
+def articles_by_coder(corpus: Path) -> dict[str, set[str]]:
+    """Coder (W3C creator name) → ids of the articles with an annotation by them."""
+    from .coders import coders_of
+
+    out: dict[str, set[str]] = {}
+    for path in corpus.glob(f"*{SUFFIX}"):
+        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+        try:
+            content = read_sidecar(article)
+        except (CorruptSidecar, OSError):
+            continue
+        for ann in content.annotations:
+            for name in coders_of(ann):
+                out.setdefault(name, set()).add(article.stem)
     return out
