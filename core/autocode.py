@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations import COLORS, Annotation, new_annotation
+from .atomic import bulk_saves
 from .coders import with_coder
-from .search import CorpusIndex, iter_article_hits
+from .search import ArticleHits, CorpusIndex, iter_article_hits
 from .sentences import sentence_spans
 from .sidecar import CorruptSidecar, read_sidecar
+from .store import AnnotationStore
 
 UNITS = ("hit", "sentence")
 
@@ -79,9 +81,6 @@ def autocode_steps(corpus: Path, query: str, tag: str, *, unit: str = "hit", col
     Raises ValueError for a bad tag, colour or unit, CorpusError for a bad folder and
     StoreError when a sidecar cannot be saved (articles saved before stay saved).
     """
-    from .article import load_article
-    from .store import AnnotationStore
-
     tag = tag.strip()
     if not tag:
         raise ValueError("give the code (tag) to apply")
@@ -93,6 +92,15 @@ def autocode_steps(corpus: Path, query: str, tag: str, *, unit: str = "hit", col
         index.update(metadata=False)
         found = list(iter_article_hits(index, query, lazy=False))
     store = AnnotationStore(Path(corpus))
+    with bulk_saves(Path(corpus)):
+        yield from _code(store, found, tag, unit, color, coder, dry_run)
+
+
+def _code(store: AnnotationStore, found: list[ArticleHits], tag: str, unit: str, color: str, coder: str | None,
+          dry_run: bool) -> Iterator[AutocodeStep]:
+    from .article import load_article
+
+    corpus = store.corpus
     articles = annotations = 0
     for done, hits in enumerate(found, 1):
         path = Path(corpus) / f"{hits.id}.txt"

@@ -250,12 +250,15 @@ def apply_changes(corpus: Path, changes: list[ArticleChange]) -> list[str]:
     from .article import load_article
     from .store import AnnotationStore
 
+    from .atomic import bulk_saves
+
     store = AnnotationStore(corpus)
     warnings: list[str] = []
-    for change in changes:
-        art = load_article(Path(corpus) / f"{change.article}.txt")
-        store.load(art)
-        warnings += store.save_change(art, upsert=change.after).warnings
+    with bulk_saves(Path(corpus)):
+        for change in changes:
+            art = load_article(Path(corpus) / f"{change.article}.txt")
+            store.load(art)
+            warnings += store.save_change(art, upsert=change.after).warnings
     return warnings
 
 

@@ -15,8 +15,13 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from .codebook import iter_sidecar_annotations
+import json
+from collections.abc import Iterator
+from typing import Any
+
 from .jalali import jalali_month
+from .safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_json_bytes
+from .sidecar import SUFFIX, CorruptSidecar, read_sidecar
 
 KINDS = ("month", "source", "cooccurrence")
 NO_DATE = "بدون تاریخ"
@@ -63,15 +68,15 @@ def build_report(corpus: Path, by: str, tags: list[str] | None = None,
         metadata = {str(r["id"]): r for r in cached_listing(Path(corpus)).articles}
     keys: dict[str, str] = {}
     codes: set[str] = set()
-    for art, anns in iter_sidecar_annotations(corpus):
+    for art, tag_lists in iter_tags(corpus):
         rec = (metadata or {}).get(art, {})
         if by == "month":
             key, row = _month_label(str(rec.get("published_jalali") or ""))
         elif by == "source":
             row = str(rec.get("source") or NO_SOURCE)
             key = row
-        for ann in anns:
-            mine = [t for t in dict.fromkeys(ann.tags) if not wanted or t in wanted]
+        for ann_tags in tag_lists:
+            mine = [t for t in dict.fromkeys(ann_tags) if not wanted or t in wanted]
             if not mine:
                 continue
             report.annotations += 1
@@ -87,6 +92,51 @@ def build_report(corpus: Path, by: str, tags: list[str] | None = None,
     report.columns = sorted(codes) if not tags else [t for t in tags if t in codes]
     report.rows = report.columns[:] if by == "cooccurrence" else sorted(keys, key=lambda r: (keys[r], r))
     return report
+
+
+def iter_tags(corpus: Path) -> Iterator[tuple[str, list[list[str]]]]:
+    """(article id, the tags of each annotation) of every readable sidecar; damaged ones are skipped.
+
+    The sidecars Hashiye writes are read by a fast path (tags only); anything else (records
+    sharing an id, other shapes) goes through the full reader, so the answer is the same.
+    """
+    for path in sorted(Path(corpus).glob(f"*{SUFFIX}")):
+        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+        try:
+            raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
+            tags = _fast_tags(json.loads(raw.decode("utf-8-sig")))
+            if tags is None:
+                tags = [a.tags for a in read_sidecar(article).annotations]
+        except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+            continue
+        yield article.stem, tags
+
+
+def _fast_tags(doc: Any) -> list[list[str]] | None:
+    """Tags per item of a collection whose items all have distinct ids and body lists; else None."""
+    first = doc.get("first") if isinstance(doc, dict) else None
+    items = first.get("items") if isinstance(first, dict) else None
+    if not isinstance(items, list):
+        return None
+    out: list[list[str]] = []
+    ids = set()
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item["id"] in ids \
+                or not isinstance(item.get("target"), dict):
+            return None
+        ids.add(item["id"])
+        body = item.get("body", [])
+        if not isinstance(body, list):
+            return None
+        tags: list[str] = []
+        for b in body:
+            if not isinstance(b, dict):
+                return None
+            if b.get("purpose") == "tagging" and b.get("type", "TextualBody") == "TextualBody" \
+                    and isinstance(b.get("value"), str) and b["value"] not in tags:
+                tags.append(b["value"])
+        out.append(tags)
+    return out
 
 
 def to_csv(report: Report) -> str:
