@@ -348,3 +348,53 @@ def test_code_counts_include_tags_not_in_the_codebook(seeds_copy: Path) -> None:
     rows = {c.code.name: c for c in code_counts(seeds_copy)}
     assert (rows["آزاد"].highlights, rows["آزاد"].in_codebook) == (1, False)
     assert (rows["رسمی"].highlights, rows["رسمی"].in_codebook) == (0, True)
+
+
+def test_codebook_that_is_a_pipe_or_too_deep_is_refused_with_a_message(seeds_copy: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    path = seeds_copy / FILE_NAME
+    os.mkfifo(path)
+    with pytest.raises(CodebookError, match=FILE_NAME):
+        Codebook(seeds_copy).load()
+    code, _out, err = run(capsys, "codebook", "--corpus", str(seeds_copy))  # returns, does not block
+    assert code == 1 and FILE_NAME in err
+    path.unlink()
+    path.write_text('{"codes": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(CodebookError):
+        Codebook(seeds_copy).save_change([Code("x")])
+    assert path.stat().st_size > 200_000  # left as it was
+
+
+def test_bulk_saves_remove_stale_temporaries_listed_once(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from hashiye.core import atomic
+
+    stale = seeds_copy / ".001_efa6bf155fd70a28.annotations.json.tmp-dead"
+    stale.write_text("half a file", encoding="utf-8")
+    listed = []
+    real = os.scandir
+
+    def counting(folder: object) -> object:
+        listed.append(folder)
+        return real(folder)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(atomic.os, "scandir", counting)
+    result = autocode(seeds_copy, "بهزیستی", "رفاه")
+    # the corpus folder is listed by the index refresh and once for the temporaries, not once per article
+    assert result.articles == 3 and len([f for f in listed if Path(str(f)) == seeds_copy]) <= 2
+    assert not stale.exists()
+
+
+def test_report_counts_the_same_for_sidecars_the_fast_path_cannot_read(seeds_copy: Path) -> None:
+    from hashiye.core.report import build_report
+
+    annotate(seeds_copy, "001_efa6bf155fd70a28", [(300, 320), (400, 420)], ["الف", "ب"])
+    fast = build_report(seeds_copy, "cooccurrence").cells
+    path = seeds_copy / "001_efa6bf155fd70a28.annotations.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["first"]["items"].append(doc["first"]["items"][0])  # a record listed twice: the full reader decides
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert build_report(seeds_copy, "cooccurrence").cells == fast
