@@ -139,12 +139,17 @@ def bulk_saves(folder: Path) -> Iterator[None]:
         _BULK.pop(key, None)
 
 
+def in_bulk(folder: Path) -> bool:
+    """Tell whether a `bulk_saves` of `folder` is under way."""
+    return str(folder) in _BULK
+
+
 def remove_stale_temps(path: Path) -> None:
     """Delete temporary files a killed writer left for `path` (call while holding its lock)."""
     known = _BULK.get(str(path.parent))
     if known is not None:
         prefix = temp_prefix(path)
-        for name in [n for n in known if n.startswith(prefix)]:
+        for name in [n for n in list(known) if n.startswith(prefix)]:  # list(): saves run in threads
             known.discard(name)
             try:
                 (path.parent / name).unlink()

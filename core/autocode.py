@@ -4,8 +4,9 @@ Same query language as corpus search (`search.iter_article_hits`: letter variant
 digits, endings). Each hit (or the sentence around it, `unit="sentence"`) becomes a
 highlight tagged with the code, unless an annotation with that span and that tag is
 already there, so running it again adds nothing. Writes go through the annotation store,
-one save per article. `autocode_steps` is a generator yielding progress after each
-article, for the window's worker thread; `created` of the steps lets it undo the run as
+one save per article (several articles are saved at once: a save mostly waits for the
+disk). `autocode_steps` is a generator yielding progress after each article (in the order
+they finish), for the window's worker thread; `created` of the steps lets it undo the run as
 one step (delete those ids).
 """
 
@@ -96,40 +97,50 @@ def autocode_steps(corpus: Path, query: str, tag: str, *, unit: str = "hit", col
         yield from _code(store, found, tag, unit, color, coder, dry_run)
 
 
+WORKERS = 8  # saves in parallel: each waits mostly for its fsyncs (different files, different locks)
+
+
 def _code(store: AnnotationStore, found: list[ArticleHits], tag: str, unit: str, color: str, coder: str | None,
           dry_run: bool) -> Iterator[AutocodeStep]:
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    articles = annotations = 0
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        futures = [pool.submit(_one, store, hits, tag, unit, color, coder, dry_run) for hits in found]
+        try:
+            for done, future in enumerate(as_completed(futures), 1):
+                art_id, created, warnings = future.result()
+                if created:
+                    articles += 1
+                    annotations += len(created)
+                yield AutocodeStep(done, len(found), art_id, articles, annotations, created, warnings)
+        finally:  # stopped early (the window's Cancel) or failed: no new saves start
+            for f in futures:
+                f.cancel()
+
+
+def _one(store: AnnotationStore, hits: ArticleHits, tag: str, unit: str, color: str, coder: str | None,
+         dry_run: bool) -> tuple[str, list[Annotation], list[str]]:
+    """Code one article: (its id, the annotations created, warnings); StoreError if it cannot be saved."""
     from .article import load_article
 
-    corpus = store.corpus
-    articles = annotations = 0
-    for done, hits in enumerate(found, 1):
-        path = Path(corpus) / f"{hits.id}.txt"
-        try:
-            existing = read_sidecar(path).annotations
-        except (CorruptSidecar, OSError, RecursionError) as exc:
-            yield AutocodeStep(done, len(found), hits.id, articles, annotations, warnings=[
-                f"{hits.id}: its annotations cannot be read ({exc}); nothing was added there"])
-            continue
-        have = {(a.start, a.end) for a in existing if tag in a.tags}
-        spans = [s for s in unit_spans(hits.text, list(hits.spans), unit) if s not in have]
-        created: list[Annotation] = []
-        warnings: list[str] = []
-        if spans:
-            new = [with_coder(new_annotation(hits.id, hits.text, s, e, color, tags=[tag]), coder)
-                   for s, e in spans]
-            if not dry_run:
-                art = load_article(path)
-                if art.source_text != hits.text:
-                    warnings.append(f"{hits.id} changed while coding; skipped (run again)")
-                    new = []
-                else:
-                    store.load(art)
-                    warnings += store.save_change(art, upsert=new).warnings
-            created = new
-            if created:
-                articles += 1
-                annotations += len(created)
-        yield AutocodeStep(done, len(found), hits.id, articles, annotations, created, warnings)
+    path = store.corpus / f"{hits.id}.txt"
+    try:
+        existing = read_sidecar(path).annotations
+    except (CorruptSidecar, OSError, RecursionError) as exc:
+        return hits.id, [], [f"{hits.id}: its annotations cannot be read ({exc}); nothing was added there"]
+    have = {(a.start, a.end) for a in existing if tag in a.tags}
+    spans = [s for s in unit_spans(hits.text, list(hits.spans), unit) if s not in have]
+    if not spans:
+        return hits.id, [], []
+    new = [with_coder(new_annotation(hits.id, hits.text, s, e, color, tags=[tag]), coder) for s, e in spans]
+    if dry_run:
+        return hits.id, new, []
+    art = load_article(path)
+    if art.source_text != hits.text:
+        return hits.id, [], [f"{hits.id} changed while coding; skipped (run again)"]
+    store.load(art)
+    return hits.id, new, store.save_change(art, upsert=new).warnings
 
 
 def autocode(corpus: Path, query: str, tag: str, *, unit: str = "hit", color: str = "yellow",
