@@ -94,22 +94,75 @@ def build_report(corpus: Path, by: str, tags: list[str] | None = None,
     return report
 
 
+def _cache_file(corpus: Path) -> Path:
+    import hashlib
+
+    from .paths import cache_dir
+
+    key = hashlib.sha1(str(Path(corpus).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return cache_dir() / "report-tags" / f"{key}.json"
+
+
 def iter_tags(corpus: Path) -> Iterator[tuple[str, list[list[str]]]]:
     """(article id, the tags of each annotation) of every readable sidecar; damaged ones are skipped.
 
-    The sidecars Hashiye writes are read by a fast path (tags only); anything else (records
-    sharing an id, other shapes) goes through the full reader, so the answer is the same.
+    Tags of unchanged sidecars (same mtime and size) come from a cache in the user cache
+    folder; changed ones are read: the sidecars Hashiye writes by a fast path (tags only),
+    anything else (records sharing an id, other shapes) by the full reader, same answer.
     """
-    for path in sorted(Path(corpus).glob(f"*{SUFFIX}")):
-        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+    import os
+
+    from .atomic import write_atomic
+
+    cache_path = _cache_file(corpus)
+    try:
+        raw_cache = read_json_bytes(cache_path, 512 * 1024 * 1024)
+        cached = json.loads(raw_cache)
+        if not isinstance(cached, dict) or cached.get("version") != 1:
+            cached = {"version": 1, "files": {}}
+    except (OSError, UnsafeFile, ValueError, RecursionError):
+        cached = {"version": 1, "files": {}}
+    old: dict[str, Any] = cached["files"] if isinstance(cached.get("files"), dict) else {}
+    fresh: dict[str, Any] = {}
+    try:
+        with os.scandir(corpus) as entries:
+            names = sorted((e.name, e) for e in entries if e.name.endswith(SUFFIX) and not e.name.startswith("."))
+    except OSError:
+        return
+    for name, entry in names:
         try:
-            raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
-            tags = _fast_tags(json.loads(raw.decode("utf-8-sig")))
-            if tags is None:
-                tags = [a.tags for a in read_sidecar(article).annotations]
-        except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+            st = entry.stat()
+        except OSError:
             continue
-        yield article.stem, tags
+        sig = [st.st_mtime_ns, st.st_size]
+        hit = old.get(name)
+        if isinstance(hit, list) and len(hit) == 2 and hit[0] == sig and isinstance(hit[1], list):
+            tags: list[list[str]] | None = hit[1]
+        else:
+            tags = _read_tags(Path(corpus) / name)
+        if tags is None:
+            continue
+        fresh[name] = [sig, tags]
+        yield name[: -len(SUFFIX)], tags
+    if fresh != old:
+        try:
+            cache_path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(cache_path, json.dumps({"version": 1, "files": fresh}, ensure_ascii=False).encode("utf-8"),
+                         durable=False)
+        except OSError:
+            pass  # a cache that cannot be written: the next report reads the sidecars again
+
+
+def _read_tags(path: Path) -> list[list[str]] | None:
+    try:
+        raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
+        tags = _fast_tags(json.loads(raw.decode("utf-8-sig")))
+        if tags is None:
+            article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+            tags = [a.tags for a in read_sidecar(article).annotations]
+    except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+        return None
+    return tags
 
 
 def _fast_tags(doc: Any) -> list[list[str]] | None:
