@@ -13,16 +13,18 @@ or chance agreement 1) is None (`null` in JSON).
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotations import Annotation
-from .codebook import iter_sidecar_annotations
-from .coders import coders_of
+from .coders import _names, coders_of
+from .safe_read import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, UnsafeFile, read_bounded, read_json_bytes
 from .sentences import sentence_spans
+from .sidecar import SUFFIX, CorruptSidecar, read_sidecar
 from .textio import UnreadableArticle, read_text
 
 UNITS = ("sentence", "paragraph", "article")
@@ -163,25 +165,24 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
     # article → coder index → tag → spans
     by_article: dict[str, list[dict[str, list[tuple[int, int]]]]] = {}
     seen_tags: set[str] = set()
-    for art, anns in iter_sidecar_annotations(corpus):
-        for ann in anns:
-            who = _coder_index(ann, wanted)
+    for art, records in _iter_records(Path(corpus)):
+        for start, end, ann_tags, names in records:
+            who = _coder_index(names, wanted)
             if who is None:
                 continue
             slots = by_article.setdefault(art, [{} for _ in coders])
-            for t in ann.tags:
+            for t in ann_tags:
                 if tags and t not in tags:
                     continue
                 seen_tags.add(t)
-                slots[who].setdefault(t, []).append((ann.start, ann.end))
+                slots[who].setdefault(t, []).append((start, end))
     codes = list(tags) if tags else sorted(seen_tags)
     result = AgreementResult(list(coders), unit, 0, {c: CodeAgreement(per_coder=[0] * len(coders)) for c in codes},
                              CodeAgreement(per_coder=[0] * len(coders)))
     m = len(coders)
     for art in sorted(by_article):
-        try:
-            text = read_text(Path(corpus) / f"{art}.txt").text
-        except (UnreadableArticle, OSError):
+        text = _text(Path(corpus) / f"{art}.txt")
+        if text is None:
             continue
         units = unit_spans(text, unit)
         starts = [s for s, _e in units]
@@ -220,8 +221,75 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
     return result
 
 
-def _coder_index(ann: Annotation, wanted: dict[str, int]) -> int | None:
-    for name in coders_of(ann):
+Record = tuple[int, int, list[str], list[str]]  # start, end, tags, coders
+
+
+def _iter_records(corpus: Path) -> Iterator[tuple[str, list[Record]]]:
+    """(article id, its annotations as records) of every readable sidecar.
+
+    The sidecars Hashiye writes are read by a fast path; anything else (records sharing an
+    id, other shapes) goes through the full reader, so the answer is the same.
+    """
+    for path in sorted(corpus.glob(f"*{SUFFIX}")):
+        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+        try:
+            raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
+            records = _fast_records(json.loads(raw.decode("utf-8-sig")))
+            if records is None:
+                records = [(a.start, a.end, a.tags, coders_of(a)) for a in read_sidecar(article).annotations]
+        except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+            continue
+        yield article.stem, records
+
+
+def _fast_records(doc: Any) -> list[Record] | None:
+    first = doc.get("first") if isinstance(doc, dict) else None
+    items = first.get("items") if isinstance(first, dict) else None
+    if not isinstance(items, list):
+        return None
+    out: list[Record] = []
+    ids: set[str] = set()
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item["id"] in ids:
+            return None
+        ids.add(item["id"])
+        target, body = item.get("target"), item.get("body", [])
+        if not isinstance(target, dict) or not isinstance(body, list) or not isinstance(target.get("selector"), list):
+            return None
+        pos = [x for x in target["selector"] if isinstance(x, dict) and x.get("type") == "TextPositionSelector"]
+        if len(pos) != 1 or type(pos[0].get("start")) is not int or type(pos[0].get("end")) is not int \
+                or not 0 <= pos[0]["start"] <= pos[0]["end"]:
+            return None
+        tags: list[str] = []
+        for b in body:
+            if not isinstance(b, dict):
+                return None
+            if b.get("purpose") == "tagging" and b.get("type", "TextualBody") == "TextualBody" \
+                    and isinstance(b.get("value"), str) and b["value"] not in tags:
+                tags.append(b["value"])
+        out.append((pos[0]["start"], pos[0]["end"], tags, _names(item.get("creator"))))
+    return out
+
+
+def _text(path: Path) -> str | None:
+    """The article's text as stored: plain UTF-8 read directly, anything else by the full decoder."""
+    try:
+        data = read_bounded(path, MAX_ARTICLE_BYTES)
+    except (OSError, UnsafeFile):
+        return None
+    try:
+        if not data.startswith(b"\xef\xbb\xbf") and b"\x00" not in data:
+            return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return read_text(path).text
+    except (UnreadableArticle, OSError):
+        return None
+
+
+def _coder_index(names: list[str], wanted: dict[str, int]) -> int | None:
+    for name in names:
         i = wanted.get(" ".join(name.split()).casefold())
         if i is not None:
             return i

@@ -27,6 +27,7 @@ def creator_for(name: str) -> dict[str, str]:
 
 
 def _names(value: Any) -> list[str]:
+    """Names (or IRIs) in a W3C `creator` value: a string, an agent object or a list of them."""
     if isinstance(value, str):
         return [value] if value.strip() else []
     if isinstance(value, dict):

@@ -398,3 +398,17 @@ def test_report_counts_the_same_for_sidecars_the_fast_path_cannot_read(seeds_cop
     doc["first"]["items"].append(doc["first"]["items"][0])  # a record listed twice: the full reader decides
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert build_report(seeds_copy, "cooccurrence").cells == fast
+
+
+def test_agreement_same_for_sidecars_the_fast_path_cannot_read(hand: Path) -> None:
+    text = (hand / "a.txt").read_text(encoding="utf-8")
+    s = [text.index(x) for x in SENTENCES]
+    annotate(hand, "a", [(s[0], s[1] + 3)], ["x"], coder="A")
+    annotate(hand, "a", [(s[1], s[2] + 3)], ["x"], coder="B")
+    fast = agreement(hand, ["A", "B"]).to_json()
+    assert fast["codes"]["x"]["both"] == 1
+    path = hand / "a.annotations.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["first"]["items"].append(doc["first"]["items"][0])  # a record listed twice: the full reader decides
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert agreement(hand, ["A", "B"]).to_json() == fast
