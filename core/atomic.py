@@ -13,7 +13,8 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_bounded
@@ -111,8 +112,50 @@ def read_regular(path: Path, limit: int = MAX_SIDECAR_BYTES) -> bytes | None:
         raise OSError(errno.EINVAL, exc.reason, str(path)) from exc
 
 
+# Folders in a bulk save (`bulk_saves`): the temporary files listed once at its start.
+_BULK: dict[str, set[str]] = {}
+
+
+@contextmanager
+def bulk_saves(folder: Path) -> Iterator[None]:
+    """Within: `remove_stale_temps` lists `folder` once, not at every save.
+
+    For one operation saving many files of a folder (autocoding 10,000 articles would
+    otherwise list a 10,000-file folder once per file). Temporary files a killed writer
+    leaves meanwhile are removed by the next save after the bulk operation.
+    """
+    key = str(folder)
+    if key in _BULK:
+        yield
+        return
+    try:
+        with os.scandir(folder) as entries:
+            _BULK[key] = {e.name for e in entries if TEMP_MARK in e.name}
+    except OSError:
+        _BULK[key] = set()
+    try:
+        yield
+    finally:
+        _BULK.pop(key, None)
+
+
+def in_bulk(folder: Path) -> bool:
+    """Tell whether a `bulk_saves` of `folder` is under way."""
+    return str(folder) in _BULK
+
+
 def remove_stale_temps(path: Path) -> None:
     """Delete temporary files a killed writer left for `path` (call while holding its lock)."""
+    known = _BULK.get(str(path.parent))
+    if known is not None:
+        prefix = temp_prefix(path)
+        for name in [n for n in list(known) if n.startswith(prefix)]:  # list(): saves run in threads
+            known.discard(name)
+            try:
+                (path.parent / name).unlink()
+            except OSError:
+                pass
+        return
     for stale in path.parent.glob(f"{temp_prefix(path)}*"):
         try:
             stale.unlink()

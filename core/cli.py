@@ -10,7 +10,7 @@ import sys
 from .cli_common import RuntimeFailure, UsageError, message
 
 # Each module provides `register(subparsers)`; its parsers set `func(args) -> int`.
-COMMAND_MODULES = ["cli_articles", "cli_annotations", "cli_search", "cli_history"]
+COMMAND_MODULES = ["cli_articles", "cli_annotations", "cli_search", "cli_history", "cli_analysis"]
 # Commands whose module alone is imported when the command is named first (start-up time).
 COMMAND_OF = {"search": "cli_search", "list": "cli_articles"}
 

@@ -23,6 +23,7 @@ from .store import StoreError
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("annotations", help="list annotations and where they are anchored")
     p.add_argument("id", nargs="?", help="only this article")
+    p.add_argument("--coder", action="append", default=[], help="only annotations by this coder (W3C creator)")
     add_corpus(p)
     p.set_defaults(func=run_annotations)
     p = sub.add_parser("import", help="import W3C annotations (Hashiye, Hypothesis, Recogito… JSON) or a REFI-QDA "
@@ -43,14 +44,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     f.add_argument("--source", action="append", default=[], help="only articles from this source")
     f.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="Jalali date, inclusive")
     f.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="Jalali date, inclusive")
+    f.add_argument("--coder", action="append", default=[], help="only annotations by this coder (W3C creator)")
     add_corpus(p)
     p.set_defaults(func=run_export)
 
 
 def record(a: Anchored) -> dict[str, Any]:
     ann = a.annotation
+    from .coders import coder_of
+
     return {"id": ann.id, "article": ann.article, "status": a.status, "start": a.start, "end": a.end,
-            "exact": ann.exact, "note": ann.note, "tags": ann.tags, "color": ann.color}
+            "exact": ann.exact, "note": ann.note, "tags": ann.tags, "color": ann.color, "coder": coder_of(ann)}
 
 
 def gather(corpus: Path, only: str | None = None) -> list[tuple[Article, Anchored]]:
@@ -65,6 +69,8 @@ def gather(corpus: Path, only: str | None = None) -> list[tuple[Article, Anchore
 
 def run_annotations(args: argparse.Namespace) -> int:
     rows = gather(corpus_of(args), args.id)
+    if args.coder:
+        rows = Filter(coders=args.coder).apply(rows)
     if args.json:
         print_json({"annotations": [record(a) for _art, a in rows]})
         return 0
@@ -113,7 +119,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--format {args.format} writes a binary file: give it with -o PATH")
     try:
         keep = Filter(articles=args.article, tags=args.tag, colors=args.color, sources=args.source,
-                      date_from=args.date_from, date_to=args.date_to)
+                      date_from=args.date_from, date_to=args.date_to, coders=args.coder)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     corpus = corpus_of(args)

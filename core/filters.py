@@ -77,6 +77,7 @@ class Filter:
     tags: list[str] = field(default_factory=list)
     colors: list[str] = field(default_factory=list)
     has_annotations: bool = False  # the list: only articles with annotations
+    coders: list[str] = field(default_factory=list)  # W3C creator names (core/coders.py)
     _words: list[str] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -91,7 +92,7 @@ class Filter:
 
     def is_empty(self) -> bool:
         return not (self._words or self.articles or self.tags or self.colors or self.sources
-                    or self.date_from or self.date_to or self.has_annotations)
+                    or self.date_from or self.date_to or self.has_annotations or self.coders)
 
     # --- articles ----------------------------------------------------------------------------
     def keeps_article(self, item: Described, key: str | None = None) -> bool:
@@ -116,21 +117,26 @@ class Filter:
     def keeps_record(self, rec: ArticleRecord, key: str | None = None,
                      annotations: Sequence[Annotation] = ()) -> bool:
         """Tell whether the list shows an article: its record passes, it has annotations if
-        asked, and one of its `annotations` passes the tag and colour criteria if any."""
+        asked, and one of its `annotations` passes the tag, colour and coder criteria if any."""
         if not self.keeps_article(rec, key):
             return False
         if self.has_annotations and not rec.annotations:
             return False
-        return not (self.tags or self.colors) or any(self.keeps_annotation(a) for a in annotations)
+        return not (self.tags or self.colors or self.coders) or any(self.keeps_annotation(a) for a in annotations)
 
     # --- annotations -------------------------------------------------------------------------
     def keeps_annotation(self, ann: Annotation) -> bool:
-        """Tell whether an annotation passes the tag and colour criteria."""
+        """Tell whether an annotation passes the tag, colour and coder criteria."""
         if self.colors and ann.color not in self.colors:
             return False
         if self.tags:
             wanted = {match_key(t) for t in self.tags}
             if not any(match_key(t) in wanted for t in ann.tags):
+                return False
+        if self.coders:
+            from .coders import coder_set, made_by
+
+            if not made_by(ann, coder_set(self.coders)):
                 return False
         return True
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .anchoring import anchor_all
 from .annotations import CONTEXT, Anchored, Annotation, edited, newer, quote_at
-from .atomic import read_regular, remove_stale_temps, why, write_atomic
+from .atomic import in_bulk, read_regular, remove_stale_temps, why, write_atomic
 from .conflicts import MergeReport, merge3, merge_contents, original_name
 from .datalock import LockBusy, data_lock
 from .history import History
@@ -144,7 +144,8 @@ class AnnotationStore:
         """Sync conflict copies of a sidecar in the corpus folder (listing re-read when the folder changes)."""
         try:
             mtime = os.stat(self.corpus).st_mtime_ns
-            if self._copies is None or self._copies[0] != mtime:
+            # during a bulk save (autocode) the folder changes at every save: listed once
+            if self._copies is None or (self._copies[0] != mtime and not in_bulk(self.corpus)):
                 names = [n for n in os.listdir(self.corpus) if "conflict" in n.lower()]
                 by_sidecar: dict[str, list[str]] = {}
                 for n in names:

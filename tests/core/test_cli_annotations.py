@@ -42,7 +42,7 @@ def test_annotations_json_contract(seeds_copy: Path, capsys: pytest.CaptureFixtu
     art = load_article(seeds_copy / f"{ARTICLE}.txt")
     assert rows == [{"id": ann_id, "article": ARTICLE, "status": "anchored",
                      "start": art.source_text.index(QUOTE), "end": art.source_text.index(QUOTE) + len(QUOTE),
-                     "exact": QUOTE, "note": "مهم", "tags": ["بهزیستی"], "color": "purple"}]
+                     "exact": QUOTE, "note": "مهم", "tags": ["بهزیستی"], "color": "purple", "coder": None}]
     code, out, _err = run(capsys, "annotations", "000_e6d5671372e51005", "--corpus", str(seeds_copy), "--json")
     assert code == 0 and json.loads(out) == {"annotations": []}
     code, _out, err = run(capsys, "annotations", "nope", "--corpus", str(seeds_copy), "--json")
