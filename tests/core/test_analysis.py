@@ -370,21 +370,31 @@ def test_codebook_that_is_a_pipe_or_too_deep_is_refused_with_a_message(seeds_cop
 def test_bulk_saves_remove_stale_temporaries_listed_once(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from hashiye.core import atomic
+    from hashiye.core import atomic, store
 
     stale = seeds_copy / ".001_efa6bf155fd70a28.annotations.json.tmp-dead"
     stale.write_text("half a file", encoding="utf-8")
-    listed = []
-    real = os.scandir
+    listed_per_save: list[object] = []
+    saving: list[bool] = []
+    real_scandir, real_remove = os.scandir, atomic.remove_stale_temps
 
     def counting(folder: object) -> object:
-        listed.append(folder)
-        return real(folder)  # type: ignore[call-overload]
+        if saving:  # a listing made by a save's clean-up of temporaries
+            listed_per_save.append(folder)
+        return real_scandir(folder)  # type: ignore[call-overload]
+
+    def watched(path: Path) -> None:
+        saving.append(True)
+        try:
+            real_remove(path)
+        finally:
+            saving.pop()
 
     monkeypatch.setattr(atomic.os, "scandir", counting)
+    monkeypatch.setattr(store, "remove_stale_temps", watched)
     result = autocode(seeds_copy, "بهزیستی", "رفاه")
-    # the corpus folder is listed by the index refresh and once for the temporaries, not once per article
-    assert result.articles == 3 and len([f for f in listed if Path(str(f)) == seeds_copy]) <= 2
+    # the folder is listed once for the temporaries when the bulk starts, never again per saved article
+    assert result.articles == 3 and listed_per_save == []
     assert not stale.exists()
 
 
