@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from .column import DEFAULT_LINE_WIDTH, LINE_WIDTHS, ColumnTextEdit  # noqa: F401  (re-exported)
+from .colors import mark_color
 from .highlights import HighlightPainter, Mark, mark_format
 from .i18n import tr
 from .qtext import Utf16Index
@@ -60,6 +61,7 @@ class ReaderText(ColumnTextEdit):
         self.sentences: list[tuple[int, int]] = []
         self.focus_range: tuple[int, int] = (0, 0)  # sentence indices, inclusive
         self._marks: list[Mark] = []
+        self.highlight_style = "fill"  # or "underline" (View menu; gui/highlights.py STYLES)
         self.caret_mode = False
         self._hits: list[tuple[int, int]] = []
         self._hit_current = -1
@@ -160,7 +162,14 @@ class ReaderText(ColumnTextEdit):
         self._painter.rehighlight()
 
     def _mark_spans(self) -> list[tuple[int, int, QTextCharFormat]]:
-        return [(self._index.to_qt(m.start), self._index.to_qt(m.end), mark_format(m)) for m in self._marks]
+        return [(self._index.to_qt(m.start), self._index.to_qt(m.end), mark_format(m, self.highlight_style))
+                for m in self._marks]
+
+    def set_highlight_style(self, style: str) -> None:
+        """"fill" (light fill and coloured underline) or "underline" (the underline alone)."""
+        self.highlight_style = style
+        self._apply_marks()
+        self.viewport().update()
 
     # --- sentence focus ----------------------------------------------------------------
     def focus_span(self) -> tuple[int, int] | None:
@@ -245,6 +254,7 @@ class ReaderText(ColumnTextEdit):
             fmt = QTextCharFormat()
             current = k == self._hit_current
             fmt.setBackground(QColor(theme().hit_current if current else theme().hit))
+            fmt.setForeground(QColor(theme().text))  # readable inside a highlight too (7:1, test_themes)
             selections.append(self._selection(s, e, fmt))
         self.setExtraSelections(selections)
         self.viewport().update()  # the focus bar moves too
@@ -274,14 +284,40 @@ class ReaderText(ColumnTextEdit):
         bottom = self.cursorRect(cursor).bottom()
         return QRect(self.viewport().width() - self.FOCUS_BAR - 2, top, self.FOCUS_BAR, bottom - top + 1)
 
+    MARGIN_MARK = 4  # px: a highlight's colour beside its lines, in the page's left margin
+
+    def margin_marks(self) -> list[tuple[QRect, QColor]]:
+        """Where each highlight's margin mark goes (viewport coordinates) and its colour: beside its lines."""
+        marks: list[tuple[QRect, QColor]] = []
+        height, width = self.viewport().height(), self.viewport().width()
+        corners = [self.cursorForPosition(QPoint(x, y)).position() for x in (0, width) for y in (0, height)]
+        first, last = self._index.to_py(min(corners)), self._index.to_py(max(corners))
+        for m in self._marks:  # only those on the page: a long article may have a thousand
+            if m.end < first or m.start > last:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._index.to_qt(m.start))
+            top = self.cursorRect(cursor).top()
+            if top > height:
+                continue
+            cursor.setPosition(self._index.to_qt(max(m.start, m.end - 1)))
+            bottom = self.cursorRect(cursor).bottom()
+            if bottom < 0:
+                continue
+            marks.append((QRect(2, top, self.MARGIN_MARK, bottom - top + 1), mark_color(m.color)))
+        return marks
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The text, then the focus bar: visible on any highlight colour, unlike an underline alone."""
+        """The text, then the highlights' margin marks and the focus bar (visible on any highlight)."""
         super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        for rect, color in self.margin_marks():
+            if rect.intersects(event.rect()):
+                painter.fillRect(rect, color)
         bar = self.focus_bar()
         if bar is not None and bar.intersects(event.rect()):
-            painter = QPainter(self.viewport())
             painter.fillRect(bar, QColor(theme().accent))
-            painter.end()
+        painter.end()
 
     def show_display_span(self, start: int) -> None:
         """Scroll so that display position `start` is visible."""

@@ -150,7 +150,9 @@ class ReadingState(QObject):
             self.refresh_annotations()
 
     def _focus_moved(self) -> None:
-        self.current_ann_id = None
+        if self.current_ann_id is not None:  # the chosen highlight is painted as one no longer
+            self.current_ann_id = None
+            self.reader.set_marks(self._marks(self.rows()))
         under = self.annotation_under_focus()
         self.panel.select(under.annotation.id if under else None)
 

@@ -12,6 +12,7 @@ from . import i18n, themes
 RECENT_MAX = 8
 LANGUAGE_KEY = "ui/language"
 THEME_KEY = "ui/theme"
+HIGHLIGHT_STYLE_KEY = "reader/highlight_style"
 
 
 def _folder_key(corpus: Path) -> str:
@@ -49,6 +50,12 @@ def ui_language(settings: QSettings) -> str:
 def ui_theme(settings: QSettings) -> str:
     value = str(settings.value(THEME_KEY, themes.DEFAULT))
     return value if value in themes.THEMES else themes.DEFAULT
+
+
+def highlight_style(settings: QSettings) -> str:
+    """"fill" (a light fill and a coloured underline) or "underline" (the underline alone)."""
+    value = str(settings.value(HIGHLIGHT_STYLE_KEY, "fill"))
+    return value if value in ("fill", "underline") else "fill"
 
 
 def reader_int(settings: QSettings, name: str, default: int) -> int:
