@@ -5,7 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
 
 from .colors import highlight_color, mark_color
 from .themes import current as theme
@@ -74,3 +76,22 @@ def mark_format(m: Mark, style: str = "fill") -> QTextCharFormat:
                           else QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(mark_color(m.color))
     return fmt
+
+
+def margin_marks(edit: QTextEdit, spans: list[tuple[int, int, QColor]], width: int) -> list[tuple[QRect, QColor]]:
+    """Margin marks of highlights (Qt positions) on the page's left edge, beside their lines: only
+    those on the visible page (a long article may have a thousand)."""
+    page = edit.viewport()
+    corners = [edit.cursorForPosition(QPoint(x, y)).position() for x in (0, page.width()) for y in (0, page.height())]
+    first, last = min(corners), max(corners)
+    marks: list[tuple[QRect, QColor]] = []
+    cursor = QTextCursor(edit.document())
+    for start, end, color in spans:
+        if end < first or start > last:
+            continue
+        cursor.setPosition(start)
+        top = edit.cursorRect(cursor).top()
+        cursor.setPosition(max(start, end - 1))
+        bottom = edit.cursorRect(cursor).bottom()
+        marks.append((QRect(2, top, width, bottom - top + 1), color))
+    return marks

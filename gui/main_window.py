@@ -25,6 +25,7 @@ from .folder_watch import FolderWatch
 from .i18n import direction, tr
 from .list_pane import ListPane
 from .menus import Menus
+from .mouse import MouseAnnotation
 from .reader import ReaderText
 from .reader_header import ReaderHeader
 from .reading import ReadingState
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self, self.actions_by_id, self.choose_theme, self.choose_language,
                            self.choose_highlight_style, self.reader.highlight_style)
         self.recent_menu = self.menus.recent_menu
+        self.mouse = MouseAnnotation(self)
         hidden_lines.install_context_menu(self)
         self.open_corpus(corpus)
         self.places.restore_layout()

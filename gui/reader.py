@@ -8,12 +8,13 @@ shown, is the one caller of the display-span `set_hits`."""
 from __future__ import annotations
 
 from hashiye.core.display import Display
-from hashiye.core.sentences import sentence_spans
+from hashiye.core.sentences import sentence_spans, whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QShowEvent,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from .column import DEFAULT_LINE_WIDTH, LINE_WIDTHS, ColumnTextEdit  # noqa: F401  (re-exported)
 from .colors import mark_color
-from .highlights import HighlightPainter, Mark, mark_format
+from .highlights import HighlightPainter, Mark, margin_marks, mark_format
 from .i18n import tr
 from .qtext import Utf16Index
 from .themes import current as theme
@@ -38,6 +39,7 @@ class ReaderText(ColumnTextEdit):
     """Read-only RTL text with sentence focus; Down/Up move it, Shift extends it."""
 
     focusMoved = Signal()
+    selectionMade = Signal()  # the mouse let go of a selection (snapped to whole words)
 
     def __init__(self) -> None:
         super().__init__()
@@ -169,7 +171,6 @@ class ReaderText(ColumnTextEdit):
         """"fill" (light fill and coloured underline) or "underline" (the underline alone)."""
         self.highlight_style = style
         self._apply_marks()
-        self.viewport().update()
 
     # --- sentence focus ----------------------------------------------------------------
     def focus_span(self) -> tuple[int, int] | None:
@@ -183,6 +184,39 @@ class ReaderText(ColumnTextEdit):
         if not c.hasSelection():
             return None
         return self._to_file(self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
+
+    def clear_selection(self) -> None:
+        """Drop the text selection (a new highlight shows its colour at once, not covered by it)."""
+        c = self.textCursor()
+        c.clearSelection()
+        self.setTextCursor(c)
+
+    def position_at(self, point: QPoint) -> int | None:
+        """File position of the caret place nearest a viewport point (None off the text's lines)."""
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        if self._shown is None or not rect.top() - 2 <= point.y() <= rect.bottom() + 2:
+            return None
+        shown = self._index.to_py(cursor.position())
+        return self._to_file(shown, shown)[0]
+
+    def snap_to_words(self) -> None:
+        """Widen the selection to whole words (mouse selections; caret mode stays exact)."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return
+        start, end = whole_words(self._text, self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
+        snapped = QTextCursor(self.document())
+        snapped.setPosition(self._index.to_qt(start))
+        snapped.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(snapped)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            if not self.caret_mode:
+                self.snap_to_words()
+            self.selectionMade.emit()
 
     def _focus_display(self) -> tuple[int, int] | None:
         if not self.sentences:
@@ -288,24 +322,8 @@ class ReaderText(ColumnTextEdit):
 
     def margin_marks(self) -> list[tuple[QRect, QColor]]:
         """Where each highlight's margin mark goes (viewport coordinates) and its colour: beside its lines."""
-        marks: list[tuple[QRect, QColor]] = []
-        height, width = self.viewport().height(), self.viewport().width()
-        corners = [self.cursorForPosition(QPoint(x, y)).position() for x in (0, width) for y in (0, height)]
-        first, last = self._index.to_py(min(corners)), self._index.to_py(max(corners))
-        for m in self._marks:  # only those on the page: a long article may have a thousand
-            if m.end < first or m.start > last:
-                continue
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._index.to_qt(m.start))
-            top = self.cursorRect(cursor).top()
-            if top > height:
-                continue
-            cursor.setPosition(self._index.to_qt(max(m.start, m.end - 1)))
-            bottom = self.cursorRect(cursor).bottom()
-            if bottom < 0:
-                continue
-            marks.append((QRect(2, top, self.MARGIN_MARK, bottom - top + 1), mark_color(m.color)))
-        return marks
+        spans = [(self._index.to_qt(m.start), self._index.to_qt(m.end), mark_color(m.color)) for m in self._marks]
+        return margin_marks(self, spans, self.MARGIN_MARK)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The text, then the highlights' margin marks and the focus bar (visible on any highlight)."""

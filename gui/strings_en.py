@@ -234,4 +234,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "نمایش برجسته‌سازی": "Highlight style",
     "زمینهٔ کم‌رنگ و زیرخط رنگی": "Light fill and coloured underline",
     "فقط زیرخط رنگی": "Coloured underline only",
+    "نوار برجسته‌سازی انتخاب": "Highlight bar of the selection",
+    "یادداشت…": "Note…",
+    "برچسب‌ها…": "Tags…",
+    "رونوشت نقل‌قول": "Copy quote",
+    "نقل‌قول رونوشت شد": "Quote copied",
 }
