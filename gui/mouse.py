@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMenu, QToolBut
 
 from .annotation_panel import AnchoredRole
 from .colors import color_label, highlight_color, mark_color
-from .i18n import tr
+from .i18n import direction, tr
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -49,6 +49,7 @@ class SelectionBar(QFrame):
         self.setAccessibleName(tr("نوار برجسته‌سازی انتخاب"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        self.setLayoutDirection(direction())  # the colours first, on the reading side
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 3, 4, 3)
