@@ -135,17 +135,32 @@ class MouseAnnotation(QObject):
             self.bar.hide()
 
     def _bar_action(self, kind: str, color: str | None) -> None:
-        """A colour: highlight the selection in it; note or tags: highlight it, then open the editor."""
+        """A colour: highlight the selection in it; note or tags: highlight it, then open the editor
+        (cancelled with nothing typed, the highlight made for it goes again: no empty highlight left)."""
         window = self.window
-        annotator = window.annotator
+        annotator, stack = window.annotator, window.context.undo_stack
         self.bar.hide()
+        made = None
         if window.reader.selection_span() is not None:
             annotator.highlight(color or window.state.color)
-        if kind == "note":
-            annotator.edit_note()
-        elif kind == "tags":
-            annotator.edit_tags()
+            made = (stack.index(), window.state.current_ann_id)
+        if kind in ("note", "tags"):
+            if kind == "note":
+                annotator.edit_note()
+            else:
+                annotator.edit_tags()
+            editor = annotator.note_editor if kind == "note" else annotator.tag_editor
+            if made is not None and editor is not None:
+                editor.rejected.connect(lambda: self._drop_if_untouched(*made))
         window.reader.setFocus()
+
+    def _drop_if_untouched(self, index: int, annotation_id: str | None) -> None:
+        """Undo the highlight made for a cancelled editor, if nothing was done since."""
+        window = self.window
+        row = next((a for a in window.state.rows() if a.annotation.id == annotation_id), None)
+        if (window.context.undo_stack.index() == index and row is not None
+                and not row.annotation.note and not row.annotation.tags):
+            window.context.undo_stack.undo()
 
     # --- context menus -----------------------------------------------------------------------
     def add_highlight_entries(self, menu: QMenu, annotation_id: str) -> None:

@@ -187,3 +187,14 @@ def test_right_click_in_the_panel_offers_the_same_entries(qtbot, window, entry) 
         qtbot.waitUntil(lambda: window.state.rows() == [], timeout=3000)
     else:
         qtbot.waitUntil(lambda: window.tag_editor is not None and window.tag_editor.isVisible(), timeout=3000)
+
+
+def test_the_bar_note_cancelled_leaves_no_empty_highlight(qtbot, window) -> None:
+    words = _open(qtbot, window)
+    _drag(qtbot, window, _middle(window, words[0]), _middle(window, words[1]))
+    qtbot.mouseClick(window.mouse.bar.buttons["note"], Qt.MouseButton.LeftButton)
+    editor = window.note_editor
+    assert editor is not None and editor.isVisible() and len(window.state.rows()) == 1
+    editor.reject()  # Esc, or the Cancel button
+    assert window.state.rows() == []
+    assert window.session.state(window.current_id).anchored == []  # nothing on disk either
