@@ -54,8 +54,10 @@ def ui_theme(settings: QSettings) -> str:
 
 def highlight_style(settings: QSettings) -> str:
     """"fill" (a light fill and a coloured underline) or "underline" (the underline alone)."""
-    value = str(settings.value(HIGHLIGHT_STYLE_KEY, "fill"))
-    return value if value in ("fill", "underline") else "fill"
+    from .highlights import STYLES
+
+    value = str(settings.value(HIGHLIGHT_STYLE_KEY, STYLES[0]))
+    return value if value in STYLES else STYLES[0]
 
 
 def reader_int(settings: QSettings, name: str, default: int) -> int:

@@ -229,3 +229,20 @@ def test_a_find_hit_inside_a_highlight_stays_readable(qtbot, window, theme_id, l
     box = _region(image, theme.hit_current)
     assert box is not None
     assert _best_contrast(image, box, theme.hit_current) >= 7
+
+
+def test_the_highlight_style_is_remembered_and_a_bad_value_gives_the_fill(qtbot, corpus: Path, tmp_path: Path) -> None:
+    from hashiye.gui.app import create_window, make_app
+
+    make_app([])
+    settings = QSettings(str(tmp_path / "style.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reader/highlight_style", "underline")
+    win = create_window(corpus, settings)
+    qtbot.addWidget(win)
+    assert win.reader.highlight_style == "underline" and win.menus.style_actions["underline"].isChecked()
+    win.close()
+    settings.setValue("reader/highlight_style", "<garbage>")
+    again = create_window(corpus, settings)
+    qtbot.addWidget(again)
+    assert again.reader.highlight_style == "fill" and again.menus.style_actions["fill"].isChecked()
+    again.close()
