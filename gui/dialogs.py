@@ -7,7 +7,8 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 if TYPE_CHECKING:
@@ -46,17 +47,37 @@ class Dialogs(QObject):
             self.search_dock = None
 
     def _dock(self, name: str, content: QWidget, beside: QDockWidget | None) -> QDockWidget:
-        """A pane below the reader (tabbed with `beside` if that is open) that the user may move or float."""
-        window = self.window
+        """A pane below the reader (tabbed with `beside` if that is open) that the user may move or float;
+        where the user last put it (side, or floating and where) is remembered. Esc gives the reader
+        the keyboard back and closes the pane."""
+        window, settings = self.window, self.window.settings
         dock = QDockWidget(content.windowTitle(), window)
         dock.setObjectName(name)
         dock.setWidget(content)
-        dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
-                             | Qt.DockWidgetArea.RightDockWidgetArea)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        if beside is not None and beside.isVisible() and not beside.isFloating():
+        sides = Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea \
+            | Qt.DockWidgetArea.RightDockWidgetArea
+        dock.setAllowedAreas(sides)
+        try:
+            area = Qt.DockWidgetArea(int(str(settings.value(f"panes/{name}/area", 0))))
+        except ValueError:
+            area = Qt.DockWidgetArea.BottomDockWidgetArea
+        if area not in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
+            area = Qt.DockWidgetArea.BottomDockWidgetArea
+        window.addDockWidget(area, dock)
+        if beside is not None and beside.isVisible() and not beside.isFloating() \
+                and window.dockWidgetArea(beside) == area:
             window.tabifyDockWidget(beside, dock)
-        window.resizeDocks([dock], [max(220, window.height() // 3)], Qt.Orientation.Vertical)
+        if area == Qt.DockWidgetArea.BottomDockWidgetArea:
+            window.resizeDocks([dock], [max(220, window.height() // 3)], Qt.Orientation.Vertical)
+        geometry = settings.value(f"panes/{name}/floating")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            dock.setFloating(True)
+            dock.restoreGeometry(geometry)
+        dock.dockLocationChanged.connect(lambda where: settings.setValue(f"panes/{name}/area", int(where.value)))
+        dock.topLevelChanged.connect(
+            lambda floating: settings.setValue(f"panes/{name}/floating", dock.saveGeometry() if floating else ""))
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(lambda: (dock.close(), window.reader.setFocus()))
         return dock
 
     def show_help(self) -> None:

@@ -103,3 +103,43 @@ def test_a_snippet_shows_article_text_as_written() -> None:
     hit = Hit("a", 0, 5, "<img>", "متن <img src=x onerror=alert(1)> و &lt; پایان", 4)
     page = hit_html("<b>عنوان</b>", hit)
     assert "<img" not in page and "&lt;img" in page and "&amp;lt;" in page and "&lt;b&gt;" in page
+
+
+def test_esc_in_a_pane_gives_the_reader_the_keyboard_and_the_side_chosen_is_remembered(qtbot, window, corpus,
+                                                                                       tmp_path) -> None:
+    from hashiye.gui.app import create_window
+    from PySide6.QtCore import QSettings
+
+    panel = _search(qtbot, window, "خانواده")
+    dock = panel.parentWidget()
+    qtbot.keyClick(panel.query, Qt.Key.Key_Escape)
+    assert not dock.isVisible() and window.reader.hasFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL_SHIFT)  # back where it was, with the query
+    assert dock.isVisible() and panel.query.hasFocus()
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # the user drags it beside the reader
+    window.close()
+    again = create_window(corpus, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitActive(again):
+        again.activateWindow()
+    qtbot.keyClick(again.list_view, Qt.Key.Key_F, CTRL_SHIFT)
+    assert again.dockWidgetArea(again.search_panel.parentWidget()) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert not _in_window(again, again.search_panel.parentWidget()).intersects(_in_window(again, again.reader))
+
+
+def test_a_floated_pane_opens_floating_again(qtbot, window, corpus, tmp_path) -> None:
+    from hashiye.gui.app import create_window
+    from PySide6.QtCore import QSettings
+
+    qtbot.keyClick(window.list_view, Qt.Key.Key_A, CTRL_SHIFT)
+    dock = window.browser.parentWidget()
+    dock.setFloating(True)  # the user floats the annotation browser
+    window.close()
+    again = create_window(corpus, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitActive(again):
+        again.activateWindow()
+    qtbot.keyClick(again.list_view, Qt.Key.Key_A, CTRL_SHIFT)
+    assert again.browser.parentWidget().isFloating()
