@@ -36,6 +36,7 @@ class Hit:
     end: int
     exact: str
     snippet: str
+    at: int = -1  # where the match starts in the snippet (-1: unknown)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,12 @@ def _source_text(path: str, encoding: str | None) -> str:
 
 
 def snippet(text: str, start: int, end: int) -> str:
-    """The hit with some words around it, within its line, on one line."""
+    """The hit with some words around it, within its line, on one line, cut at word boundaries."""
+    return snippet_at(text, start, end)[0]
+
+
+def snippet_at(text: str, start: int, end: int) -> tuple[str, int]:
+    """The snippet and where the match starts in it (for showing the match emphasised)."""
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
     left = text[max(line_start, start - SNIPPET):start]
@@ -156,7 +162,13 @@ def snippet(text: str, start: int, end: int) -> str:
         left = "…" + left.split(" ", 1)[1]
     if end + SNIPPET < line_end and " " in right:
         right = right.rsplit(" ", 1)[0] + "…"
-    return " ".join((left + text[start:end] + right).split())
+    shown = " ".join((left + text[start:end] + right).split())
+    before = " ".join(left.split())
+    if before and (left[-1:].isspace() or text[start:start + 1].isspace()):
+        before += " "
+    match = " ".join(text[start:end].split())
+    at = len(before) if shown[len(before):len(before) + len(match)] == match else shown.find(match)
+    return shown, at
 
 
 def iter_article_hits(index: CorpusIndex, query: str | Query, *, lazy: bool = True) -> Iterator[ArticleHits]:
@@ -200,8 +212,8 @@ def search(index: CorpusIndex, query: str, limit: int = 50, *, complete: bool = 
         result.articles += 1
         result.total += len(found.spans)
         for start, end in found.spans[:max(0, limit - len(result.hits))]:
-            result.hits.append(Hit(found.id, start, end, found.text[start:end],
-                                   snippet(found.text, start, end)))
+            shown, at = snippet_at(found.text, start, end)
+            result.hits.append(Hit(found.id, start, end, found.text[start:end], shown, at))
         if not complete and len(result.hits) >= limit:
             result.complete = False
             break

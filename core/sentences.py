@@ -29,3 +29,25 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# Where a word ends when a selection snaps to whole words (the ZWNJ stays inside a word).
+WORD_BREAKS = frozenset(" \t\n\r\u00a0\u2002\u2003\u2009.,;:!?()[]{}«»\"'\u060c\u061b\u061f\u066b\u066c\u2026—–-/")
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen `text[start:end]` to the whole words it touches, without spaces or punctuation at its ends.
+
+    A span of spaces or punctuation alone is returned as it is."""
+    s, e = start, end
+    while e > s and text[e - 1] in WORD_BREAKS:
+        e -= 1
+    while s < e and text[s] in WORD_BREAKS:
+        s += 1
+    if e <= s:
+        return start, end
+    while s > 0 and text[s - 1] not in WORD_BREAKS:
+        s -= 1
+    while e < len(text) and text[e] not in WORD_BREAKS:
+        e += 1
+    return s, e

@@ -68,7 +68,7 @@ class Annotator(QObject):
         article = state.session.article(state.current_id)
         ann = new_annotation(article.id, article.source_text, span[0], span[1], color)
         self._push(ann.id, [], [ann], tr("برجسته‌سازی"))
-        reader.setTextCursor(reader.textCursor())  # keep focus, drop nothing
+        reader.clear_selection()  # the new colour shows at once, not covered by the selection
 
     def _push(self, focus_id: str | None, before: list[Annotation], after: list[Annotation], text: str) -> str | None:
         """Save one change through the undo stack; the reason when it could not be saved."""

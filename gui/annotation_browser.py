@@ -1,4 +1,5 @@
-"""Every highlight and note of the corpus in one sortable table; filter by text, tag, colour; Enter opens it."""
+"""Every highlight and note of the corpus in one sortable table (a pane below the reader); filter by text,
+tag, colour; Enter opens it."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -98,7 +98,7 @@ class TextFilter(QSortFilterProxyModel):
         return all(w in key for w in self.words)
 
 
-class AnnotationBrowser(QDialog):
+class AnnotationBrowser(QWidget):
     """Loads every annotation on the runner, then follows every change the context announces;
     `openAnnotation(article_id, annotation_id)`."""
 
@@ -154,7 +154,6 @@ class AnnotationBrowser(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.status)
         lay.addWidget(self.table, 1)
-        self.resize(1100, 640)
         self.job = context.runner.run(
             tr("یادداشت‌ها"), lambda _op: collect(corpus), on_done=self._loaded,
             on_failed=lambda m: self.status.setText(tr("یادداشت‌ها خوانده نشدند: {why}", why=m)))

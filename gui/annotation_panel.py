@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
 
-from .colors import color_label, highlight_color
+from .colors import color_label, mark_color
 from .i18n import N_, digits, join, text_direction, tr
 from .views import on_enter
 
@@ -82,7 +82,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         fm = QFontMetrics(option.font)
         r = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         painter.save()
-        painter.fillRect(QRect(r.right() - 5, r.top(), 6, r.height()), highlight_color(ann.color))
+        painter.fillRect(QRect(r.right() - 5, r.top(), 6, r.height()), mark_color(ann.color))
         text_rect = r.adjusted(0, 0, -14, 0)
         y = text_rect.top()
         step = fm.height() + 2

@@ -12,9 +12,15 @@ LABEL = {"yellow": N_("زرد"), "green": N_("سبز"), "blue": N_("آبی"), "p
 
 
 def highlight_color(name: str) -> QColor:
-    """The fill of a highlight in the current theme (unknown names paint yellow)."""
+    """The light fill of a highlight in the current theme (unknown names paint yellow)."""
     fills = current().highlights
     return QColor(fills.get(name, fills["yellow"]))
+
+
+def mark_color(name: str) -> QColor:
+    """The colour-coded underline and margin mark of a highlight in the current theme (3:1 against the page)."""
+    marks = current().marks
+    return QColor(marks.get(name, marks["yellow"]))
 
 
 def color_label(name: str) -> str:

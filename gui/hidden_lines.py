@@ -89,12 +89,15 @@ def mark(window: MainWindow, furniture: bool) -> None:
 
 
 def install_context_menu(window: MainWindow) -> None:
-    """Reader context menu: the usual entries plus show hidden lines and the two marks (mouse use)."""
+    """Reader context menu: a highlight's entries when on one, the usual entries, show hidden lines and the two marks."""
     reader = window.reader
     reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def open_menu(pos: QPoint) -> None:
         menu: QMenu = reader.createStandardContextMenu(pos)
+        under = window.mouse.highlight_at(pos)  # on a highlight: its entries first (gui/mouse.py)
+        if under is not None:
+            window.mouse.add_highlight_entries(menu, under)
         menu.addSeparator()
         for action_id in ("toggle_hidden", "mark_not_furniture", "mark_furniture"):
             menu.addAction(window.actions_by_id[action_id])

@@ -5,12 +5,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
 
-from .colors import highlight_color
+from .colors import highlight_color, mark_color
 from .themes import current as theme
 
-CURRENT_DARKER = 108  # the chosen highlight is this much darker (its text keeps 4.5:1, see test_themes)
+CHOSEN_STEP = 112  # the chosen highlight's fill is this much deeper than the others (text keeps 7:1, see test_themes)
+STYLES = ("fill", "underline")  # a light fill and a coloured underline, or the underline alone (View menu)
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,45 @@ class HighlightPainter(QSyntaxHighlighter):
             self.setFormat(s - b_start, min(end, b_end) - s, fmt)
 
 
-def mark_format(m: Mark) -> QTextCharFormat:
-    """Fill in the highlight colour, text in the theme's colour over it, a dotted underline for a note."""
+def chosen_fill(fill: QColor) -> QColor:
+    """The fill of the highlight chosen with ] [ or the panel: a step away from the page (darker on a
+    light page, lighter on a dark one)."""
+    dark_page = QColor(theme().page).lightnessF() < 0.5
+    return fill.lighter(CHOSEN_STEP) if dark_page else fill.darker(CHOSEN_STEP)
+
+
+def mark_format(m: Mark, style: str = "fill") -> QTextCharFormat:
+    """A highlight: a light fill (unless the style is "underline") with the text over it at 7:1, and an
+    underline in the colour's mark colour (3:1 against the page) — solid, or dashed when it has a note.
+
+    In the underline style the chosen highlight still gets its fill, so ] [ show where they are."""
     fmt = QTextCharFormat()
     fill = highlight_color(m.color)
-    fmt.setBackground(fill.darker(CURRENT_DARKER) if m.current else fill)
-    fmt.setForeground(QColor(theme().on_highlight))
-    if m.has_note:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(QColor(theme().on_highlight))
+    if m.current:
+        fmt.setBackground(chosen_fill(fill))
+    elif style != "underline":
+        fmt.setBackground(fill)
+    fmt.setForeground(QColor(theme().on_highlight if (m.current or style != "underline") else theme().text))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if m.has_note
+                          else QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(mark_color(m.color))
     return fmt
+
+
+def margin_marks(edit: QTextEdit, spans: list[tuple[int, int, QColor]], width: int) -> list[tuple[QRect, QColor]]:
+    """Margin marks of highlights (Qt positions) on the page's left edge, beside their lines: only
+    those on the visible page (a long article may have a thousand)."""
+    page = edit.viewport()
+    corners = [edit.cursorForPosition(QPoint(x, y)).position() for x in (0, page.width()) for y in (0, page.height())]
+    first, last = min(corners), max(corners)
+    marks: list[tuple[QRect, QColor]] = []
+    cursor = QTextCursor(edit.document())
+    for start, end, color in spans:
+        if end < first or start > last:
+            continue
+        cursor.setPosition(start)
+        top = edit.cursorRect(cursor).top()
+        cursor.setPosition(max(start, end - 1))
+        bottom = edit.cursorRect(cursor).bottom()
+        marks.append((QRect(2, top, width, bottom - top + 1), color))
+    return marks

@@ -25,10 +25,11 @@ from .folder_watch import FolderWatch
 from .i18n import direction, tr
 from .list_pane import ListPane
 from .menus import Menus
+from .mouse import MouseAnnotation
 from .reader import ReaderText
 from .reader_header import ReaderHeader
 from .reading import ReadingState
-from .settings import LANGUAGE_KEY, THEME_KEY, recent_folders
+from .settings import HIGHLIGHT_STYLE_KEY, LANGUAGE_KEY, THEME_KEY, highlight_style, recent_folders
 from .status import StatusParts
 from .window_place import Places
 
@@ -67,8 +68,11 @@ class MainWindow(QMainWindow):
         self._layout()
         self._wire()
         self.actions_by_id = self._actions()
-        self.menus = Menus(self, self.actions_by_id, self.choose_theme, self.choose_language)
+        self.reader.highlight_style = highlight_style(settings)
+        self.menus = Menus(self, self.actions_by_id, self.choose_theme, self.choose_language,
+                           self.choose_highlight_style, self.reader.highlight_style)
         self.recent_menu = self.menus.recent_menu
+        self.mouse = MouseAnnotation(self)
         hidden_lines.install_context_menu(self)
         self.open_corpus(corpus)
         self.places.restore_layout()
@@ -185,6 +189,12 @@ class MainWindow(QMainWindow):
         self.reader.restyle(bar)  # highlights in the new colours, same text size and place
         self.panel.view.viewport().update()
         self.statusBar().showMessage(tr("پوسته: {name}", name=tr(theme.label)), 3000)
+
+    def choose_highlight_style(self, style: str) -> None:
+        """Highlights as a light fill with a coloured underline, or as the underline alone; remembered."""
+        self.reader.set_highlight_style(style)
+        self.settings.setValue(HIGHLIGHT_STYLE_KEY, style)
+        self.menus.style_actions[style].setChecked(True)
 
     def choose_language(self, lang: str) -> None:
         """Persian or English: remembered, and the window is made again in that language."""

@@ -26,8 +26,10 @@ class Menus:
     """Builds the menu bar; keeps the recent-folders menu and the theme and language choices."""
 
     def __init__(self, window: QMainWindow, actions: dict[str, QAction],
-                 choose_theme: Callable[[str], None], choose_language: Callable[[str], None]) -> None:
+                 choose_theme: Callable[[str], None], choose_language: Callable[[str], None],
+                 choose_style: Callable[[str], None] | None = None, style: str = "fill") -> None:
         self.theme_actions: dict[str, QAction] = {}
+        self.style_actions: dict[str, QAction] = {}
         self.language_actions: dict[str, QAction] = {}
         bar = window.menuBar()
         for key, title, ids in LAYOUT:
@@ -43,6 +45,10 @@ class Menus:
             if key == "view":
                 self._choices(menu, tr("پوسته"), {t.id: tr(t.label) for t in themes.THEMES.values()},
                               themes.current().id, self.theme_actions, choose_theme)
+                if choose_style is not None:
+                    self._choices(menu, tr("نمایش برجسته‌سازی"),
+                                  {"fill": tr("زمینهٔ کم‌رنگ و زیرخط رنگی"), "underline": tr("فقط زیرخط رنگی")},
+                                  style, self.style_actions, choose_style)
                 self._choices(menu, tr("زبان"), i18n.LANGUAGES, i18n.language(), self.language_actions,
                               choose_language)
 

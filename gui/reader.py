@@ -8,12 +8,13 @@ shown, is the one caller of the display-span `set_hits`."""
 from __future__ import annotations
 
 from hashiye.core.display import Display
-from hashiye.core.sentences import sentence_spans
+from hashiye.core.sentences import sentence_spans, whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QShowEvent,
@@ -25,7 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from .column import DEFAULT_LINE_WIDTH, LINE_WIDTHS, ColumnTextEdit  # noqa: F401  (re-exported)
-from .highlights import HighlightPainter, Mark, mark_format
+from .colors import mark_color
+from .highlights import HighlightPainter, Mark, margin_marks, mark_format
 from .i18n import tr
 from .qtext import Utf16Index
 from .themes import current as theme
@@ -37,6 +39,7 @@ class ReaderText(ColumnTextEdit):
     """Read-only RTL text with sentence focus; Down/Up move it, Shift extends it."""
 
     focusMoved = Signal()
+    selectionMade = Signal()  # the mouse let go of a selection (snapped to whole words)
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,6 +63,7 @@ class ReaderText(ColumnTextEdit):
         self.sentences: list[tuple[int, int]] = []
         self.focus_range: tuple[int, int] = (0, 0)  # sentence indices, inclusive
         self._marks: list[Mark] = []
+        self.highlight_style = "fill"  # or "underline" (View menu; gui/highlights.py STYLES)
         self.caret_mode = False
         self._hits: list[tuple[int, int]] = []
         self._hit_current = -1
@@ -160,7 +164,13 @@ class ReaderText(ColumnTextEdit):
         self._painter.rehighlight()
 
     def _mark_spans(self) -> list[tuple[int, int, QTextCharFormat]]:
-        return [(self._index.to_qt(m.start), self._index.to_qt(m.end), mark_format(m)) for m in self._marks]
+        return [(self._index.to_qt(m.start), self._index.to_qt(m.end), mark_format(m, self.highlight_style))
+                for m in self._marks]
+
+    def set_highlight_style(self, style: str) -> None:
+        """"fill" (light fill and coloured underline) or "underline" (the underline alone)."""
+        self.highlight_style = style
+        self._apply_marks()
 
     # --- sentence focus ----------------------------------------------------------------
     def focus_span(self) -> tuple[int, int] | None:
@@ -174,6 +184,39 @@ class ReaderText(ColumnTextEdit):
         if not c.hasSelection():
             return None
         return self._to_file(self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
+
+    def clear_selection(self) -> None:
+        """Drop the text selection (a new highlight shows its colour at once, not covered by it)."""
+        c = self.textCursor()
+        c.clearSelection()
+        self.setTextCursor(c)
+
+    def position_at(self, point: QPoint) -> int | None:
+        """File position of the caret place nearest a viewport point (None off the text's lines)."""
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        if self._shown is None or not rect.top() - 2 <= point.y() <= rect.bottom() + 2:
+            return None
+        shown = self._index.to_py(cursor.position())
+        return self._to_file(shown, shown)[0]
+
+    def snap_to_words(self) -> None:
+        """Widen the selection to whole words (mouse selections; caret mode stays exact)."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return
+        start, end = whole_words(self._text, self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
+        snapped = QTextCursor(self.document())
+        snapped.setPosition(self._index.to_qt(start))
+        snapped.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(snapped)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            if not self.caret_mode:
+                self.snap_to_words()
+            self.selectionMade.emit()
 
     def _focus_display(self) -> tuple[int, int] | None:
         if not self.sentences:
@@ -245,6 +288,7 @@ class ReaderText(ColumnTextEdit):
             fmt = QTextCharFormat()
             current = k == self._hit_current
             fmt.setBackground(QColor(theme().hit_current if current else theme().hit))
+            fmt.setForeground(QColor(theme().text))  # readable inside a highlight too (7:1, test_themes)
             selections.append(self._selection(s, e, fmt))
         self.setExtraSelections(selections)
         self.viewport().update()  # the focus bar moves too
@@ -274,14 +318,24 @@ class ReaderText(ColumnTextEdit):
         bottom = self.cursorRect(cursor).bottom()
         return QRect(self.viewport().width() - self.FOCUS_BAR - 2, top, self.FOCUS_BAR, bottom - top + 1)
 
+    MARGIN_MARK = 4  # px: a highlight's colour beside its lines, in the page's left margin
+
+    def margin_marks(self) -> list[tuple[QRect, QColor]]:
+        """Where each highlight's margin mark goes (viewport coordinates) and its colour: beside its lines."""
+        spans = [(self._index.to_qt(m.start), self._index.to_qt(m.end), mark_color(m.color)) for m in self._marks]
+        return margin_marks(self, spans, self.MARGIN_MARK)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The text, then the focus bar: visible on any highlight colour, unlike an underline alone."""
+        """The text, then the highlights' margin marks and the focus bar (visible on any highlight)."""
         super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        for rect, color in self.margin_marks():
+            if rect.intersects(event.rect()):
+                painter.fillRect(rect, color)
         bar = self.focus_bar()
         if bar is not None and bar.intersects(event.rect()):
-            painter = QPainter(self.viewport())
             painter.fillRect(bar, QColor(theme().accent))
-            painter.end()
+        painter.end()
 
     def show_display_span(self, start: int) -> None:
         """Scroll so that display position `start` is visible."""

@@ -47,6 +47,7 @@ class ReadingState(QObject):
         self.original = False
         self.show_hidden = False  # the clean view also shows the lines it hides, faint (gui/hidden_lines.py)
         self.gone: str | None = None  # the open article's file was deleted or renamed on disk
+        self.search_hit: Hit | None = None  # the corpus-search hit opened last: marked until the next search
         self._normalise: Operation | None = None
         context.annotationsChanged.connect(self._annotations_changed)
         context.folderOpened.connect(self._folder_opened)
@@ -85,6 +86,8 @@ class ReadingState(QObject):
         self.header.show_record(rec, self.original)
         self.header.show_warning("\n".join(state.warnings))
         self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)
+        if self.search_hit is not None and self.search_hit.id == article_id and not self.original:
+            self.reader.show_hit(self.search_hit.start, self.search_hit.end)  # shown again: still marked
         self.find_bar.set_text(display.text)
         self.panel.set_rows(state.anchored, self.current_ann_id)
         self.context.set_current(article_id)
@@ -152,7 +155,9 @@ class ReadingState(QObject):
             self.refresh_annotations()
 
     def _focus_moved(self) -> None:
-        self.current_ann_id = None
+        if self.current_ann_id is not None:  # the chosen highlight is painted as one no longer
+            self.current_ann_id = None
+            self.reader.set_marks(self._marks(self.rows()))
         under = self.annotation_under_focus()
         self.panel.select(under.annotation.id if under else None)
 
@@ -197,9 +202,16 @@ class ReadingState(QObject):
         self.refresh_annotations()
 
     def show_hit(self, hit: Hit) -> None:
-        """Mark a corpus-search hit (file positions) in the open article."""
+        """Mark a corpus-search hit (file positions) in the open article, until the next search."""
+        self.search_hit = hit
         if self.current_id == hit.id:
             self.reader.show_hit(hit.start, hit.end)
+
+    def forget_hit(self) -> None:
+        """A new corpus search: the hit marked from the last one goes."""
+        if self.search_hit is not None and self.search_hit.id == self.current_id:
+            self.reader.set_hits([], -1)
+        self.search_hit = None
 
     def find_in_article(self) -> None:
         """Ctrl+F, /: find in this article (all spellings of a word)."""

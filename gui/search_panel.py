@@ -1,17 +1,31 @@
-"""Ctrl+Shift+F: search every article of the corpus; Enter opens the article at the hit."""
+"""Ctrl+Shift+F: search every article of the corpus in a pane beside the reader; Enter opens the article
+at the hit. Hits are grouped by article (its title once) and each snippet shows the match emphasised."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from hashiye.core.search import Hit, SearchResult, refresh_steps, search
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPalette, QTextDocument, QTextOption
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .context import AppContext, thread_index
-from .i18n import bidi_line, direction, tr
+from .i18n import bidi_line, direction, text_direction, tr
 from .runner import Operation
-from .views import ContentDelegate, on_enter
+from .themes import current as theme
+from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 3
@@ -28,6 +42,11 @@ class HitModel(QAbstractListModel):
         self.hits: list[Hit] = []
         self.titles: dict[str, str] = {}
         self._shown = 0
+
+    def title_of(self, row: int) -> str | None:
+        """The article's title on the first hit of each article; None on the others (grouped)."""
+        hit = self.hits[row]
+        return None if row > 0 and self.hits[row - 1].id == hit.id else self.titles.get(hit.id, hit.id)
 
     def set_hits(self, hits: list[Hit]) -> None:
         self.beginResetModel()
@@ -52,7 +71,8 @@ class HitModel(QAbstractListModel):
             return None
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self.titles.get(hit.id, hit.id)}\n…{hit.snippet}…"
+            title = self.title_of(index.row())
+            return f"{title}\n{hit.snippet}" if title else hit.snippet
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.snippet
         if role == HitRole:
@@ -60,7 +80,62 @@ class HitModel(QAbstractListModel):
         return None
 
 
-class SearchPanel(QDialog):
+def hit_html(title: str | None, hit: Hit) -> str:
+    """A hit as rich text: the title (first hit of its article), then the snippet with the match in bold
+    on the find-hit colour. Everything from the article is escaped: it shows as written."""
+    snippet, at = hit.snippet, hit.at
+    size = len(" ".join(hit.exact.split()))
+    if 0 <= at <= len(snippet) - size:
+        body = (html.escape(snippet[:at]) + f'<b style="background:{theme().hit}; color:{theme().text}">'
+                + html.escape(snippet[at:at + size]) + "</b>" + html.escape(snippet[at + size:]))
+    else:
+        body = html.escape(snippet)
+    head = f"<b>{html.escape(title)}</b><br>" if title else ""
+    return head + body
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit as `hit_html`, laid out in the direction of its own text, wrapped to the list's width."""
+
+    PAD = 6
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        model = index.model()
+        assert isinstance(model, HitModel)
+        hit = model.hits[index.row()]
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        text_option = QTextOption()
+        text_option.setTextDirection(text_direction(hit.snippet))
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(text_option)
+        doc.setDefaultStyleSheet(f"body {{ color: {option.palette.color(QPalette.ColorRole.Text).name()}; }}")
+        doc.setHtml(hit_html(model.title_of(index.row()), hit))
+        doc.setTextWidth(max(50, option.rect.width() - 2 * self.PAD))
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        doc = self._document(option, index)
+        model = index.model()
+        assert isinstance(model, HitModel)
+        top = self.PAD * 3 if index.row() > 0 and model.title_of(index.row()) else self.PAD  # a gap between articles
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + top + self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        if option.widget is not None:
+            option.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        doc = self._document(option, index)
+        size = self.sizeHint(option, index)
+        painter.save()
+        painter.translate(option.rect.left() + self.PAD, option.rect.top() + size.height() - doc.size().height()
+                          - self.PAD)
+        doc.drawContents(painter)
+        painter.restore()
+
+
+class SearchPanel(QWidget):
     """Query field, progress while the index is brought up to date, and the hits.
 
     The index is brought up to date and every query runs on the context's runner, each on the
@@ -70,10 +145,13 @@ class SearchPanel(QDialog):
 
     openHit = Signal(object)  # Hit
 
+    queryRun = Signal()  # a new search: the hit marked in the reader is a past one
+
     def __init__(self, parent: QWidget, context: AppContext) -> None:
         super().__init__(parent)
         self.context = context
         self.corpus = context.folder
+        self.setObjectName("searchPane")
         self.setWindowTitle(tr("جست‌وجو در همهٔ مقاله‌ها"))
         self.setLayoutDirection(direction())
         self.ready = False
@@ -86,11 +164,11 @@ class SearchPanel(QDialog):
         self.model = HitModel()
         self.model.titles = context.titles()
         self.results = QListView()
-        self.results.setItemDelegate(ContentDelegate(self.results))
+        self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setObjectName("searchResults")
         self.results.setModel(self.model)
         self.results.setWordWrap(True)
-        self.results.setAlternatingRowColors(True)
+        self.results.setUniformItemSizes(False)
         on_enter(self.results, lambda idx: self._open(idx.data(HitRole)))
         self.results.doubleClicked.connect(lambda idx: self._open(idx.data(HitRole)))
         self.query.returnPressed.connect(self._enter)
@@ -101,7 +179,6 @@ class SearchPanel(QDialog):
         for w in (self.query, self.progress, self.status):
             lay.addWidget(w)
         lay.addWidget(self.results, 1)
-        self.resize(640, 560)
         self._query_op: Operation | None = None
         self._index_op: Operation | None = None
         context.listingChanged.connect(self._relisted)
@@ -125,9 +202,6 @@ class SearchPanel(QDialog):
             self.refresh_index()
 
     def present(self) -> None:
-        self.show()
-        self.raise_()
-        self.activateWindow()
         self.query.setFocus()
         self.query.selectAll()
 
@@ -147,6 +221,7 @@ class SearchPanel(QDialog):
             return
         if self._query_op is not None:
             self._query_op.cancel()
+        self.queryRun.emit()
         if not text:
             self.model.set_hits([])
             self.status.setText("")
@@ -176,8 +251,8 @@ class SearchPanel(QDialog):
     def _open(self, hit: Hit) -> None:
         self.openHit.emit(hit)
 
-    def closeEvent(self, event: Any) -> None:
+    def stop(self) -> None:
+        """The pane closes: its work in progress stops."""
         for op in (self._query_op, self._index_op):
             if op is not None:
                 op.cancel()
-        super().closeEvent(event)

@@ -12,6 +12,7 @@ from . import i18n, themes
 RECENT_MAX = 8
 LANGUAGE_KEY = "ui/language"
 THEME_KEY = "ui/theme"
+HIGHLIGHT_STYLE_KEY = "reader/highlight_style"
 
 
 def _folder_key(corpus: Path) -> str:
@@ -49,6 +50,14 @@ def ui_language(settings: QSettings) -> str:
 def ui_theme(settings: QSettings) -> str:
     value = str(settings.value(THEME_KEY, themes.DEFAULT))
     return value if value in themes.THEMES else themes.DEFAULT
+
+
+def highlight_style(settings: QSettings) -> str:
+    """"fill" (a light fill and a coloured underline) or "underline" (the underline alone)."""
+    from .highlights import STYLES
+
+    value = str(settings.value(HIGHLIGHT_STYLE_KEY, STYLES[0]))
+    return value if value in STYLES else STYLES[0]
 
 
 def reader_int(settings: QSettings, name: str, default: int) -> int:

@@ -230,4 +230,13 @@ EN: dict[str, str | tuple[str, str]] = {
     "جست‌وجو": "Search",
     "جست‌وجو ممکن نشد: {why}": "The search failed: {why}",
     "یادداشتی ذخیره‌نشده برای {name} پیدا شد، ولی این مقاله دیگر در پوشه نیست. متن یادداشت: {note}": "An unsaved note was found for {name}, but that article is no longer in the folder. The note reads: {note}",
+    # issue 15: mouse annotation, panes, highlight style
+    "نمایش برجسته‌سازی": "Highlight style",
+    "زمینهٔ کم‌رنگ و زیرخط رنگی": "Light fill and coloured underline",
+    "فقط زیرخط رنگی": "Coloured underline only",
+    "نوار برجسته‌سازی انتخاب": "Highlight bar of the selection",
+    "یادداشت…": "Note…",
+    "برچسب‌ها…": "Tags…",
+    "رونوشت نقل‌قول": "Copy quote",
+    "نقل‌قول رونوشت شد": "Quote copied",
 }

@@ -1,7 +1,9 @@
 """Light, sepia and dark themes: one table of colours for the reader, the highlights and the window.
 
-Every highlight colour stands at least 3:1 against its theme's page (WCAG non-text contrast) and
-the text drawn over it at least 4.5:1 (WCAG AA); tests/gui/test_themes.py computes both.
+Highlights are built for long reading (DESIGN §11): the fill is a light tint that text over it reads
+at 7:1 or better (WCAG AAA), and the colours are told apart by a colour-coded underline and margin
+mark that stands 3:1 against the page (WCAG non-text contrast). Find hits keep the text at 7:1 too,
+inside a highlight or not. tests/gui/test_themes.py computes all of these and checks real pixels.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ class Theme:
     accent: str  # keyboard focus, sentence focus
     warning_text: str
     warning_back: str
-    highlights: dict[str, str]  # colour name -> fill
-    on_highlight: str  # text colour over a highlight
-    hit: str  # find hits
+    highlights: dict[str, str]  # colour name -> fill (a light tint)
+    marks: dict[str, str]  # colour name -> underline and margin mark (3:1 against the page)
+    on_highlight: str  # text colour over a highlight (7:1 against every fill)
+    hit: str  # find hits (the text over them keeps 7:1)
     hit_current: str
 
 
@@ -39,22 +42,25 @@ THEMES: dict[str, Theme] = {
         id="light", label=N_("روشن"),
         page="#fbfaf7", text="#1f2328", muted="#57606a", window="#f3f2ee", surface="#ffffff", border="#d8dce1",
         selection="#cfe0fb", accent="#1c6ed6", warning_text="#8a2d0a", warning_back="#fff1dc",
-        highlights={"yellow": "#a88a1a", "green": "#3aa04c", "blue": "#4a94d8", "pink": "#e0628f", "purple": "#a27bd8"},
-        on_highlight="#111418", hit="#ffd8a8", hit_current="#ff922b",
+        highlights={"yellow": "#fbeea6", "green": "#d3efd2", "blue": "#d4e6fa", "pink": "#f9d7e3", "purple": "#e6dcf7"},
+        marks={"yellow": "#a88a1a", "green": "#3aa04c", "blue": "#4a94d8", "pink": "#e0628f", "purple": "#a27bd8"},
+        on_highlight="#111418", hit="#ffd8a8", hit_current="#ffb36b",
     ),
     "sepia": Theme(
         id="sepia", label=N_("کاغذی"),
         page="#f4ecd8", text="#2b2117", muted="#6b5a45", window="#ece3cc", surface="#f8f2e3", border="#d4c6a6",
         selection="#e2d2aa", accent="#8a5a12", warning_text="#7c2a0a", warning_back="#f7dfc4",
-        highlights={"yellow": "#a0821a", "green": "#3b9648", "blue": "#458ccc", "pink": "#d65c87", "purple": "#9a74cc"},
-        on_highlight="#120d08", hit="#f2c98f", hit_current="#e07b1a",
+        highlights={"yellow": "#f2e09a", "green": "#d2e3c0", "blue": "#d3e0ea", "pink": "#f0d2d6", "purple": "#e0d5ea"},
+        marks={"yellow": "#a0821a", "green": "#3b9648", "blue": "#458ccc", "pink": "#d65c87", "purple": "#9a74cc"},
+        on_highlight="#120d08", hit="#f2c98f", hit_current="#eaa860",
     ),
     "dark": Theme(
         id="dark", label=N_("تیره"),
         page="#1c1d21", text="#dcdde1", muted="#9aa0a8", window="#24262b", surface="#1f2125", border="#3a3d44",
         selection="#35507a", accent="#5ea8ff", warning_text="#ffc99a", warning_back="#4a2a12",
-        highlights={"yellow": "#c9a535", "green": "#4fb860", "blue": "#68a8e4", "pink": "#e9829f", "purple": "#b497e4"},
-        on_highlight="#111216", hit="#6b4a1a", hit_current="#b3621a",
+        highlights={"yellow": "#41391c", "green": "#213a27", "blue": "#1f3450", "pink": "#46222f", "purple": "#352a4c"},
+        marks={"yellow": "#c9a535", "green": "#4fb860", "blue": "#68a8e4", "pink": "#e9829f", "purple": "#b497e4"},
+        on_highlight="#e6e7eb", hit="#433214", hit_current="#5c3f0e",
     ),
 }
 DEFAULT = "light"

@@ -28,6 +28,20 @@ def test_hits_are_slices_of_the_source_text(seeds_copy: Path) -> None:
             text = read_text(seeds_copy / f"{h.id}.txt").text
             assert text[h.start:h.end] == h.exact
             assert " ".join(h.exact.split()) in h.snippet
+            match = " ".join(h.exact.split())
+            assert h.snippet[h.at:h.at + len(match)] == match  # the GUI emphasises exactly the match
+
+
+def test_snippets_cut_at_word_boundaries_and_mark_where_the_match_is() -> None:
+    from hashiye.core.search import snippet_at
+
+    words = [f"واژه{n}" for n in range(40)]
+    text = " ".join(words)
+    start = text.index("واژه20")
+    shown, at = snippet_at(text, start, start + len("واژه20"))
+    assert shown.startswith("…") and shown.endswith("…")
+    assert all(w in words for w in shown.strip("…").split())  # no word cut in half
+    assert shown[at:at + len("واژه20")] == "واژه20"
 
 
 def test_stems_find_plural_and_ezafe_forms(seeds_copy: Path) -> None:

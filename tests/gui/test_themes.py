@@ -9,20 +9,32 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 
 
-def test_each_highlight_stands_out_from_each_page_and_its_text_stays_readable() -> None:
+def test_highlights_are_light_fills_with_text_at_7_to_1_told_apart_by_a_mark_at_3_to_1() -> None:
+    """DESIGN §11: text over every fill (plain and chosen) 7:1; the fill a light tint of the page; the
+    colour-coded underline and margin mark 3:1 against the page; the five marks differ from each other."""
     from hashiye.core.annotations import COLORS
-    from hashiye.gui.highlights import CURRENT_DARKER
+    from hashiye.gui import themes
+    from hashiye.gui.highlights import chosen_fill
     from hashiye.gui.themes import THEMES, contrast
 
     assert set(THEMES) == {"light", "sepia", "dark"}
-    for theme in THEMES.values():
-        assert contrast(theme.text, theme.page) >= 7, theme.id
-        assert set(theme.highlights) == set(COLORS)
-        for name, fill in theme.highlights.items():
-            assert contrast(fill, theme.page) >= 3, (theme.id, name, round(contrast(fill, theme.page), 2))
-            assert contrast(theme.on_highlight, fill) >= 4.5, (theme.id, name)
-            chosen = QColor(fill).darker(CURRENT_DARKER).name()  # the highlight chosen with ] [
-            assert contrast(chosen, theme.page) >= 3 and contrast(theme.on_highlight, chosen) >= 4.5, (theme.id, name)
+    try:
+        for theme in THEMES.values():
+            themes.set_current(theme.id)
+            assert contrast(theme.text, theme.page) >= 7, theme.id
+            assert set(theme.highlights) == set(COLORS) == set(theme.marks)
+            for name, fill in theme.highlights.items():
+                chosen = chosen_fill(QColor(fill)).name()  # the highlight chosen with ] [
+                for back in (fill, chosen):
+                    assert contrast(theme.on_highlight, back) >= 7, (theme.id, name, back)
+                assert contrast(fill, theme.page) < 1.6, (theme.id, name)  # a tint, not a block of colour
+                assert contrast(theme.marks[name], theme.page) >= 3, (theme.id, name)
+                assert contrast(theme.text, theme.page) >= 7  # the underline style: the page's own text
+            assert len(set(theme.marks.values())) == len(COLORS)
+            for hit in (theme.hit, theme.hit_current):  # a find hit, inside a highlight or not
+                assert contrast(theme.text, hit) >= 7, (theme.id, hit)
+    finally:
+        themes.set_current("light")
 
 
 def test_contrast_is_the_wcag_ratio() -> None:
@@ -40,10 +52,10 @@ def _pixels(image: QImage, color: str) -> int:
 
 
 def _highlighted(image: QImage, fill: str) -> int:
-    """Pixels of a highlight's fill, plain or as the chosen highlight."""
-    from hashiye.gui.highlights import CURRENT_DARKER
+    """Pixels of a highlight's fill, plain or as the chosen highlight (in the current theme)."""
+    from hashiye.gui.highlights import chosen_fill
 
-    return _pixels(image, fill) + _pixels(image, QColor(fill).darker(CURRENT_DARKER).name())
+    return _pixels(image, fill) + _pixels(image, chosen_fill(QColor(fill)).name())
 
 
 def _grab(window) -> QImage:
@@ -147,3 +159,90 @@ def test_colour_names_in_the_annotation_browser_are_readable_on_their_swatch(qtb
         back = model.data(cell, Qt.ItemDataRole.BackgroundRole).name()
         fore = model.data(cell, Qt.ItemDataRole.ForegroundRole).name()
         assert contrast(fore, back) >= 4.5, theme_id
+
+
+def _region(image: QImage, color: str) -> tuple[int, int, int, int] | None:
+    """Bounding box (x0, y0, x1, y1) of the pixels of exactly this colour."""
+    want = QColor(color).rgb()
+    xs, ys = [], []
+    for y in range(image.height()):
+        for x in range(0, image.width(), 2):
+            if image.pixel(x, y) == want:
+                xs.append(x)
+                ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _best_contrast(image: QImage, box: tuple[int, int, int, int], back: str) -> float:
+    """The strongest contrast of any pixel in the box against the background colour (the glyphs' cores)."""
+    from hashiye.gui.themes import contrast
+
+    x0, y0, x1, y1 = box
+    return max(contrast(QColor(image.pixel(x, y)).name(), back) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1))
+
+
+@pytest.mark.parametrize("theme_id", ["light", "sepia", "dark"])
+def test_highlight_in_real_pixels_light_fill_readable_text_coloured_marks_and_the_underline_style(
+        qtbot, window, theme_id, tmp_path: Path, light_again) -> None:
+    from hashiye.gui.themes import THEMES
+
+    theme = THEMES[theme_id]
+    window.choose_theme(theme_id)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Return)
+    qtbot.keyClick(window.reader, Qt.Key.Key_3)  # blue, on the focused sentence
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down)  # move on: the highlight is no longer the chosen one
+    image = _grab(window)
+    fill, mark = theme.highlights["blue"], theme.marks["blue"]
+    box = _region(image, fill)
+    assert box is not None and _pixels(image, fill) > 200
+    assert _best_contrast(image, box, fill) >= 7  # the text over the fill, as painted
+    [(rect, color)] = window.reader.margin_marks()
+    assert color.name() == mark
+    column = [image.pixel(rect.center().x(), y) for y in range(max(0, rect.top()), min(image.height(), rect.bottom()))]
+    assert len(column) > 10 and column.count(QColor(mark).rgb()) >= 0.9 * len(column)  # the margin mark, in the colour's mark colour
+    assert _pixels(image, mark) > len(column) // 2 + 20  # and the underline under the text
+    # View menu: underline only — no fill, the underline and the margin mark stay; remembered.
+    window.menus.style_actions["underline"].trigger()
+    image = _grab(window)
+    assert _pixels(image, fill) == 0
+    assert _pixels(image, mark) > len(column) // 2 + 20
+    assert QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).value(
+        "reader/highlight_style") == "underline"
+
+
+@pytest.mark.parametrize("theme_id", ["light", "sepia", "dark"])
+def test_a_find_hit_inside_a_highlight_stays_readable(qtbot, window, theme_id, light_again) -> None:
+    from keys import type_text
+
+    from hashiye.gui.themes import THEMES
+
+    theme = THEMES[theme_id]
+    window.choose_theme(theme_id)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Return)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)
+    s, e = window.reader.focus_span()
+    word = max(window.session.article(window.current_id).source_text[s:e].split(), key=len)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Slash)
+    type_text(window.find_bar.edit, word)
+    assert window.find_bar.hits
+    image = _grab(window)
+    box = _region(image, theme.hit_current)
+    assert box is not None
+    assert _best_contrast(image, box, theme.hit_current) >= 7
+
+
+def test_the_highlight_style_is_remembered_and_a_bad_value_gives_the_fill(qtbot, corpus: Path, tmp_path: Path) -> None:
+    from hashiye.gui.app import create_window, make_app
+
+    make_app([])
+    settings = QSettings(str(tmp_path / "style.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reader/highlight_style", "underline")
+    win = create_window(corpus, settings)
+    qtbot.addWidget(win)
+    assert win.reader.highlight_style == "underline" and win.menus.style_actions["underline"].isChecked()
+    win.close()
+    settings.setValue("reader/highlight_style", "<garbage>")
+    again = create_window(corpus, settings)
+    qtbot.addWidget(again)
+    assert again.reader.highlight_style == "fill" and again.menus.style_actions["fill"].isChecked()
+    again.close()
