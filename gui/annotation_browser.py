@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from .colors import color_label, highlight_color
 from .context import AppContext
 from .i18n import N_, bidi_line, digits, direction, join, tr
+from .qtext import plain_tip
 from .themes import current as current_theme
 from .views import ContentDelegate, on_enter
 
@@ -72,7 +73,7 @@ class AnnotationTable(QAbstractTableModel):
             return None
         values = [color_label(ann.color), " ".join(ann.exact.split()), " ".join(ann.note.split()),
                   digits(join(ann.tags)), art.title or art.id, tr(STATUS.get(placed.status, ""))]
-        return values[index.column()]
+        return plain_tip(values[index.column()]) if role == Qt.ItemDataRole.ToolTipRole else values[index.column()]
 
 
 class TextFilter(QSortFilterProxyModel):

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .i18n import bidi_line, direction, language, tr
+from .qtext import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -109,7 +110,7 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return rec.get("title") or rec["id"]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (rec.get("title"), rec.get("source"), rec.get("published")) if x)
+            return plain_tip("\n".join(x for x in (rec.get("title"), rec.get("source"), rec.get("published")) if x))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{rec.get('title')} — {rec.get('source') or ''}"
         if role == RecordRole:

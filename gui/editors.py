@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import direction, join, tr
+from .qtext import plain_label
 
 _TAG_SPLIT = re.compile(r"[,،;؛]")
 
@@ -41,11 +42,11 @@ class _Editor(QDialog):
         self.setWindowTitle(title)
         self.setLayoutDirection(direction())
         self.setModal(True)
-        self.quote = QLabel(f"«{_short(quote)}»")  # the article's words: right to left, on the right
+        self.quote = plain_label(QLabel(), f"«{_short(quote)}»")  # the article's words: right to left, on the right
         self.quote.setWordWrap(True)
         self.quote.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.quote.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.hint = QLabel(hint)  # in the UI's language and direction
+        self.hint = plain_label(QLabel(), hint)  # in the UI's language and direction
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -55,7 +56,7 @@ class _Editor(QDialog):
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
-        self.problem = QLabel()  # why the last save failed (the text stays)
+        self.problem = plain_label(QLabel())  # why the last save failed (the text stays)
         self.problem.setObjectName("editorProblem")
         self.problem.setWordWrap(True)
         self.problem.hide()

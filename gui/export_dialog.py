@@ -122,6 +122,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and reasons as written
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.format_box.currentIndexChanged.connect(self._suffix)

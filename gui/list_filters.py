@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hashiye.core.export_filters import jalali_day
 from hashiye.core.list_filter import ListFilter, articles_by_tag
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from .i18n import digits, tr
@@ -38,6 +38,7 @@ class ListFilters(QWidget):
         self.annotated = QCheckBox(tr("فقط مقاله‌های دارای یادداشت"))
         self.annotated.setObjectName("annotatedFilter")
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("filterError")
         self.error.hide()
         grid = QGridLayout(self)

@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         if any(e is not None and e.isVisible() for e in (self.annotator.note_editor, self.annotator.tag_editor)):
             return
         box = QMessageBox(QMessageBox.Icon.Warning, tr("حاشیه"), text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and notes as written, never markup
         box.setLayoutDirection(direction())
         box.open()
 

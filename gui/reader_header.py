@@ -8,6 +8,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .i18n import bidi_line, digits, language, tr
+from .qtext import plain_label, plain_tip
 
 
 class ReaderHeader(QWidget):
@@ -21,6 +22,7 @@ class ReaderHeader(QWidget):
         self.meta = QLabel()
         self.warning = QLabel()
         for lab in (self.supertitle, self.title, self.meta, self.warning):
+            plain_label(lab)  # the article's words as written, never markup
             lab.setWordWrap(True)
             # On the right like the article's Persian title, in either interface language.
             lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
@@ -41,7 +43,7 @@ class ReaderHeader(QWidget):
         self.supertitle.setText(str(sup) if sup else "")
         self.supertitle.setVisible(bool(sup))
         self._full_title = str(rec.get("title") or rec.get("id"))
-        self.title.setToolTip(self._full_title)
+        self.title.setToolTip(plain_tip(self._full_title))
         self._fit_title()
         published = rec.get("published")
         parts = [str(rec.get("source") or tr("منبع نامعلوم"))]
@@ -52,7 +54,7 @@ class ReaderHeader(QWidget):
         if original:
             parts.append(tr("متن اصلی (Ctrl+U)"))
         self.meta.setText(bidi_line(parts))
-        self.meta.setToolTip(tr("میلادی: {when}", when=published) if published else "")
+        self.meta.setToolTip(plain_tip(tr("میلادی: {when}", when=published)) if published else "")
 
     TITLE_LINES = 2
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QProgressBa
 
 from .context import AppContext, thread_index
 from .i18n import bidi_line, direction, tr
+from .qtext import plain_tip
 from .runner import Operation
 from .views import ContentDelegate, on_enter
 
@@ -54,7 +55,7 @@ class HitModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{self.titles.get(hit.id, hit.id)}\n…{hit.snippet}…"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.snippet
+            return plain_tip(hit.snippet)
         if role == HitRole:
             return hit
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QToolButton
 
 from .i18n import direction, join, tr
@@ -54,5 +54,6 @@ class StatusParts(QObject):
                              "و چیزی از آن‌ها تغییر نکرده است.", n=len(self.problems)),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setDetailedText("\n".join(self.problems))
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setLayoutDirection(direction())
         box.open()
