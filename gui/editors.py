@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -88,9 +88,13 @@ class NoteEditor(_Editor):
                  on_draft: Callable[[str | None], None] | None = None, hint: str = "") -> None:
         super().__init__(parent, tr("یادداشت"), quote, hint)
         self._on_save = on_save
-        self.edit = QPlainTextEdit(note)
+        # A QTextEdit (plain text only) lays out each paragraph in the direction of its first letter: a
+        # Persian note is right-aligned, an English one left-aligned, in either interface language
+        # (QPlainTextEdit would put every paragraph flush with the widget's side).
+        self.edit = QTextEdit()
+        self.edit.setAcceptRichText(False)
+        self.edit.setPlainText(note)
         self.edit.setObjectName("noteEdit")
-        # Each paragraph takes the direction of its first letter, so Persian and English notes both read right.
         self.edit.setPlaceholderText(tr("یادداشت خود را بنویسید…"))
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.layout_.addWidget(self.edit, 1)

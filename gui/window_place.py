@@ -67,6 +67,8 @@ class Places:
         w.open_article(draft.article_id, annotation_id=draft.annotation_id)
         if w.state.current_ann_id == draft.annotation_id:
             w.annotator.edit_note(draft.text)
+        elif 0 <= draft.start < draft.end and w.state.current_id == draft.article_id:
+            w.annotator.edit_note(draft.text, (draft.start, draft.end), draft.annotation_id)  # its highlight was never saved
 
     def restore_layout(self) -> None:
         w = self.window
