@@ -17,6 +17,7 @@ from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from .colors import color_label
 from .commands import ChangeAnnotations
 from .drafts import Draft, drafts_for, drop_draft, save_draft
 from .editors import NoteEditor, TagEditor
@@ -44,7 +45,7 @@ class Annotator(QObject):
     def _usable(self) -> bool:
         """False (and a message) when there is no article to annotate, or its file went away."""
         if self.state.gone:
-            self.message.emit(tr("این مقاله دیگر روی دیسک نیست؛ یادداشت‌گذاری روی آن ممکن نیست."), 6000)
+            self.message.emit(tr("این مقاله دیگر روی دیسک نیست؛ برجسته‌سازی روی آن ممکن نیست."), 6000)
             return False
         return self.state.current_id is not None
 
@@ -57,7 +58,8 @@ class Annotator(QObject):
         existing = state.annotation_under_focus() if not reader.selection_span() else None
         if existing is not None and existing.annotation.color != color:
             old = existing.annotation
-            self._push(old.id, [old], [edited(old, color=color)], tr("تغییر رنگ"))
+            if self._push(old.id, [old], [edited(old, color=color)], tr("تغییر رنگ")) is None:
+                self.message.emit(tr("رنگ برجسته‌سازی {color} شد (Ctrl+Z برای واگرد)", color=color_label(color)), 4000)
             return
         if existing is not None:
             state.current_ann_id = existing.annotation.id
@@ -206,4 +208,25 @@ class Annotator(QObject):
         if target is None:
             self.say_nothing_under_focus()
             return
-        self._push(None, [target.annotation], [], tr("حذف برجسته‌سازی"))
+        if self._push(None, [target.annotation], [], tr("حذف برجسته‌سازی")) is None:
+            self.message.emit(tr("برجسته‌سازی حذف شد (Ctrl+Z برای واگرد)"), 5000)
+
+    def undo(self) -> None:
+        """Ctrl+Z, saying in the status bar what was undone."""
+        self._step(undo=True)
+
+    def redo(self) -> None:
+        """Ctrl+Shift+Z / Ctrl+Y, saying what was done again."""
+        self._step(undo=False)
+
+    def _step(self, undo: bool) -> None:
+        stack, session = self.context.undo_stack, self.context.session
+        if not (stack.canUndo() if undo else stack.canRedo()):
+            self.message.emit(tr("چیزی برای واگرد نیست") if undo else tr("چیزی برای ازنو نیست"), 3000)
+            return
+        what = stack.undoText() if undo else stack.redoText()
+        session.last_error = None
+        stack.undo() if undo else stack.redo()
+        if session.last_error is None:
+            self.message.emit(tr("واگرد شد: {what}", what=what) if undo else tr("ازنو انجام شد: {what}", what=what),
+                              4000)

@@ -73,7 +73,7 @@ class ExportDialog(QDialog):
         self.context = context
         self.corpus = corpus = context.folder
         self.current_id: str | None = context.current_id
-        self.setWindowTitle(tr("برون‌بری یادداشت‌ها"))
+        self.setWindowTitle(tr("برون‌بری برجسته‌سازی‌ها"))
         self.setLayoutDirection(direction())
         self.format_box = QComboBox()
         for key in EXPORTERS:
@@ -235,7 +235,7 @@ class ExportDialog(QDialog):
             return len(rows)
 
         def written(n: int) -> None:
-            self.status.setText(tr("{n} یادداشت در {target} نوشته شد.", n=n, target=target))
+            self.status.setText(tr("{n} برجسته‌سازی در {target} نوشته شد.", n=n, target=target))
             self.exported.emit(True)
 
         op = self._start(write, written)
@@ -259,7 +259,7 @@ class ReadFailed(Exception):
 
     def __init__(self, why: str) -> None:
         super().__init__(why)
-        self.reason = tr("خواندن یادداشت‌ها ممکن نشد: {why}", why=why)
+        self.reason = tr("خواندن برجسته‌سازی‌ها ممکن نشد: {why}", why=why)
 
 
 class WriteFailed(Exception):

@@ -35,7 +35,7 @@ class ListFilters(QWidget):
         self.date_to = QLineEdit()
         self.date_to.setObjectName("dateTo")
         self.date_to.setPlaceholderText(tr("تا {date}", date=digits("1403-12-29")))
-        self.annotated = QCheckBox(tr("فقط مقاله‌های دارای یادداشت"))
+        self.annotated = QCheckBox(tr("فقط مقاله‌های دارای برجسته‌سازی"))
         self.annotated.setObjectName("annotatedFilter")
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)

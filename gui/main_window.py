@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
             "next_article": lambda: pane.step(1), "prev_article": lambda: pane.step(-1),
             "highlight": lambda: ann.highlight(state.color), "note": lambda: ann.edit_note(), "tags": ann.edit_tags,
             "next_highlight": lambda: state.step_highlight(1), "prev_highlight": lambda: state.step_highlight(-1),
-            "delete": ann.delete_current, "undo": self.undo_stack.undo, "redo": self.undo_stack.redo,
+            "delete": ann.delete_current, "undo": ann.undo, "redo": ann.redo,
             "find": state.find_in_article, "search_corpus": dialogs.search_corpus,
             "browse_annotations": dialogs.browse_annotations,
             "focus_next": lambda: self.cycle_focus(1), "focus_prev": lambda: self.cycle_focus(-1),

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from . import hidden_lines
 from .annotation_panel import AnnotationPanel
 from .context import AppContext
+from .core_messages import core_message, file_problem
 from .find_bar import FindBar
 from .highlights import Mark
 from .i18n import tr
@@ -70,7 +71,7 @@ class ReadingState(QObject):
         except (UnreadableArticle, OSError) as exc:
             if article_id == self.current_id:
                 self.article_gone(article_id)
-            self.context.failed.emit(f"{article_id}: {getattr(exc, 'reason', exc)}")
+            self.context.failed.emit(file_problem(article_id, str(getattr(exc, "reason", exc))))
             return
         if article_id != self.current_id:
             self.current_ann_id = None
@@ -81,7 +82,7 @@ class ReadingState(QObject):
             hidden_lines.view(self.show_hidden, article, without_headings(self._clean_view(article)))
         rec = self.context.record(article_id) or {"id": article_id, "title": article.title}
         self.header.show_record(rec, self.original)
-        self.header.show_warning("\n".join(state.warnings))
+        self.header.show_warning("\n".join(core_message(w) for w in state.warnings))
         self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)
         self.find_bar.set_text(display.text)
         self.panel.set_rows(state.anchored, self.current_ann_id)
@@ -113,7 +114,7 @@ class ReadingState(QObject):
             return
         self.gone = article_id
         text = tr("پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری "
-                  "این‌جا می‌ماند؛ یادداشت‌گذاری روی آن ممکن نیست.", name=f"\u2068{article_id}.txt\u2069")
+                  "این‌جا می‌ماند؛ برجسته‌سازی روی آن ممکن نیست.", name=f"\u2068{article_id}.txt\u2069")
         self.header.show_warning(text)
         self.message.emit(text, 10000)
 

@@ -49,7 +49,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("redo", N_("ازنو"), ("Ctrl+Shift+Z", "Ctrl+Y")),
     Shortcut("find", N_("جست‌وجو در مقاله"), ("Ctrl+F", "/")),
     Shortcut("search_corpus", N_("جست‌وجو در همهٔ مقاله‌ها"), ("Ctrl+Shift+F",)),
-    Shortcut("browse_annotations", N_("همهٔ یادداشت‌های پوشه"), ("Ctrl+Shift+A",)),
+    Shortcut("browse_annotations", N_("همهٔ برجسته‌سازی‌های پوشه"), ("Ctrl+Shift+A",)),
     Shortcut("focus_next", N_("رفتن به بخش بعدی پنجره"), ("F6",)),
     Shortcut("focus_prev", N_("رفتن به بخش قبلی پنجره"), ("Shift+F6",)),
     Shortcut("caret_mode", N_("حالت مکان‌نما (انتخاب دقیق با Shift+پیکان)"), ("F7",)),
@@ -65,7 +65,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("next_theme", N_("پوستهٔ بعدی: روشن، کاغذی، تیره"), ("Ctrl+Shift+T",)),
     Shortcut("toggle_language", N_("زبان: فارسی / English"), ("Ctrl+Shift+L",)),
     Shortcut("open_folder", N_("باز کردن پوشه"), ("Ctrl+O",)),
-    Shortcut("export", N_("برون‌بری یادداشت‌ها"), ("Ctrl+E",)),
+    Shortcut("export", N_("برون‌بری برجسته‌سازی‌ها"), ("Ctrl+E",)),
     Shortcut("help", N_("راهنمای میان‌برها"), ("F1", "?")),
     Shortcut("quit", N_("خروج"), ("Ctrl+Q",)),
 )
@@ -74,7 +74,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Up / Down", N_("در فهرست: جابه‌جایی میان مقاله‌ها؛ در متن: جابه‌جایی تمرکز جمله")),
     ("Shift+Up / Shift+Down", N_("در متن: گسترش تمرکز به جملهٔ قبلی/بعدی")),
-    ("Enter", N_("در فهرست: رفتن به متن؛ در فهرست یادداشت‌ها: پرش به برجسته‌سازی")),
+    ("Enter", N_("در فهرست: رفتن به متن؛ در فهرست برجسته‌سازی‌ها: پرش به برجسته‌سازی")),
     ("Ctrl+Enter / Esc", N_("در ویرایشگر یادداشت: ذخیره / انصراف")),
 )
 

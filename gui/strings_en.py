@@ -11,7 +11,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "پرونده": "File",
     "نما": "View",
     "رفتن": "Go",
-    "یادداشت‌گذاری": "Annotate",
+    "حاشیه‌نویسی": "Annotate",
     "راهنما": "Help",
     "پوشه‌های اخیر": "Recent folders",
     "باز کردن پوشهٔ مقاله‌ها": "Open a folder of articles",
@@ -32,11 +32,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "{n} پرونده خوانده نشد": ("{n} file not read", "{n} files not read"),
     "{n} هشدار": ("{n} warning", "{n} warnings"),
     "{what} — جزئیات": "{what} — details",
-    "{n} مورد در این پوشه نیاز به توجه دارد. پرونده‌های خوانده‌نشده نمایش داده نمی‌شوند و چیزی از آن‌ها تغییر نکرده است.": (
-        "{n} item in this folder needs attention. Files that could not be read are not shown, "
-        "and nothing in them was changed.",
-        "{n} items in this folder need attention. Files that could not be read are not shown, "
-        "and nothing in them was changed."),
     "پرونده روی دیسک تغییر کرد؛ دوباره خوانده شد": "The file changed on disk; it was read again",
     "حالت مکان‌نما روشن است: با Shift و پیکان‌ها انتخاب کنید": "Caret mode on: select with Shift and the arrow keys",
     "حالت مکان‌نما خاموش شد": "Caret mode off",
@@ -45,7 +40,7 @@ EN: dict[str, str | tuple[str, str]] = {
     # list filters
     "از {date}": "from {date}",
     "تا {date}": "to {date}",
-    "فقط مقاله‌های دارای یادداشت": "Only articles with annotations",
+    "فقط مقاله‌های دارای برجسته‌سازی": "Only articles with highlights",
     "همهٔ منابع": "All sources",
     "همهٔ برچسب‌ها": "All tags",
     "تاریخ خوانده نشد: {what}": "Date not understood: {what}",
@@ -78,7 +73,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "فهرست برجسته‌سازی‌ها": "Highlight list",
     "هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و H یا ۱ تا ۵ را بزنید.":
         "No highlights yet.\nChoose a sentence with the arrow keys and press H or 1 to 5.",
-    "جای این برجسته‌سازی در متن پیدا نشد": "Not found in the text any more",
+    "جای این برجسته‌سازی در متن پیدا نشد": "This highlight was not found in the text any more",
     "یادداشت": "Note",
     "یادداشت: {note}": "Note: {note}",
     "برچسب‌ها": "Tags",
@@ -99,9 +94,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید":
         "No highlight on the chosen sentence: make one with H or 1 to 5, or choose one with ] and [",
     # annotation browser
-    "همهٔ یادداشت‌ها": "All annotations",
+    "همهٔ برجسته‌سازی‌ها": "All highlights",
     "رنگ": "Colour",
-    "متن برجسته": "Highlighted text",
+    "متن برجسته‌سازی": "Highlighted text",
     "مقاله": "Article",
     "وضعیت": "Status",
     "جابه‌جا": "moved",
@@ -109,10 +104,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "جاگم‌شده": "orphaned",
     "متن، یادداشت یا برچسب…": "Text, note or tag…",
     "همهٔ رنگ‌ها": "All colours",
-    "در حال خواندن یادداشت‌ها…": "Reading annotations…",
-    "یادداشت‌ها خوانده نشدند: {why}": "Annotations could not be read: {why}",
+    "در حال خواندن برجسته‌سازی‌ها…": "Reading highlights…",
+    "برجسته‌سازی‌ها خوانده نشدند: {why}": "Highlights could not be read: {why}",
     # export dialog
-    "برون‌بری یادداشت‌ها": "Export annotations",
+    "برون‌بری برجسته‌سازی‌ها": "Export highlights",
     "برون‌بری": "Export",
     "جدول CSV برای صفحه‌گسترده": "CSV table for spreadsheets",
     "Markdown برای خواندن": "Markdown for reading",
@@ -137,10 +132,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "پرونده:": "File:",
     "در حال برون‌بری…": "Exporting…",
     "پالایه درست نیست: {why}": "The filter is not valid: {why}",
-    "خواندن یادداشت‌ها ممکن نشد: {why}": "Annotations could not be read: {why}",
+    "خواندن برجسته‌سازی‌ها ممکن نشد: {why}": "The highlights could not be read: {why}",
     "نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.": "Could not write {target}: {why}. Nothing was written.",
-    "{n} یادداشت در {target} نوشته شد.": ("{n} annotation written to {target}.",
-                                          "{n} annotations written to {target}."),
+    "{n} برجسته‌سازی در {target} نوشته شد.": ("{n} highlight written to {target}.",
+        "{n} highlights written to {target}."),
     "چنین پوشه‌ای نیست": "no such folder",
     "اجازهٔ نوشتن در آن‌جا نیست": "no permission to write there",
     "آن‌جا فقط‌خواندنی است": "that place is read-only",
@@ -154,11 +149,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "(تاریخ نامعلوم)": "(unknown date)",
     "گونه": "Kind",
     "مقدار": "Value",
-    "یادداشت‌ها": "Annotations",
     "خبرها": "Articles",
     "همه": "All",
     "نمایش:": "Show:",
-    "{n} یادداشت": ("{n} annotation", "{n} annotations"),
     # help sheet and the shortcut table
     "میان‌برهای صفحه‌کلید": "Keyboard shortcuts",
     "کلید": "Key",
@@ -179,7 +172,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "واگرد": "Undo",
     "ازنو": "Redo",
     "جست‌وجو در مقاله": "Find in the article",
-    "همهٔ یادداشت‌های پوشه": "All annotations of the folder",
+    "همهٔ برجسته‌سازی‌های پوشه": "All highlights of the folder",
     "رفتن به بخش بعدی پنجره": "Next part of the window",
     "رفتن به بخش قبلی پنجره": "Previous part of the window",
     "حالت مکان‌نما (انتخاب دقیق با Shift+پیکان)": "Caret mode (precise selection with Shift+arrows)",
@@ -202,7 +195,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "در فهرست: جابه‌جایی میان مقاله‌ها؛ در متن: جابه‌جایی تمرکز جمله":
         "In the list: move between articles; in the text: move the sentence focus",
     "در متن: گسترش تمرکز به جملهٔ قبلی/بعدی": "In the text: extend the focus to the previous/next sentence",
-    "در فهرست: رفتن به متن؛ در فهرست یادداشت‌ها: پرش به برجسته‌سازی":
+    "در فهرست: رفتن به متن؛ در فهرست برجسته‌سازی‌ها: پرش به برجسته‌سازی":
         "In the list: go to the text; in the highlight list: jump to the highlight",
     "در ویرایشگر یادداشت: ذخیره / انصراف": "In the note editor: save / cancel",
     # comfort: themes, line width, language
@@ -219,15 +212,44 @@ EN: dict[str, str | tuple[str, str]] = {
     "پوستهٔ بعدی: روشن، کاغذی، تیره": "Next theme: light, sepia, dark",
     "زبان: فارسی / English": "Language: فارسی / English",
     "یادداشتی که پیش‌تر ذخیره نشده بود بازگردانده شد.": "A note that was not saved earlier has been brought back.",
-    "این مقاله دیگر روی دیسک نیست؛ یادداشت‌گذاری روی آن ممکن نیست.": "This article is no longer on disk; it cannot be annotated.",
+    "این مقاله دیگر روی دیسک نیست؛ برجسته‌سازی روی آن ممکن نیست.": "This article is no longer on disk; it cannot be highlighted.",
     "پروندهٔ مقاله روی دیسک حذف یا جابه‌جا شده است": "the article's file was deleted or moved on disk",
     "پیش‌نویس یادداشت ذخیره نشد: {why}": "The draft of the note was not saved: {why}",
     "خواندن پوشه": "Reading the folder",
     "ذخیره نشد: {why}. متن شما این‌جا می‌ماند.": "Not saved: {why}. Your text stays here.",
-    "پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری این‌جا می‌ماند؛ یادداشت‌گذاری روی آن ممکن نیست.": "This article's file ({name}) was deleted or moved on disk. Its text stays here until you choose another article; it cannot be annotated.",
+    "پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری این‌جا می‌ماند؛ برجسته‌سازی روی آن ممکن نیست.": "This article's file ({name}) was deleted or moved on disk. Its text stays here until you choose another article; it cannot be highlighted.",
     "نرمال‌سازی متن": "Normalising the text",
     "نمایه": "Index",
     "جست‌وجو": "Search",
     "جست‌وجو ممکن نشد: {why}": "The search failed: {why}",
     "یادداشتی ذخیره‌نشده برای {name} پیدا شد، ولی این مقاله دیگر در پوشه نیست. متن یادداشت: {note}": "An unsaved note was found for {name}, but that article is no longer in the folder. The note reads: {note}",
+    # issue 15: feedback, core messages
+    "برجسته‌سازی حذف شد (Ctrl+Z برای واگرد)": "Highlight deleted (Ctrl+Z to undo)",
+    "رنگ برجسته‌سازی {color} شد (Ctrl+Z برای واگرد)": "Highlight recoloured {color} (Ctrl+Z to undo)",
+    "چیزی برای واگرد نیست": "Nothing to undo",
+    "چیزی برای ازنو نیست": "Nothing to redo",
+    "واگرد شد: {what}": "Undone: {what}",
+    "ازنو انجام شد: {what}": "Redone: {what}",
+    "{name}: {problem}": "{name}: {problem}",
+    "روز هفتهٔ «{named}» با تاریخ {date} (که {actual} است) نمی‌خواند؛ تاریخ نگه داشته شد":
+        "weekday «{named}» does not match {date} (a {actual}); date kept",
+    "با UTF-8 خوانده نمی‌شود: {why}": "cannot be decoded as UTF-8: {why}",
+    "پرونده‌ای دودویی است (نویسهٔ NUL دارد)": "binary file (contains NUL characters)",
+    "متن مقاله‌ای ندارد (خالی است یا فقط حاشیهٔ صفحه)": "no article text (empty or only boilerplate)",
+    "پرونده‌ای معمولی نیست ({kind})، پس خوانده نشد": "is {kind}, not a regular file, so it was not read",
+    "بیش از اندازه بزرگ است ({size}؛ پرونده‌های بزرگ‌تر از {limit} خوانده نمی‌شوند)":
+        "is too large ({size}; files over {limit} are not read)",
+    "بیش از اندازه بزرگ است (بیش از {limit}؛ پرونده‌های بزرگ‌تر خوانده نمی‌شوند)":
+        "is too large (over {limit}; larger files are not read)",
+    "بی‌انتظار خوانده نمی‌شود، پس خوانده نشد": "cannot be read without waiting, so it was not read",
+    "{name} خوانده نمی‌شود ({why})؛ بدون برجسته‌سازی شمرده شد": "{name} cannot be read ({why}); counted as no highlights",
+    "{why}؛ بدون برجسته‌سازی شمرده شد": "{why}; counted as no highlights",
+    "{n} مورد در این پوشه نیاز به توجه دارد.": ("{n} item in this folder needs attention.",
+        "{n} items in this folder need attention."),
+    "{n} پرونده خوانده نشد و در فهرست نیست؛ چیزی از آن تغییر نکرده است.": (
+        "{n} file could not be read and is not listed; nothing in it was changed.",
+        "{n} files could not be read and are not listed; nothing in them was changed."),
+    "{n} مقاله نمایش داده می‌شود، با هشداری که در جزئیات آمده است.": (
+        "{n} article is shown, with a warning given in the details.",
+        "{n} articles are shown, with warnings given in the details."),
 }

@@ -131,7 +131,7 @@ def test_tag_report_table_sorts(qtbot, window, corpus: Path) -> None:
     assert proxy.rowCount() == report.model.rowCount() >= 5
     text = io.StringIO()
     text.write(",".join(report.model.horizontalHeaderItem(i).text() for i in range(4)))
-    assert "یادداشت‌ها" in text.getvalue()
+    assert "برجسته‌سازی‌ها" in text.getvalue()
 
 
 def test_current_article_comes_from_the_shared_context(qtbot, window, corpus: Path, tmp_path: Path) -> None:

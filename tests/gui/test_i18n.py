@@ -71,10 +71,10 @@ def test_numbers_follow_the_language_and_english_has_plurals() -> None:
 
     try:
         i18n.set_language("fa")
-        assert i18n.tr("{n} یادداشت", n=12) == "۱۲ یادداشت"
+        assert i18n.tr("{n} برجسته‌سازی", n=12) == "۱۲ برجسته‌سازی"
         i18n.set_language("en")
-        assert i18n.tr("{n} یادداشت", n=1) == "1 annotation"
-        assert i18n.tr("{n} یادداشت", n=12) == "12 annotations"
+        assert i18n.tr("{n} برجسته‌سازی", n=1) == "1 highlight"
+        assert i18n.tr("{n} برجسته‌سازی", n=12) == "12 highlights"
         assert i18n.join(["a", "b"]) == "a, b"
     finally:
         i18n.set_language("fa")
@@ -220,3 +220,15 @@ def test_language_switch_keeps_the_undo_history(qtbot, corpus: Path, tmp_path: P
     second.actions_by_id["undo"].trigger()
     assert second.session.state(article).anchored == [] and second.panel.model.rowCount() == 0
     second.close()
+
+
+def test_one_word_for_highlight_and_one_for_note() -> None:
+    """«برجسته‌سازی» is a highlight (with its note and tags) and «یادداشت» only ever the note, in both
+    languages: no text calls the same item by two names (issue 15, point 10)."""
+    from hashiye.gui.strings_en import EN
+
+    for persian, english in EN.items():
+        words = " ".join(english if isinstance(english, tuple) else (english,)).lower()
+        assert ("یادداشت" in persian) == ("note" in words), (persian, english)
+        assert ("برجسته‌سازی" in persian) == ("highlight" in words), (persian, english)
+        assert "annotation" not in words, (persian, english)
