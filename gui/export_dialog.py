@@ -11,6 +11,7 @@ from hashiye.core.annotations import COLORS
 from hashiye.core.corpus import CorpusError
 from hashiye.core.export_filters import ExportFilter
 from hashiye.core.exporting import EXPORTERS, Rows, collect, write_export
+from hashiye.core.output_guard import ProtectedPath, refuse_corpus_target
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -59,6 +60,9 @@ def split_list(text: str) -> list[str]:
     for sep in "،؛":
         text = text.replace(sep, ",")
     return [v.strip() for v in text.split(",") if v.strip()]
+
+
+FORMAT_KEY = "export/format"  # the format last written
 
 
 class ExportDialog(QDialog):
@@ -126,6 +130,10 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.format_box.currentIndexChanged.connect(self._suffix)
+        # CSV opens in every spreadsheet; after the first export, the format last used.
+        last = str(context.settings.value(FORMAT_KEY, "csv"))
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(last if last in EXPORTERS else "csv")))
+        self._suffix()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.report_button = self.buttons.addButton(tr("گزارش برچسب‌ها"), QDialogButtonBox.ButtonRole.ActionRole)
         self.report_button.clicked.connect(self.show_tag_report)
@@ -223,6 +231,12 @@ class ExportDialog(QDialog):
         """Write the export on the runner; `exported` and `status` say where, or why not."""
         fmt = self.format_box.currentData()
         target = Path(self.path_edit.text()).expanduser()
+        try:
+            refuse_corpus_target(self.corpus, target)  # the rule the CLI keeps, said before any work
+        except ProtectedPath as exc:
+            self.status.setText(tr("چیزی نوشته نشد: {why}", why=str(exc)))
+            self.exported.emit(False)
+            return None
         self.status.setText(tr("در حال برون‌بری…"))
 
         def write(rows: Rows) -> int:
@@ -235,6 +249,7 @@ class ExportDialog(QDialog):
             return len(rows)
 
         def written(n: int) -> None:
+            self.context.settings.setValue(FORMAT_KEY, fmt)
             self.status.setText(tr("{n} برجسته‌سازی در {target} نوشته شد.", n=n, target=target))
             self.exported.emit(True)
 

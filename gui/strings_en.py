@@ -229,6 +229,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "چیزی برای واگرد نیست": "Nothing to undo",
     "چیزی برای ازنو نیست": "Nothing to redo",
     "واگرد شد: {what}": "Undone: {what}",
+    "چیزی نوشته نشد: {why}": "Nothing was written: {why}",
     "ازنو انجام شد: {what}": "Redone: {what}",
     "{name}: {problem}": "{name}: {problem}",
     "روز هفتهٔ «{named}» با تاریخ {date} (که {actual} است) نمی‌خواند؛ تاریخ نگه داشته شد":
