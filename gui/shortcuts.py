@@ -17,7 +17,7 @@ PERSIAN_KEY = {
     "p": "ح", "[": "ج", "]": "چ", "a": "ش", "s": "س", "d": "ی", "f": "ب", "g": "ل", "h": "ا",
     "j": "ت", "k": "ن", "l": "م", ";": "ک", "'": "گ", "z": "ظ", "x": "ط", "c": "ز", "v": "ر",
     "b": "ذ", "n": "د", "m": "پ", ",": "و", "/": "/", "?": "؟",
-    "1": "۱", "2": "۲", "3": "۳", "4": "۴", "5": "۵",
+    "1": "۱", "2": "۲", "3": "۳", "4": "۴", "5": "۵", "0": "۰",
 }
 
 
@@ -79,15 +79,38 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
+def persian_twin(keys: str) -> str | None:
+    """The same physical keys on the Persian layout: `J` → `ت`, `Ctrl+F` → `Ctrl+ب`, `Ctrl+Shift+F` →
+    `Ctrl+Shift+ب` (None when the key types the same on both layouts).
+
+    With only the Persian layout active, X11 gives Qt the Persian letter and no Latin one to fall
+    back on, so each shortcut is bound to its Persian twin as well."""
+    *mods, key = keys.split("+") if keys != "+" else [keys]
+    if keys.endswith("++"):  # Ctrl++
+        return None
+    twin = PERSIAN_KEY.get(key.lower())
+    if not twin or twin == key.lower():
+        return None
+    return "+".join([*mods, twin])
+
+
 def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
-    """Key sequences of a shortcut, plus the Persian-layout twin of each single letter key."""
+    """Key sequences of a shortcut, plus the Persian-layout twin of each (plain letters and Ctrl ones)."""
     seqs: list[QKeySequence] = []
     for keys in shortcut.keys:
         seqs.append(QKeySequence(keys))
-        twin = PERSIAN_KEY.get(keys.lower())
-        if twin and twin != keys.lower():
+        twin = persian_twin(keys)
+        if twin:
             seqs.append(QKeySequence(twin))
     return seqs
+
+
+def shown_keys(keys: str) -> str:
+    """A key as it is pressed, for the help sheet: a plain letter in lower case (`j`, not `J`, which
+    suggests Shift), with its Persian-layout twin."""
+    pressed = keys.lower() if len(keys) == 1 else keys
+    twin = persian_twin(keys) if len(keys) == 1 else None
+    return f"{pressed} ({twin})" if twin else pressed
 
 
 def add_action(parent: QWidget, shortcut_id: str, slot: Callable[[], object]) -> QAction:

@@ -8,11 +8,11 @@ from __future__ import annotations
 EN: dict[str, str | tuple[str, str]] = {
     # window, menus, list
     "حاشیه": "Hashiye",
-    "پرونده": "File",
-    "نما": "View",
-    "رفتن": "Go",
-    "حاشیه‌نویسی": "Annotate",
-    "راهنما": "Help",
+    "&پرونده": "&File",
+    "&نما": "&View",
+    "&رفتن": "&Go",
+    "&حاشیه‌نویسی": "&Annotate",
+    "ر&اهنما": "&Help",
     "پوشه‌های اخیر": "Recent folders",
     "باز کردن پوشهٔ مقاله‌ها": "Open a folder of articles",
     "پالایش فهرست…": "Filter the list…",
