@@ -17,6 +17,7 @@ from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from .accessible import name_parts
 from .colors import color_label
 from .commands import ChangeAnnotations
 from .drafts import Draft, drafts_for, drop_draft, save_draft
@@ -195,6 +196,7 @@ class Annotator(QObject):
             self.state.reader.setFocus()
 
         editor.finished.connect(back)
+        name_parts(editor)
         editor.open()
 
     def say_nothing_under_focus(self) -> None:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from .accessible import name_parts
+
 if TYPE_CHECKING:
     from .annotation_browser import AnnotationBrowser
     from .export_dialog import ExportDialog
@@ -49,6 +51,7 @@ class Dialogs(QObject):
 
             self.search_panel = SearchPanel(self.window, self.context)
             self.search_panel.openHit.connect(lambda hit: self.window.open_article(hit.id, hit=hit))
+            name_parts(self.search_panel)
         self.search_panel.present()
 
     def browse_annotations(self) -> None:
@@ -57,6 +60,7 @@ class Dialogs(QObject):
 
         self.browser = AnnotationBrowser(self.window, self.context)
         self.browser.openAnnotation.connect(lambda a, n: self.window.open_article(a, annotation_id=n))
+        name_parts(self.browser)
         self.browser.show()
         self.browser.text.setFocus()
 
@@ -65,4 +69,5 @@ class Dialogs(QObject):
         from .export_dialog import ExportDialog
 
         self.export_dialog = ExportDialog(self.window, self.context)
+        name_parts(self.export_dialog)
         self.export_dialog.open()

@@ -118,7 +118,7 @@ class ExportDialog(QDialog):
         ff.addRow(tr("تاریخ (شمسی):"), dates)
 
         self.path_edit = QLineEdit(str(Path.home() / f"{corpus.name}-annotations.json"))
-        browse = QPushButton(tr("انتخاب…"))
+        browse = self.browse_button = QPushButton(tr("انتخاب…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from . import hidden_lines, i18n, shortcuts, themes
+from . import accessible, hidden_lines, i18n, shortcuts, themes
 from .annotating import Annotator
 from .annotation_panel import AnnotationPanel
 from .colors import color_by_number
@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.problems_button, self.list_progress = self.status.problems_button, self.status.list_progress
         self.show_article, self.annotation_under_focus = self.state.show_article, self.state.annotation_under_focus
         self._layout()
+        for part in (self.pane, self.pane.filters, self.find_bar):
+            accessible.name_parts(part)
         self._wire()
         self.actions_by_id = self._actions()
         self.menus = Menus(self, self.actions_by_id, self.choose_theme, self.choose_language)
