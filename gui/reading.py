@@ -104,9 +104,13 @@ class ReadingState(QObject):
             self.show_article(self.current_id, keep_focus=True)
 
     def toggle_original(self) -> None:
+        """Ctrl+U: the clean text or the file as stored, at the same place (file positions carry over)."""
         self.original = not self.original
         if self.current_id and not self.gone:
+            top = self.reader.top_position() if self.reader.display is not None else 0
+            focus = self.reader.focus_span()
             self.show_article(self.current_id)
+            self.reader.keep_top(top, focus[0] if focus else None)
 
     def article_gone(self, article_id: str) -> None:
         """The open article's file was deleted or renamed: say so; keep it on screen, keep keys off it."""

@@ -254,6 +254,7 @@ EN: dict[str, str | tuple[str, str]] = {
         "{n} article is shown, with a warning given in the details.",
         "{n} articles are shown, with warnings given in the details."),
     # accessible names and descriptions (gui/accessible.py)
+    "خوانده‌نشده: {title}": "Unread: {title}",
     "پالایش فهرست مقاله‌ها": "Filter the article list",
     "واژه‌ای از عنوان، منبع یا متن؛ فهرست همان‌جا کوتاه می‌شود": "A word of the title, source or text; the list narrows as you type",
     "ترتیب فهرست": "List order",
