@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from hashiye.core.paths import data_dir
 
@@ -75,7 +76,7 @@ class ReadingPlaces:
         except sqlite3.Error:
             pass
 
-    def _read(self, sql: str, values: tuple[object, ...]) -> list[tuple[object, ...]]:
+    def _read(self, sql: str, values: tuple[object, ...]) -> list[tuple[Any, ...]]:
         db = self._connect()
         if db is None:
             return []
