@@ -32,6 +32,12 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
     (r"^(?P<name>\S+) cannot be read \((?P<why>.+)\); counted as no annotations$",
      N_("{name} خوانده نمی‌شود ({why})؛ بدون برجسته‌سازی شمرده شد")),
     (r"^(?P<why>.+); counted as no annotations$", N_("{why}؛ بدون برجسته‌سازی شمرده شد")),
+    (r"^Cannot save annotations to (?P<name>\S+) in (?P<folder>.+): (?P<why>.+)\. The previous file is unchanged\.$",
+     N_("برجسته‌سازی‌ها در {name} (در {folder}) ذخیره نشد: {why}. پروندهٔ پیشین دست‌نخورده مانده است.")),
+    (r"^Cannot save annotations to (?P<name>\S+): (?P<why>.+)\. Nothing was saved; try again in a moment\.$",
+     N_("برجسته‌سازی‌ها در {name} ذخیره نشد: {why}. چیزی ذخیره نشد؛ کمی بعد دوباره بکوشید.")),
+    (r"^the folder is read-only$", N_("پوشه فقط‌خواندنی است")),
+    (r"^the disk is full$", N_("دیسک پر است")),
 )]
 
 

@@ -290,4 +290,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "برچسب برجسته‌سازی‌ها": "Tag of the highlights",
     "رنگ برجسته‌سازی‌ها": "Colour of the highlights",
     "جدول برجسته‌سازی‌ها": "Table of highlights",
+    "برجسته‌سازی‌ها در {name} (در {folder}) ذخیره نشد: {why}. پروندهٔ پیشین دست‌نخورده مانده است.":
+        "Cannot save highlights to {name} in {folder}: {why}. The previous file is unchanged.",
+    "برجسته‌سازی‌ها در {name} ذخیره نشد: {why}. چیزی ذخیره نشد؛ کمی بعد دوباره بکوشید.":
+        "Cannot save highlights to {name}: {why}. Nothing was saved; try again in a moment.",
+    "پوشه فقط‌خواندنی است": "the folder is read-only",
+    "دیسک پر است": "the disk is full",
 }

@@ -89,3 +89,22 @@ def test_a_weekday_mismatch_is_named_as_such_in_the_interface_language(qtbot, co
         box.close()
         win.close()
         i18n.set_language("fa")
+
+
+def test_core_messages_in_both_languages() -> None:
+    """The table that puts core's English messages in the interface language: a few real ones."""
+    from hashiye.gui import i18n
+    from hashiye.gui.core_messages import core_message
+
+    strip = str.maketrans("", "", FSI + PDI)
+    full = "Cannot save annotations to a.annotations.json in /tmp/x: the disk is full. The previous file is unchanged."
+    try:
+        said = core_message(full).translate(strip)
+        assert said == "برجسته‌سازی‌ها در a.annotations.json (در /tmp/x) ذخیره نشد: دیسک پر است. پروندهٔ پیشین دست‌نخورده مانده است."
+        assert core_message("something core never said before") == f"{FSI}something core never said before{PDI}"
+        i18n.set_language("en")
+        assert core_message("weekday «شنبه» does not match 1399-11-29 (a چهارشنبه); date kept").translate(strip) \
+            == "weekday «شنبه» does not match 1399-11-29 (a Wednesday); date kept"
+        assert core_message(full).translate(strip) == full.replace("annotations to", "highlights to")
+    finally:
+        i18n.set_language("fa")
