@@ -110,8 +110,8 @@ def shown_keys(keys: str) -> str:
     suggests Shift), with its Persian-layout twin."""
     pressed = keys.lower() if len(keys) == 1 else keys
     twin = persian_twin(keys) if len(keys) == 1 else None
-    # Left to right as a whole (LRI … PDI), so `] (چ)` does not turn into `(چ) ]` around the Persian letter.
-    return f"\u2066{pressed} ({twin})\u2069" if twin else pressed
+    # Left to right as a whole (LRE … PDF), so `] (چ)` does not turn into `(چ) ]` around the Persian letter.
+    return f"\u202a{pressed} ({twin})\u202c" if twin else pressed
 
 
 def add_action(parent: QWidget, shortcut_id: str, slot: Callable[[], object]) -> QAction:
