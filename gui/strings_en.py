@@ -243,7 +243,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "بیش از اندازه بزرگ است (بیش از {limit}؛ پرونده‌های بزرگ‌تر خوانده نمی‌شوند)":
         "is too large (over {limit}; larger files are not read)",
     "بی‌انتظار خوانده نمی‌شود، پس خوانده نشد": "cannot be read without waiting, so it was not read",
-    "{name} خوانده نمی‌شود ({why})؛ بدون برجسته‌سازی شمرده شد": "{name} cannot be read ({why}); counted as no highlights",
+    "{name} خوانده نمی‌شود ({why})؛ بدون برجسته‌سازی شمرده شد":
+        "{name} cannot be read ({why}); counted as no highlights",
     "{why}؛ بدون برجسته‌سازی شمرده شد": "{why}; counted as no highlights",
     "{n} مورد در این پوشه نیاز به توجه دارد.": ("{n} item in this folder needs attention.",
         "{n} items in this folder need attention."),
@@ -256,7 +257,8 @@ EN: dict[str, str | tuple[str, str]] = {
     # accessible names and descriptions (gui/accessible.py)
     "خوانده‌نشده: {title}": "Unread: {title}",
     "پالایش فهرست مقاله‌ها": "Filter the article list",
-    "واژه‌ای از عنوان، منبع یا متن؛ فهرست همان‌جا کوتاه می‌شود": "A word of the title, source or text; the list narrows as you type",
+    "واژه‌ای از عنوان، منبع یا متن؛ فهرست همان‌جا کوتاه می‌شود":
+        "A word of the title, source or text; the list narrows as you type",
     "ترتیب فهرست": "List order",
     "تازه‌ترین، عنوان یا منبع": "Newest, title or source",
     "پالایه‌های بیشتر": "More filters",

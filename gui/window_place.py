@@ -88,7 +88,8 @@ class Places:
         if w.state.current_ann_id == draft.annotation_id:
             w.annotator.edit_note(draft.text)
         elif 0 <= draft.start < draft.end and w.state.current_id == draft.article_id:
-            w.annotator.edit_note(draft.text, (draft.start, draft.end), draft.annotation_id)  # its highlight was never saved
+            # its highlight was never saved: the editor opens on the same span again
+            w.annotator.edit_note(draft.text, (draft.start, draft.end), draft.annotation_id)
 
     def restore_layout(self) -> None:
         w = self.window

@@ -100,7 +100,8 @@ def test_core_messages_in_both_languages() -> None:
     full = "Cannot save annotations to a.annotations.json in /tmp/x: the disk is full. The previous file is unchanged."
     try:
         said = core_message(full).translate(strip)
-        assert said == "برجسته‌سازی‌ها در a.annotations.json (در /tmp/x) ذخیره نشد: دیسک پر است. پروندهٔ پیشین دست‌نخورده مانده است."
+        assert said == ("برجسته‌سازی‌ها در a.annotations.json (در /tmp/x) ذخیره نشد: دیسک پر است. "
+                        "پروندهٔ پیشین دست‌نخورده مانده است.")
         assert core_message("something core never said before") == f"{FSI}something core never said before{PDI}"
         i18n.set_language("en")
         assert core_message("weekday «شنبه» does not match 1399-11-29 (a چهارشنبه); date kept").translate(strip) \
