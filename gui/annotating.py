@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from hashiye.core.annotations import Annotation, edited, new_annotation
@@ -16,6 +17,8 @@ from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from .accessible import name_parts
+from .colors import color_label
 from .commands import ChangeAnnotations
 from .drafts import Draft, drafts_for, drop_draft, save_draft
 from .editors import NoteEditor, TagEditor
@@ -43,7 +46,7 @@ class Annotator(QObject):
     def _usable(self) -> bool:
         """False (and a message) when there is no article to annotate, or its file went away."""
         if self.state.gone:
-            self.message.emit(tr("این مقاله دیگر روی دیسک نیست؛ یادداشت‌گذاری روی آن ممکن نیست."), 6000)
+            self.message.emit(tr("این مقاله دیگر روی دیسک نیست؛ برجسته‌سازی روی آن ممکن نیست."), 6000)
             return False
         return self.state.current_id is not None
 
@@ -56,7 +59,8 @@ class Annotator(QObject):
         existing = state.annotation_under_focus() if not reader.selection_span() else None
         if existing is not None and existing.annotation.color != color:
             old = existing.annotation
-            self._push(old.id, [old], [edited(old, color=color)], tr("تغییر رنگ"))
+            if self._push(old.id, [old], [edited(old, color=color)], tr("تغییر رنگ")) is None:
+                self.message.emit(tr("رنگ برجسته‌سازی {color} شد (Ctrl+Z برای واگرد)", color=color_label(color)), 4000)
             return
         if existing is not None:
             state.current_ann_id = existing.annotation.id
@@ -82,17 +86,41 @@ class Annotator(QObject):
         self.context.undo_stack.push(ChangeAnnotations(session, article_id, before, after, text))
         return session.last_error
 
-    def _field_saver(self, field: str, label: str) -> tuple[Annotation, Callable[[object], str | None]] | None:
-        """The highlight under focus and a function that saves a new value of one of its fields.
+    def _pending(self, span: tuple[int, int] | None = None, annotation_id: str | None = None) -> Annotation | None:
+        """A highlight of the selection or focused sentence(s), made but not saved: n or t on a sentence
+        without a highlight saves it only with the note or tags (Esc leaves nothing behind)."""
+        span = span or self.state.reader.selection_span() or self.state.reader.focus_span()
+        if span is None or span[1] <= span[0] or self.state.current_id is None:
+            return None
+        article = self.state.session.article(self.state.current_id)
+        new = new_annotation(article.id, article.source_text, span[0], span[1], self.state.color)
+        return replace(new, id=annotation_id) if annotation_id else new
+
+    def _field_saver(self, field: str, label: str, span: tuple[int, int] | None = None,
+                     annotation_id: str | None = None) -> tuple[Annotation, Callable[[object], str | None]] | None:
+        """The highlight under focus (or a new one, saved with its first value) and a function that saves
+        a new value of one of its fields.
 
         The save merges with what is on disk by then (another window may have edited it); it
         returns None, or why it could not save.
         """
-        target = self.state.annotation_under_focus()
-        if target is None or self.state.current_id is None:
+        target = self.state.annotation_under_focus() if span is None else None
+        new = self._pending(span, annotation_id) if target is None else None
+        if (target is None and new is None) or self.state.current_id is None:
             self.say_nothing_under_focus()
             return None
-        old, article_id = target.annotation, self.state.current_id
+        old = target.annotation if target is not None else new
+        assert old is not None
+        article_id = self.state.current_id
+
+        if new is not None:
+            def save_new(value: object) -> str | None:
+                if self.state.gone == article_id:
+                    return tr("پروندهٔ مقاله روی دیسک حذف یا جابه‌جا شده است")
+                self.state.current_ann_id = new.id
+                return self._change(article_id, [], [edited(new, **{field: value})], label)
+
+            return new, save_new
 
         def save(value: object) -> str | None:
             if self.state.gone == article_id:
@@ -107,22 +135,25 @@ class Annotator(QObject):
 
         return old, save
 
-    def edit_note(self, text: str | None = None) -> None:
-        """n: write or edit the note of the highlight under focus (highlighting first if needed).
+    def edit_note(self, text: str | None = None, span: tuple[int, int] | None = None,
+                  annotation_id: str | None = None) -> None:
+        """n: write or edit the note of the highlight under focus; on a sentence without one, the
+        highlight is saved with the note (Esc saves nothing).
 
-        `text`: start from this text instead of the saved note (a draft offered again)."""
+        `text`: start from this text instead of the saved note (a draft offered again); `span`: the
+        draft was for a highlight not yet saved, over these file code points, with this id."""
         if not self._usable():
             return
-        if self.state.annotation_under_focus() is None:
-            self.highlight(self.state.color)
-        found = self._field_saver("note", tr("یادداشت"))
+        found = self._field_saver("note", tr("یادداشت"), span, annotation_id)
         if found is None:
             return
         old, save = found
         corpus, article_id = self.context.folder, self.state.current_id or ""
+        new = self.context.session.find(article_id, old.id) is None
 
         def keep(typed: str | None) -> None:
-            self._keep_draft(corpus, article_id, old.id, typed, old.note)
+            self._keep_draft(corpus, article_id, old.id, typed, old.note,
+                             (old.start, old.end) if new else (-1, -1))
 
         hint = tr("یادداشتی که پیش‌تر ذخیره نشده بود بازگردانده شد.") if text is not None else ""
         editor = NoteEditor(self.window, old.exact, old.note if text is None else text,
@@ -130,7 +161,8 @@ class Annotator(QObject):
         self.note_editor = editor
         self._open_editor(editor)
 
-    def _keep_draft(self, corpus: Path, article_id: str, annotation_id: str, typed: str | None, saved: str) -> None:
+    def _keep_draft(self, corpus: Path, article_id: str, annotation_id: str, typed: str | None, saved: str,
+                    span: tuple[int, int] = (-1, -1)) -> None:
         if typed is None or typed.strip() == saved.strip():
             editor = self.note_editor
             if typed is None and editor is not None and editor.result() != QDialog.DialogCode.Accepted \
@@ -139,7 +171,7 @@ class Annotator(QObject):
             drop_draft(corpus, article_id, annotation_id)
             return
         try:
-            save_draft(Draft(str(corpus), article_id, annotation_id, typed))
+            save_draft(Draft(str(corpus), article_id, annotation_id, typed, *span))
         except OSError as exc:
             self.message.emit(tr("پیش‌نویس یادداشت ذخیره نشد: {why}", why=exc.strerror or exc), 6000)
 
@@ -164,6 +196,7 @@ class Annotator(QObject):
             self.state.reader.setFocus()
 
         editor.finished.connect(back)
+        name_parts(editor)
         editor.open()
 
     def say_nothing_under_focus(self) -> None:
@@ -177,4 +210,25 @@ class Annotator(QObject):
         if target is None:
             self.say_nothing_under_focus()
             return
-        self._push(None, [target.annotation], [], tr("حذف برجسته‌سازی"))
+        if self._push(None, [target.annotation], [], tr("حذف برجسته‌سازی")) is None:
+            self.message.emit(tr("برجسته‌سازی حذف شد (Ctrl+Z برای واگرد)"), 5000)
+
+    def undo(self) -> None:
+        """Ctrl+Z, saying in the status bar what was undone."""
+        self._step(undo=True)
+
+    def redo(self) -> None:
+        """Ctrl+Shift+Z / Ctrl+Y, saying what was done again."""
+        self._step(undo=False)
+
+    def _step(self, undo: bool) -> None:
+        stack, session = self.context.undo_stack, self.context.session
+        if not (stack.canUndo() if undo else stack.canRedo()):
+            self.message.emit(tr("چیزی برای واگرد نیست") if undo else tr("چیزی برای ازنو نیست"), 3000)
+            return
+        what = stack.undoText() if undo else stack.redoText()
+        session.last_error = None
+        stack.undo() if undo else stack.redo()
+        if session.last_error is None:
+            self.message.emit(tr("واگرد شد: {what}", what=what) if undo else tr("ازنو انجام شد: {what}", what=what),
+                              4000)

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 from .colors import color_label, highlight_color
 from .context import AppContext
 from .i18n import N_, bidi_line, digits, direction, join, tr
+from .qtext import plain_tip
 from .themes import current as current_theme
 from .views import ContentDelegate, on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 4
-HEADERS = [N_("رنگ"), N_("متن برجسته"), N_("یادداشت"), N_("برچسب‌ها"), N_("مقاله"), N_("وضعیت")]
+HEADERS = [N_("رنگ"), N_("متن برجسته‌سازی"), N_("یادداشت"), N_("برچسب‌ها"), N_("مقاله"), N_("وضعیت")]
 STATUS = {"anchored": "", "moved": N_("جابه‌جا"), "fuzzy": N_("تقریبی"), "orphan": N_("جاگم‌شده")}
 
 
@@ -72,7 +73,7 @@ class AnnotationTable(QAbstractTableModel):
             return None
         values = [color_label(ann.color), " ".join(ann.exact.split()), " ".join(ann.note.split()),
                   digits(join(ann.tags)), art.title or art.id, tr(STATUS.get(placed.status, ""))]
-        return values[index.column()]
+        return plain_tip(values[index.column()]) if role == Qt.ItemDataRole.ToolTipRole else values[index.column()]
 
 
 class TextFilter(QSortFilterProxyModel):
@@ -106,7 +107,7 @@ class AnnotationBrowser(QWidget):
 
     def __init__(self, parent: QWidget, context: AppContext) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("همهٔ یادداشت‌ها"))
+        self.setWindowTitle(tr("همهٔ برجسته‌سازی‌ها"))
         self.setLayoutDirection(direction())
         self.context = context
         self.corpus = corpus = context.folder
@@ -123,7 +124,7 @@ class AnnotationBrowser(QWidget):
         self.color.addItem(tr("همهٔ رنگ‌ها"), "")
         for c in COLORS:
             self.color.addItem(color_label(c), c)
-        self.status = QLabel(tr("در حال خواندن یادداشت‌ها…"))
+        self.status = QLabel(tr("در حال خواندن برجسته‌سازی‌ها…"))
         self.model = AnnotationTable()
         self.proxy = TextFilter()
         self.proxy.setSourceModel(self.model)
@@ -155,8 +156,8 @@ class AnnotationBrowser(QWidget):
         lay.addWidget(self.status)
         lay.addWidget(self.table, 1)
         self.job = context.runner.run(
-            tr("یادداشت‌ها"), lambda _op: collect(corpus), on_done=self._loaded,
-            on_failed=lambda m: self.status.setText(tr("یادداشت‌ها خوانده نشدند: {why}", why=m)))
+            tr("برجسته‌سازی‌ها"), lambda _op: collect(corpus), on_done=self._loaded,
+            on_failed=lambda m: self.status.setText(tr("برجسته‌سازی‌ها خوانده نشدند: {why}", why=m)))
         context.annotationsChanged.connect(self._changed)
 
     def _loaded(self, rows: list[tuple[Article, Anchored]]) -> None:
@@ -203,7 +204,7 @@ class AnnotationBrowser(QWidget):
                           colors=[self.color.currentData()] if self.color.currentData() else [])
         self.model.set_rows(criteria.apply(self.all_rows))
         articles = len({a.id for a, _p in self.model.rows})
-        self.status.setText(bidi_line([tr("{n} یادداشت", n=len(self.model.rows)), tr("{n} مقاله", n=articles)]))
+        self.status.setText(bidi_line([tr("{n} برجسته‌سازی", n=len(self.model.rows)), tr("{n} مقاله", n=articles)]))
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 1))
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QS
 
 from .colors import color_label, mark_color
 from .i18n import N_, digits, join, text_direction, tr
+from .qtext import plain_label, plain_tip
 from .views import on_enter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,7 +47,8 @@ class AnnotationModel(QAbstractListModel):
                 parts.append(tr("برچسب‌ها: {tags}", tags=join(ann.tags)))
             if a.status == "orphan":
                 parts.insert(0, tr(ORPHAN_TEXT))
-            return "\n".join(parts)
+            text = "\n".join(parts)
+            return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == AnchoredRole:
             return a
         return None
@@ -141,7 +143,7 @@ class AnnotationPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.header = QLabel(tr("برجسته‌سازی‌ها"))
+        self.header = plain_label(QLabel(), tr("برجسته‌سازی‌ها"))
         self.header.setObjectName("panelHeader")
         self.model = AnnotationModel()
         self.view = QListView()

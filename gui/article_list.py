@@ -24,10 +24,12 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .i18n import bidi_line, direction, language, tr
+from .qtext import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
+ReadRole = Qt.ItemDataRole.UserRole + 3  # True once the article was opened (gui/reading_places.py)
 
 
 def _moment(rec: ArticleRecord) -> tuple[bool, float, str]:
@@ -56,6 +58,20 @@ class ArticleListModel(QAbstractListModel):
         self._rows: list[ArticleRecord] = list(records or [])
         self._keys: dict[str, str] = {}  # filter keys, computed when a filter first needs them
         self._order = "date"
+        self._read: set[str] = set()
+
+    def set_read(self, ids: set[str]) -> None:
+        """The articles already opened (shown in normal weight; unread ones are bold)."""
+        self._read = set(ids)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def mark_read(self, article_id: str) -> None:
+        if article_id not in self._read:
+            self._read.add(article_id)
+            row = self.row_of(article_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def set_records(self, records: list[ArticleRecord]) -> None:
         self.beginResetModel()
@@ -111,11 +127,14 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return rec.shown_title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (rec.title, rec.source, rec.published) if x)
+            return plain_tip("\n".join(x for x in (rec.title, rec.source, rec.published) if x))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{rec.title} — {rec.source or ''}"
+            text = f"{rec.title} — {rec.source or ''}"
+            return text if rec.id in self._read else tr("خوانده‌نشده: {title}", title=text)
         if role == RecordRole:
             return rec
+        if role == ReadRole:
+            return rec.id in self._read
         return None
 
 
@@ -163,11 +182,14 @@ class ArticleDelegate(QStyledItemDelegate):
         r = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         fm = QFontMetrics(option.font)
         painter.save()
+        read = bool(index.data(ReadRole))
         bold = QFont(option.font)
-        bold.setBold(True)
+        bold.setBold(not read)  # unread articles stand out, as in a mail program
         painter.setFont(bold)
         painter.setPen(fg)
-        title = QFontMetrics(bold).elidedText(rec.shown_title, Qt.TextElideMode.ElideRight, r.width())
+        # An unread article also carries a dot before its title (weight alone is easy to miss).
+        title = ("" if read else "● ") + rec.shown_title
+        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, r.width())
         # Titles are Persian whatever the UI language: right to left, on the right.
         flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop \
             | Qt.TextFlag.TextSingleLine

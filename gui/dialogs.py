@@ -11,6 +11,8 @@ from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from .accessible import name_parts
+
 if TYPE_CHECKING:
     from .annotation_browser import AnnotationBrowser
     from .export_dialog import ExportDialog
@@ -93,6 +95,7 @@ class Dialogs(QObject):
             self.search_panel = SearchPanel(self.window, self.context)
             self.search_panel.openHit.connect(lambda hit: self.window.open_article(hit.id, hit=hit))
             self.search_panel.queryRun.connect(self.window.state.forget_hit)
+            name_parts(self.search_panel)
             self.search_dock = self._dock("searchDock", self.search_panel, self.browser_dock)
         assert self.search_dock is not None
         self.search_dock.show()
@@ -108,6 +111,7 @@ class Dialogs(QObject):
             self.browser_dock.deleteLater()
         self.browser = AnnotationBrowser(self.window, self.context)
         self.browser.openAnnotation.connect(lambda a, n: self.window.open_article(a, annotation_id=n))
+        name_parts(self.browser)
         self.browser_dock = self._dock("browserDock", self.browser, self.search_dock)
         self.browser_dock.show()
         self.browser_dock.raise_()
@@ -118,4 +122,5 @@ class Dialogs(QObject):
         from .export_dialog import ExportDialog
 
         self.export_dialog = ExportDialog(self.window, self.context)
+        name_parts(self.export_dialog)
         self.export_dialog.open()

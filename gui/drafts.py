@@ -23,6 +23,8 @@ class Draft:
     article_id: str
     annotation_id: str
     text: str
+    start: int = -1  # a highlight not yet saved (n on a plain sentence): its span, file code points
+    end: int = -1
 
 
 def drafts_dir() -> Path:
@@ -63,7 +65,8 @@ def drafts_for(corpus: Path) -> list[Draft]:
     for path in paths:
         try:
             data = json.loads(path.read_text("utf-8"))
-            draft = Draft(str(data["corpus"]), str(data["article_id"]), str(data["annotation_id"]), str(data["text"]))
+            draft = Draft(str(data["corpus"]), str(data["article_id"]), str(data["annotation_id"]), str(data["text"]),
+                          int(data.get("start", -1)), int(data.get("end", -1)))
         except (OSError, ValueError, KeyError, TypeError):
             continue
         if draft.corpus == str(corpus):

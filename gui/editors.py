@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from .i18n import direction, join, tr
+from .qtext import plain_label
 
 _TAG_SPLIT = re.compile(r"[,،;؛]")
 
@@ -41,11 +42,11 @@ class _Editor(QDialog):
         self.setWindowTitle(title)
         self.setLayoutDirection(direction())
         self.setModal(True)
-        self.quote = QLabel(f"«{_short(quote)}»")  # the article's words: right to left, on the right
+        self.quote = plain_label(QLabel(), f"«{_short(quote)}»")  # the article's words: right to left, on the right
         self.quote.setWordWrap(True)
         self.quote.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.quote.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.hint = QLabel(hint)  # in the UI's language and direction
+        self.hint = plain_label(QLabel(), hint)  # in the UI's language and direction
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -55,7 +56,7 @@ class _Editor(QDialog):
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
-        self.problem = QLabel()  # why the last save failed (the text stays)
+        self.problem = plain_label(QLabel())  # why the last save failed (the text stays)
         self.problem.setObjectName("editorProblem")
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -87,9 +88,13 @@ class NoteEditor(_Editor):
                  on_draft: Callable[[str | None], None] | None = None, hint: str = "") -> None:
         super().__init__(parent, tr("یادداشت"), quote, hint)
         self._on_save = on_save
-        self.edit = QPlainTextEdit(note)
+        # A QTextEdit (plain text only) lays out each paragraph in the direction of its first letter: a
+        # Persian note is right-aligned, an English one left-aligned, in either interface language
+        # (QPlainTextEdit would put every paragraph flush with the widget's side).
+        self.edit = QTextEdit()
+        self.edit.setAcceptRichText(False)
+        self.edit.setPlainText(note)
         self.edit.setObjectName("noteEdit")
-        # Each paragraph takes the direction of its first letter, so Persian and English notes both read right.
         self.edit.setPlaceholderText(tr("یادداشت خود را بنویسید…"))
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.layout_.addWidget(self.edit, 1)

@@ -62,6 +62,9 @@ def split_list(text: str) -> list[str]:
     return [v.strip() for v in text.split(",") if v.strip()]
 
 
+FORMAT_KEY = "export/format"  # the format last written
+
+
 class ExportDialog(QDialog):
     """Choose a format, a scope and a file; writes the export on the runner and reports what happened.
 
@@ -74,7 +77,7 @@ class ExportDialog(QDialog):
         self.context = context
         self.corpus = corpus = context.folder
         self.current_id: str | None = context.current_id
-        self.setWindowTitle(tr("برون‌بری یادداشت‌ها"))
+        self.setWindowTitle(tr("برون‌بری برجسته‌سازی‌ها"))
         self.setLayoutDirection(direction())
         self.format_box = QComboBox()
         for key in EXPORTERS:
@@ -115,7 +118,7 @@ class ExportDialog(QDialog):
         ff.addRow(tr("تاریخ (شمسی):"), dates)
 
         self.path_edit = QLineEdit(str(Path.home() / f"{corpus.name}-annotations.json"))
-        browse = QPushButton(tr("انتخاب…"))
+        browse = self.browse_button = QPushButton(tr("انتخاب…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -123,9 +126,14 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and reasons as written
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.format_box.currentIndexChanged.connect(self._suffix)
+        # CSV opens in every spreadsheet; after the first export, the format last used.
+        last = str(context.settings.value(FORMAT_KEY, "csv"))
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(last if last in EXPORTERS else "csv")))
+        self._suffix()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.report_button = self.buttons.addButton(tr("گزارش برچسب‌ها"), QDialogButtonBox.ButtonRole.ActionRole)
         self.report_button.clicked.connect(self.show_tag_report)
@@ -224,9 +232,9 @@ class ExportDialog(QDialog):
         fmt = self.format_box.currentData()
         target = Path(self.path_edit.text()).expanduser()
         try:
-            refuse_corpus_target(self.corpus, target)  # at once, before any work: an article or its annotations
+            refuse_corpus_target(self.corpus, target)  # the rule the CLI keeps, said before any work
         except ProtectedPath as exc:
-            self.status.setText(tr("نوشتن {target} ممکن نشد: {why}. چیزی نوشته نشد.", target=target, why=exc))
+            self.status.setText(tr("چیزی نوشته نشد: {why}", why=str(exc)))
             self.exported.emit(False)
             return None
         self.status.setText(tr("در حال برون‌بری…"))
@@ -241,7 +249,8 @@ class ExportDialog(QDialog):
             return len(rows)
 
         def written(n: int) -> None:
-            self.status.setText(tr("{n} یادداشت در {target} نوشته شد.", n=n, target=target))
+            self.context.settings.setValue(FORMAT_KEY, fmt)
+            self.status.setText(tr("{n} برجسته‌سازی در {target} نوشته شد.", n=n, target=target))
             self.exported.emit(True)
 
         op = self._start(write, written)
@@ -265,7 +274,7 @@ class ReadFailed(Exception):
 
     def __init__(self, why: str) -> None:
         super().__init__(why)
-        self.reason = tr("خواندن یادداشت‌ها ممکن نشد: {why}", why=why)
+        self.reason = tr("خواندن برجسته‌سازی‌ها ممکن نشد: {why}", why=why)
 
 
 class WriteFailed(Exception):

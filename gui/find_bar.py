@@ -41,6 +41,7 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel()
         prev_btn, next_btn, close_btn = QToolButton(), QToolButton(), QToolButton()
+        self.prev_button, self.next_button, self.close_button = prev_btn, next_btn, close_btn
         prev_btn.setText(tr("قبلی"))
         next_btn.setText(tr("بعدی"))
         close_btn.setText("✕")

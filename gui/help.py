@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import direction, join, tr
-from .shortcuts import PERSIAN_KEY, SHORTCUTS, WIDGET_KEYS
+from .shortcuts import SHORTCUTS, WIDGET_KEYS, shown_keys
 
 
 class HelpDialog(QDialog):
@@ -47,8 +47,4 @@ class HelpDialog(QDialog):
 
     @staticmethod
     def _keys(keys: tuple[str, ...]) -> str:
-        shown = []
-        for k in keys:
-            twin = PERSIAN_KEY.get(k.lower())
-            shown.append(f"{k} ({twin})" if twin and twin != k.lower() and len(k) == 1 else k)
-        return join(shown)
+        return join([shown_keys(k) for k in keys])

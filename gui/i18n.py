@@ -1,6 +1,6 @@
 """The UI's language: Persian (the strings in the code) or English (the table in strings_en.py).
 
-Code writes UI text as `tr("متن")`, or `tr("{n} یادداشت", n=3)` with named values; module-level
+Code writes UI text as `tr("متن")`, or `tr("{n} برجسته‌سازی", n=3)` with named values; module-level
 tables mark their texts with `N_("…")` and call `tr` where they are shown. Numbers given as values
 are written with Persian digits in Persian. `tests/gui/test_i18n.py` checks that every marked text
 has an English entry and that no Persian UI text is left unmarked.
@@ -51,14 +51,25 @@ def number(n: float) -> str:
 
 
 def tr(text: str, **values: object) -> str:
-    """A UI text in the current language, with `{name}` values filled in."""
+    """A UI text in the current language, with `{name}` values filled in.
+
+    Numbers are written in the language's digits; every other value (a path, a name, a reason, a
+    quote) is isolated (Unicode FSI … PDI), so `/tmp/x.csv` or an English reason keeps its own
+    order inside a Persian sentence, and a Persian name inside an English one."""
     template = EN.get(text, text) if _current == "en" else text
     if isinstance(template, tuple):
         template = template[0] if values.get("n") == 1 else template[1]
     if not values:
         return template
-    return template.format(**{k: number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
-                              for k, v in values.items()})
+    return template.format(**{k: number(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
+                              else isolate(str(v)) for k, v in values.items()})
+
+
+def isolate(text: str) -> str:
+    """Text set apart from the line around it in the bidi algorithm (FSI … PDI), once."""
+    if not text or (text.startswith("\u2068") and text.endswith("\u2069")):
+        return text
+    return f"\u2068{text}\u2069"
 
 
 def N_(text: str) -> str:

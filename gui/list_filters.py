@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hashiye.core.annotations import Annotation
 from hashiye.core.filters import Filter, annotations_by_article, jalali_day
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from .i18n import digits, tr
@@ -39,9 +39,10 @@ class ListFilters(QWidget):
         self.date_to = QLineEdit()
         self.date_to.setObjectName("dateTo")
         self.date_to.setPlaceholderText(tr("تا {date}", date=digits("1403-12-29")))
-        self.annotated = QCheckBox(tr("فقط مقاله‌های دارای یادداشت"))
+        self.annotated = QCheckBox(tr("فقط مقاله‌های دارای برجسته‌سازی"))
         self.annotated.setObjectName("annotatedFilter")
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("filterError")
         self.error.hide()
         grid = QGridLayout(self)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from . import hidden_lines, i18n, shortcuts, themes
+from . import accessible, hidden_lines, i18n, shortcuts, themes
 from .annotating import Annotator
 from .annotation_panel import AnnotationPanel
 from .colors import color_by_number
@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.problems_button, self.list_progress = self.status.problems_button, self.status.list_progress
         self.show_article, self.annotation_under_focus = self.state.show_article, self.state.annotation_under_focus
         self._layout()
+        for part in (self.pane, self.pane.filters, self.find_bar):
+            accessible.name_parts(part)
         self._wire()
         self.actions_by_id = self._actions()
         self.reader.highlight_style = highlight_style(settings)
@@ -133,7 +135,7 @@ class MainWindow(QMainWindow):
             "next_article": lambda: pane.step(1), "prev_article": lambda: pane.step(-1),
             "highlight": lambda: ann.highlight(state.color), "note": lambda: ann.edit_note(), "tags": ann.edit_tags,
             "next_highlight": lambda: state.step_highlight(1), "prev_highlight": lambda: state.step_highlight(-1),
-            "delete": ann.delete_current, "undo": self.undo_stack.undo, "redo": self.undo_stack.redo,
+            "delete": ann.delete_current, "undo": ann.undo, "redo": ann.redo,
             "find": state.find_in_article, "search_corpus": dialogs.search_corpus,
             "browse_annotations": dialogs.browse_annotations,
             "focus_next": lambda: self.cycle_focus(1), "focus_prev": lambda: self.cycle_focus(-1),
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         if any(e is not None and e.isVisible() for e in (self.annotator.note_editor, self.annotator.tag_editor)):
             return
         box = QMessageBox(QMessageBox.Icon.Warning, tr("حاشیه"), text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and notes as written, never markup
         box.setLayoutDirection(direction())
         box.open()
 

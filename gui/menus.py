@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from . import i18n, themes
 from .i18n import N_, tr
+from .shortcuts import PERSIAN_KEY
 
+# Each title marks its Alt mnemonic with «&» (Persian letters in Persian, Latin in English); the same
+# physical key on the other layout opens the menu too.
 LAYOUT: list[tuple[str, str, list[str | None]]] = [
-    ("file", N_("پرونده"), ["open_folder", None, "export", None, "quit"]),
-    ("view", N_("نما"), ["toggle_original", "toggle_hidden", "mark_not_furniture", "mark_furniture", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
+    ("file", N_("&پرونده"), ["open_folder", None, "export", None, "quit"]),
+    ("view", N_("&نما"), ["toggle_original", "toggle_hidden", "mark_not_furniture", "mark_furniture", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
                       "line_wider", "line_narrower", None, "next_theme", "toggle_language"]),
-    ("go", N_("رفتن"), ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
+    ("go", N_("&رفتن"), ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
                        "find", "search_corpus", "browse_annotations", None, "focus_next", "focus_prev"]),
-    ("annotate", N_("یادداشت‌گذاری"), ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
+    ("annotate", N_("&حاشیه‌نویسی"), ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
                                 "note", "tags", "delete", None, "undo", "redo"]),
-    ("help", N_("راهنما"), ["help"]),
+    ("help", N_("ر&اهنما"), ["help"]),
 ]
 
 
@@ -32,8 +35,10 @@ class Menus:
         self.style_actions: dict[str, QAction] = {}
         self.language_actions: dict[str, QAction] = {}
         bar = window.menuBar()
+        self.bar = bar
         for key, title, ids in LAYOUT:
             menu = bar.addMenu(tr(title))
+            self._other_layout_mnemonic(window, menu)
             for action_id in ids:
                 if action_id is None:
                     menu.addSeparator()
@@ -51,6 +56,18 @@ class Menus:
                                   style, self.style_actions, choose_style)
                 self._choices(menu, tr("زبان"), i18n.LANGUAGES, i18n.language(), self.language_actions,
                               choose_language)
+
+        # F10 opens the menu bar (its first menu), as in GTK and KDE programs.
+        QShortcut(QKeySequence("F10"), window, lambda: bar.setActiveAction(bar.actions()[0]))
+
+    def _other_layout_mnemonic(self, window: QMainWindow, menu: QMenu) -> None:
+        """Alt with the same physical key on the other layout opens the menu too (Alt+F, Alt+ب)."""
+        mnemonic = QKeySequence.mnemonic(menu.title()).toString()
+        letter = mnemonic.rsplit("+", 1)[-1].lower() if mnemonic else ""
+        latin = {fa: en for en, fa in PERSIAN_KEY.items()}
+        twin = PERSIAN_KEY.get(letter) or latin.get(letter)
+        if twin:
+            QShortcut(QKeySequence(f"Alt+{twin}"), window, lambda: self.bar.setActiveAction(menu.menuAction()))
 
     @staticmethod
     def _choices(menu: QMenu, title: str, choices: dict[str, str], chosen: str, table: dict[str, QAction],

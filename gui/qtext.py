@@ -1,8 +1,12 @@
-"""Python code points ↔ Qt UTF-16 positions, converted only at the widget boundary."""
+"""Text at the widget boundary: code points ↔ Qt UTF-16 positions, and text shown as written (never as markup)."""
 
 from __future__ import annotations
 
+import html
 from bisect import bisect_right
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 
 class Utf16Index:
@@ -23,3 +27,20 @@ class Utf16Index:
             return q
         before = bisect_right(self._astral_qt, q)
         return q - before
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as written: Qt would read `<b>…</b>` in it as markup, so it is escaped
+    into a rich text that says exactly the text (`&lt;` stays `&lt;`), line breaks kept."""
+    if not text:
+        return ""
+    body = html.escape(text, quote=False).replace("\n", "<br>")
+    return f"<p style='white-space:pre-wrap'>{body}</p>"
+
+
+def plain_label(label: QLabel, text: str = "") -> QLabel:
+    """A label that shows its text as written, never as markup (article, note and tag text, paths)."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if text:
+        label.setText(text)
+    return label

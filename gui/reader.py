@@ -241,11 +241,13 @@ class ReaderText(ColumnTextEdit):
 
     def focus_on(self, position: int) -> None:
         """Move the sentence focus to the sentence holding file position `position`."""
+        self._pending_top = None  # a jump made now wins over a reading place still to be restored
         self._focus_on_display(self._to_display(position, position)[0])
 
     def show_hit(self, start: int, end: int) -> None:
         """Mark one search hit (file positions), focus its sentence and scroll to it."""
         s, e = self._to_display(start, end)
+        self._pending_top = None
         if e > s:
             self._focus_on_display(s)
             self.set_hits([(s, e)], 0)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .i18n import bidi_line, digits, language, tr
+from .qtext import plain_label, plain_tip
 
 
 class ReaderHeader(QWidget):
@@ -22,6 +23,7 @@ class ReaderHeader(QWidget):
         self.meta = QLabel()
         self.warning = QLabel()
         for lab in (self.supertitle, self.title, self.meta, self.warning):
+            plain_label(lab)  # the article's words as written, never markup
             lab.setWordWrap(True)
             # On the right like the article's Persian title, in either interface language.
             lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
@@ -42,7 +44,7 @@ class ReaderHeader(QWidget):
         self.supertitle.setText(sup or "")
         self.supertitle.setVisible(bool(sup))
         self._full_title = rec.shown_title
-        self.title.setToolTip(self._full_title)
+        self.title.setToolTip(plain_tip(self._full_title))
         self._fit_title()
         published = rec.published
         parts = [rec.source or tr("منبع نامعلوم")]
@@ -53,7 +55,7 @@ class ReaderHeader(QWidget):
         if original:
             parts.append(tr("متن اصلی (Ctrl+U)"))
         self.meta.setText(bidi_line(parts))
-        self.meta.setToolTip(tr("میلادی: {when}", when=published) if published else "")
+        self.meta.setToolTip(plain_tip(tr("میلادی: {when}", when=published)) if published else "")
 
     TITLE_LINES = 2
 

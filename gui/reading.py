@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from . import hidden_lines
 from .annotation_panel import AnnotationPanel
 from .context import AppContext
+from .core_messages import core_message, file_problem
 from .find_bar import FindBar
 from .highlights import Mark
 from .i18n import tr
@@ -72,7 +73,7 @@ class ReadingState(QObject):
         except (UnreadableArticle, OSError) as exc:
             if article_id == self.current_id:
                 self.article_gone(article_id)
-            self.context.failed.emit(f"{article_id}: {getattr(exc, 'reason', exc)}")
+            self.context.failed.emit(file_problem(article_id, str(getattr(exc, "reason", exc))))
             return
         if article_id != self.current_id:
             self.current_ann_id = None
@@ -84,7 +85,7 @@ class ReadingState(QObject):
         rec = self.context.record(article_id) or ArticleRecord(id=article_id, file=article.path.name,
                                                                title=article.title)
         self.header.show_record(rec, self.original)
-        self.header.show_warning("\n".join(state.warnings))
+        self.header.show_warning("\n".join(core_message(w) for w in state.warnings))
         self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)
         if self.search_hit is not None and self.search_hit.id == article_id and not self.original:
             self.reader.show_hit(self.search_hit.start, self.search_hit.end)  # shown again: still marked
@@ -108,9 +109,13 @@ class ReadingState(QObject):
             self.show_article(self.current_id, keep_focus=True)
 
     def toggle_original(self) -> None:
+        """Ctrl+U: the clean text or the file as stored, at the same place (file positions carry over)."""
         self.original = not self.original
         if self.current_id and not self.gone:
+            top = self.reader.top_position() if self.reader.display is not None else 0
+            focus = self.reader.focus_span()
             self.show_article(self.current_id)
+            self.reader.keep_top(top, focus[0] if focus else None)
 
     def article_gone(self, article_id: str) -> None:
         """The open article's file was deleted or renamed: say so; keep it on screen, keep keys off it."""
@@ -118,7 +123,7 @@ class ReadingState(QObject):
             return
         self.gone = article_id
         text = tr("پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری "
-                  "این‌جا می‌ماند؛ یادداشت‌گذاری روی آن ممکن نیست.", name=f"\u2068{article_id}.txt\u2069")
+                  "این‌جا می‌ماند؛ برجسته‌سازی روی آن ممکن نیست.", name=f"\u2068{article_id}.txt\u2069")
         self.header.show_warning(text)
         self.message.emit(text, 10000)
 

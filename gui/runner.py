@@ -20,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from .core_messages import core_message
+
 
 class Cancelled(Exception):
     """Raised inside a worker by `Operation.report` once the operation was cancelled."""
@@ -29,7 +31,7 @@ def describe(exc: BaseException) -> str:
     """A failure as the user reads it (the reason core gives, else the exception's own words)."""
     reason = getattr(exc, "reason", None)
     if isinstance(reason, str) and reason:
-        return reason
+        return core_message(reason)
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     return f"{type(exc).__name__}: {exc}"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .context import AppContext, thread_index
 from .i18n import bidi_line, direction, text_direction, tr
+from .qtext import plain_tip
 from .runner import Operation
 from .themes import current as theme
 from .views import on_enter
@@ -74,7 +75,7 @@ class HitModel(QAbstractListModel):
             title = self.title_of(index.row())
             return f"{title}\n{hit.snippet}" if title else hit.snippet
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.snippet
+            return plain_tip(hit.snippet)
         if role == HitRole:
             return hit
         return None

@@ -11,6 +11,8 @@ from hashiye.core.store import AnnotationStore, LoadResult, StoreError
 from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 
+from .core_messages import core_message
+
 
 class AnnotationSession(QObject):
     """Articles and their annotations for one corpus; views listen to `changed`.
@@ -71,7 +73,7 @@ class AnnotationSession(QObject):
         try:
             result = self.store.save_change(self.article(article_id), upsert=upsert, delete=delete)
         except StoreError as exc:
-            self.last_error = str(exc)
+            self.last_error = core_message(str(exc))
             self.failed.emit(self.last_error)
             return False
         except (UnreadableArticle, OSError) as exc:

@@ -17,7 +17,7 @@ PERSIAN_KEY = {
     "p": "ح", "[": "ج", "]": "چ", "a": "ش", "s": "س", "d": "ی", "f": "ب", "g": "ل", "h": "ا",
     "j": "ت", "k": "ن", "l": "م", ";": "ک", "'": "گ", "z": "ظ", "x": "ط", "c": "ز", "v": "ر",
     "b": "ذ", "n": "د", "m": "پ", ",": "و", "/": "/", "?": "؟",
-    "1": "۱", "2": "۲", "3": "۳", "4": "۴", "5": "۵",
+    "1": "۱", "2": "۲", "3": "۳", "4": "۴", "5": "۵", "0": "۰",
 }
 
 
@@ -49,7 +49,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("redo", N_("ازنو"), ("Ctrl+Shift+Z", "Ctrl+Y")),
     Shortcut("find", N_("جست‌وجو در مقاله"), ("Ctrl+F", "/")),
     Shortcut("search_corpus", N_("جست‌وجو در همهٔ مقاله‌ها"), ("Ctrl+Shift+F",)),
-    Shortcut("browse_annotations", N_("همهٔ یادداشت‌های پوشه"), ("Ctrl+Shift+A",)),
+    Shortcut("browse_annotations", N_("همهٔ برجسته‌سازی‌های پوشه"), ("Ctrl+Shift+A",)),
     Shortcut("focus_next", N_("رفتن به بخش بعدی پنجره"), ("F6",)),
     Shortcut("focus_prev", N_("رفتن به بخش قبلی پنجره"), ("Shift+F6",)),
     Shortcut("caret_mode", N_("حالت مکان‌نما (انتخاب دقیق با Shift+پیکان)"), ("F7",)),
@@ -65,7 +65,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("next_theme", N_("پوستهٔ بعدی: روشن، کاغذی، تیره"), ("Ctrl+Shift+T",)),
     Shortcut("toggle_language", N_("زبان: فارسی / English"), ("Ctrl+Shift+L",)),
     Shortcut("open_folder", N_("باز کردن پوشه"), ("Ctrl+O",)),
-    Shortcut("export", N_("برون‌بری یادداشت‌ها"), ("Ctrl+E",)),
+    Shortcut("export", N_("برون‌بری برجسته‌سازی‌ها"), ("Ctrl+E",)),
     Shortcut("help", N_("راهنمای میان‌برها"), ("F1", "?")),
     Shortcut("quit", N_("خروج"), ("Ctrl+Q",)),
 )
@@ -74,20 +74,44 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Up / Down", N_("در فهرست: جابه‌جایی میان مقاله‌ها؛ در متن: جابه‌جایی تمرکز جمله")),
     ("Shift+Up / Shift+Down", N_("در متن: گسترش تمرکز به جملهٔ قبلی/بعدی")),
-    ("Enter", N_("در فهرست: رفتن به متن؛ در فهرست یادداشت‌ها: پرش به برجسته‌سازی")),
+    ("Enter", N_("در فهرست: رفتن به متن؛ در فهرست برجسته‌سازی‌ها: پرش به برجسته‌سازی")),
     ("Ctrl+Enter / Esc", N_("در ویرایشگر یادداشت: ذخیره / انصراف")),
 )
 
 
+def persian_twin(keys: str) -> str | None:
+    """The same physical keys on the Persian layout: `J` → `ت`, `Ctrl+F` → `Ctrl+ب`, `Ctrl+Shift+F` →
+    `Ctrl+Shift+ب` (None when the key types the same on both layouts).
+
+    With only the Persian layout active, X11 gives Qt the Persian letter and no Latin one to fall
+    back on, so each shortcut is bound to its Persian twin as well."""
+    *mods, key = keys.split("+") if keys != "+" else [keys]
+    if keys.endswith("++"):  # Ctrl++
+        return None
+    twin = PERSIAN_KEY.get(key.lower())
+    if not twin or twin == key.lower():
+        return None
+    return "+".join([*mods, twin])
+
+
 def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
-    """Key sequences of a shortcut, plus the Persian-layout twin of each single letter key."""
+    """Key sequences of a shortcut, plus the Persian-layout twin of each (plain letters and Ctrl ones)."""
     seqs: list[QKeySequence] = []
     for keys in shortcut.keys:
         seqs.append(QKeySequence(keys))
-        twin = PERSIAN_KEY.get(keys.lower())
-        if twin and twin != keys.lower():
+        twin = persian_twin(keys)
+        if twin:
             seqs.append(QKeySequence(twin))
     return seqs
+
+
+def shown_keys(keys: str) -> str:
+    """A key as it is pressed, for the help sheet: a plain letter in lower case (`j`, not `J`, which
+    suggests Shift), with its Persian-layout twin."""
+    pressed = keys.lower() if len(keys) == 1 else keys
+    twin = persian_twin(keys) if len(keys) == 1 else None
+    # Left to right as a whole (LRE … PDF), so `] (چ)` does not turn into `(چ) ]` around the Persian letter.
+    return f"\u202a{pressed} ({twin})\u202c" if twin else pressed
 
 
 def add_action(parent: QWidget, shortcut_id: str, slot: Callable[[], object]) -> QAction:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QToolButton, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QToolButton
 
+from .core_messages import file_problem
 from .i18n import direction, join, tr
 
 
@@ -14,6 +15,7 @@ class StatusParts(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)  # ends with its window
         self.problems: list[str] = []
+        self.skipped = 0  # how many of the problems are files not read (the rest are warnings)
         self.problems_button = QToolButton()
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setAutoRaise(True)
@@ -36,26 +38,29 @@ class StatusParts(QObject):
     def listed(self, listing: Any) -> None:
         """A button in the status bar: how many files were skipped or have warnings; click for details."""
         self.list_progress.hide()
-        self.problems = [f"{s.file}: {s.reason}" for s in listing.skipped]
-        self.problems += [f"{w['file']}: {w['message']}" for w in listing.warnings]
+        self.problems = [file_problem(s.file, s.reason) for s in listing.skipped]
+        self.problems += [file_problem(w["file"], w["message"]) for w in listing.warnings]
         n, skipped = len(self.problems), len(listing.skipped)
+        self.skipped = skipped
         self.problems_button.setVisible(bool(n))
         if n:
             parts = [tr("{n} پرونده خوانده نشد", n=skipped)] if skipped else []
             parts += [tr("{n} هشدار", n=n - skipped)] if n - skipped else []
             self.problems_button.setText(tr("{what} — جزئیات", what=join(parts)))
 
-    def _parent_widget(self) -> QWidget | None:
-        """The window itself (Qt takes no weak proxy as a parent)."""
-        parent = self.parent()
-        return parent if isinstance(parent, QWidget) else None
-
     def show_problems(self) -> None:
         """The files that were skipped and the warnings, with their reasons."""
-        box = QMessageBox(QMessageBox.Icon.Information, tr("حاشیه"),
-                          tr("{n} مورد در این پوشه نیاز به توجه دارد. پرونده‌های خوانده‌نشده نمایش داده نمی‌شوند "
-                             "و چیزی از آن‌ها تغییر نکرده است.", n=len(self.problems)),
-                          QMessageBox.StandardButton.Ok, self._parent_widget())
+        skipped, warned = self.skipped, len(self.problems) - self.skipped
+        said = [tr("{n} مورد در این پوشه نیاز به توجه دارد.", n=len(self.problems))]
+        if skipped:
+            said.append(tr("{n} پرونده خوانده نشد و در فهرست نیست؛ چیزی از آن تغییر نکرده است.", n=skipped))
+        if warned:
+            said.append(tr("{n} مقاله نمایش داده می‌شود، با هشداری که در جزئیات آمده است.", n=warned))
+        window = self.parent()  # the window itself: Qt refuses the weak proxy as a parent
+        assert isinstance(window, QMainWindow)
+        box = QMessageBox(QMessageBox.Icon.Information, tr("حاشیه"), " ".join(said),
+                          QMessageBox.StandardButton.Ok, window)
         box.setDetailedText("\n".join(self.problems))
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setLayoutDirection(direction())
         box.open()

@@ -25,7 +25,7 @@ from .views import ContentDelegate
 
 DIMENSION_LABELS = {"tag": N_("برچسب"), "source": N_("منبع"), "month": N_("ماه")}
 EMPTY_LABELS = {"tag": N_("(بی‌برچسب)"), "source": N_("(منبع نامعلوم)"), "month": N_("(تاریخ نامعلوم)")}
-HEADERS = (N_("گونه"), N_("مقدار"), N_("یادداشت‌ها"), N_("خبرها"))
+HEADERS = (N_("گونه"), N_("مقدار"), N_("برجسته‌سازی‌ها"), N_("خبرها"))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -114,7 +114,7 @@ class TagReportDialog(QDialog):
         top.addWidget(QLabel(tr("نمایش:")))
         top.addWidget(self.dimension_box)
         top.addStretch(1)
-        top.addWidget(QLabel(tr("{n} یادداشت", n=len(rows))))
+        top.addWidget(QLabel(tr("{n} برجسته‌سازی", n=len(rows))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from .article_list import RecordRole
 from .column import DEFAULT_LINE_WIDTH
 from .i18n import tr
+from .reading_places import ReadingPlaces
 from .settings import place, push_recent, reader_int, remember_place
 
 if TYPE_CHECKING:
@@ -26,17 +27,36 @@ class Places:
         self.window: MainWindow = weakref.proxy(window)  # the window owns this: no cycle that keeps it alive
         self.settings = window.settings
         self._placed: Path | None = None  # the folder whose place was restored after its first listing
+        self.articles = ReadingPlaces()  # each article's place and read mark, in the user data area
+        self._chosen: str | None = None  # an article the user moved to in the list: its place is restored
         self.timer = QTimer(window, singleShot=True, interval=1000)
         self.timer.timeout.connect(self.remember)
         window.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.timer.start())
         window.reader.focusMoved.connect(self.timer.start)
-        window.state.articleShown.connect(lambda _id: self.timer.start())
+        window.pane.articleChosen.connect(self._choose)  # made before the window wires the list to the reader
+        window.state.articleShown.connect(self._shown)
+
+    def _choose(self, article_id: str) -> None:
+        self._chosen = article_id if article_id != self.window.state.current_id else None
+
+    def _shown(self, article_id: str) -> None:
+        """An article is on screen: it is read now; opened from the list, it is back where it was left."""
+        w = self.window
+        self.timer.start()
+        w.pane.model.mark_read(article_id)
+        self.articles.mark_read(w.context.folder, article_id)
+        if self._chosen == article_id:
+            self._chosen = None
+            saved = self.articles.place(w.context.folder, article_id)
+            if saved is not None:
+                w.reader.keep_top(*saved)
 
     def listed(self, listing: Any) -> None:
         """After a listing: the status bar; after a folder's first one, its place and its unsaved notes."""
         w = self.window
         w.status.listed(listing)
         corpus = w.context.folder
+        w.pane.model.set_read(self.articles.read(corpus))
         if self._placed == corpus:
             return
         self._placed = corpus
@@ -67,6 +87,9 @@ class Places:
         w.open_article(draft.article_id, annotation_id=draft.annotation_id)
         if w.state.current_ann_id == draft.annotation_id:
             w.annotator.edit_note(draft.text)
+        elif 0 <= draft.start < draft.end and w.state.current_id == draft.article_id:
+            # its highlight was never saved: the editor opens on the same span again
+            w.annotator.edit_note(draft.text, (draft.start, draft.end), draft.annotation_id)
 
     def restore_layout(self) -> None:
         w = self.window
@@ -96,6 +119,7 @@ class Places:
             top = reader.top_position()
             span = reader.focus_span() or (top, top)
             remember_place(self.settings, w.context.corpus, state.current_id, top, span[0])
+            self.articles.save(w.context.corpus, state.current_id, top, span[0])
         self.settings.setValue("reader/zoom", reader.zoom_steps())
         self.settings.setValue("reader/line_width", reader.line_width())
 

@@ -39,3 +39,15 @@ def private_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("HASHIYE_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture(autouse=True)
+def persian_after():
+    """A test that opened an English window leaves the next one Persian, layout direction included."""
+    yield
+    from hashiye.gui import i18n
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if i18n.language() != i18n.DEFAULT and isinstance(app, QApplication):
+        i18n.apply_language(app, i18n.DEFAULT)

@@ -131,7 +131,7 @@ def test_tag_report_table_sorts(qtbot, window, corpus: Path) -> None:
     assert proxy.rowCount() == report.model.rowCount() >= 5
     text = io.StringIO()
     text.write(",".join(report.model.horizontalHeaderItem(i).text() for i in range(4)))
-    assert "یادداشت‌ها" in text.getvalue()
+    assert "برجسته‌سازی‌ها" in text.getvalue()
 
 
 def test_current_article_comes_from_the_shared_context(qtbot, window, corpus: Path, tmp_path: Path) -> None:
@@ -145,3 +145,17 @@ def test_current_article_comes_from_the_shared_context(qtbot, window, corpus: Pa
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
     dialog.path_edit.setText(str(tmp_path / "one.csv"))
     assert run_export(qtbot, dialog) and csv_ids(tmp_path / "one.csv") == {a}
+
+
+def test_export_starts_on_csv_then_on_the_format_last_used(qtbot, window, tmp_path: Path) -> None:
+    annotate(window.corpus, A1, 0)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.format_box.currentData() == "csv" and dialog.path_edit.text().endswith(".csv")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.path_edit.setText(str(tmp_path / "out.md"))
+    assert run_export(qtbot, dialog), dialog.status.text()
+    dialog.close()
+    window.dialogs.export()  # Ctrl+E again
+    again = window.export_dialog
+    assert again.format_box.currentData() == "md" and again.path_edit.text().endswith(".md")
+    again.close()

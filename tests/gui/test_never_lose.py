@@ -99,7 +99,7 @@ def test_note_that_cannot_be_saved_on_a_full_disk_stays_in_the_editor(qtbot, win
     monkeypatch.setattr(os, "replace", full)
     press(qtbot, editor.edit, Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.ControlModifier)
     assert editor.isVisible() and editor.edit.toPlainText() == "یادداشتی بلند"
-    assert "disk is full" in editor.problem.text()
+    assert "دیسک پر است" in editor.problem.text()  # the reason, in the interface language
     monkeypatch.undo()  # room again
     press(qtbot, editor.edit, Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.ControlModifier)
     assert not editor.isVisible(), editor.problem.text()

@@ -89,7 +89,7 @@ def test_failed_save_says_why_in_the_window(qtbot, window, monkeypatch: pytest.M
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
     QApplication.processEvents()
-    assert "read-only" in window.last_error
+    assert "فقط‌خواندنی" in window.last_error  # the reason, in the interface language
     assert window.undo_stack.count() == 0, "a change that was not saved cannot be undone"
     assert window.panel.model.rowCount() == 0
 
