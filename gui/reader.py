@@ -10,19 +10,8 @@ from __future__ import annotations
 from hashiye.core.display import Display
 from hashiye.core.sentences import sentence_spans, whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QShowEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextOption,
-)
+from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent, QTextBlockFormat,
+                           QTextCharFormat, QTextCursor, QTextOption)
 from PySide6.QtWidgets import QTextEdit
 
 from .column import DEFAULT_LINE_WIDTH, LINE_WIDTHS, ColumnTextEdit  # noqa: F401  (re-exported)
