@@ -11,9 +11,10 @@ PERSIAN = "\u0600-\u06ff"
 
 
 def controls(top: QWidget) -> list[QWidget]:
-    """The widgets a keyboard user reaches in a window or dialog (shown, taking focus)."""
+    """The widgets a keyboard user reaches in a window, dialog or docked pane (shown, taking focus)."""
     return [w for w in top.findChildren(QWidget)
-            if w.isVisibleTo(top) and w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value and w.window() is top
+            if w.isVisibleTo(top) and w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+            and (w.window() is top or not top.isWindow())  # a pane docked in the window: its own controls
             and not w.inherits("QScrollBar") and w.objectName() != "qt_scrollarea_viewport"]
 
 

@@ -43,7 +43,7 @@ def test_ctrl_u_keeps_the_place_both_ways(qtbot, window) -> None:
 
 
 def rows(window) -> dict[str, bool]:
-    return {window.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)["id"]: window.proxy.index(r, 0).data(ReadRole)
+    return {window.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id: window.proxy.index(r, 0).data(ReadRole)
             for r in range(window.proxy.rowCount())}
 
 

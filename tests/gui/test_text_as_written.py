@@ -44,7 +44,7 @@ def test_markup_in_an_article_is_shown_literally(qtbot, marked: Path, tmp_path: 
     qtbot.waitUntil(lambda: win.current_id == "009_markup")
     # Header: the title reads as typed, and Qt would not take it for markup.
     assert win.header.title.textFormat() == Qt.TextFormat.PlainText
-    title = win.context.record("009_markup")["title"]  # as the listing reads it
+    title = win.context.record("009_markup").title  # as the listing reads it
     assert "<" in title
     assert shown(win.header.title.toolTip()) == title
     # The list's tooltip.
