@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         settings.setValue(THEME_KEY, args.theme)
     corpus = args.folder if args.folder is not None else (last_folder(settings) or bundled_seeds())
     windows = Windows(settings)
+    app.aboutToQuit.connect(lambda: windows.context.runner.shutdown(1000))  # a folder still being read stops
     window = windows.open(corpus)
     t_window = time.perf_counter()
 

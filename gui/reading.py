@@ -8,12 +8,13 @@ it says so and keeps the reader on it, so no key acts on another article by surp
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hashiye.core.annotations import COLORS, Anchored
 from hashiye.core.article import Article
 from hashiye.core.display import Display, without_headings
 from hashiye.core.normalize import hazm_loaded
 from hashiye.core.original import build_original
-from hashiye.core.search import Hit
 from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 
@@ -27,6 +28,9 @@ from .reader import ReaderText
 from .reader_header import ReaderHeader
 from .runner import Operation
 from .session import AnnotationSession
+
+if TYPE_CHECKING:  # the search module is loaded when a search first runs, not at start-up
+    from hashiye.core.search import Hit
 
 
 class ReadingState(QObject):
@@ -49,6 +53,7 @@ class ReadingState(QObject):
         self._normalise: Operation | None = None
         context.annotationsChanged.connect(self._annotations_changed)
         context.folderOpened.connect(self._folder_opened)
+        context.textsChanged.connect(self.upgrade_display)  # the folder's line rules are known now
         panel.jump.connect(self.jump_to_annotation)
         reader.focusMoved.connect(self._focus_moved)
 
@@ -98,7 +103,7 @@ class ReadingState(QObject):
         return article.display(normalized=False)
 
     def upgrade_display(self) -> None:
-        """Hazm is ready: show the current article's fully normalised text."""
+        """Hazm is ready, or the folder's line rules are known: show the current article again, in place."""
         if self.current_id and not self.original and not self.gone:
             self.show_article(self.current_id, keep_focus=True)
 
