@@ -98,7 +98,7 @@ class ReaderText(ColumnTextEdit):
         self._marks = self._shown_marks(marks)
         self._hits, self._hit_current = [], -1
         self._painter.set_spans(self._mark_spans())  # painted while the text loads: no second pass
-        self.document().setPlainText(display.text)
+        self._load_text(display.text)
         self._format_blocks(display)
         self.sentences = sentence_spans(display.text)
         if keep_focus and old_focus[1] < len(self.sentences):
@@ -113,17 +113,43 @@ class ReaderText(ColumnTextEdit):
         i = next((k for k, (s, _e) in enumerate(self.sentences) if s >= body), 0)
         return (i, i)
 
-    def _format_blocks(self, display: Display) -> None:
-        """Line height and justified RTL paragraphs for all; weight for the lead and headings; hidden lines faint."""
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
+    def _block_format(self) -> QTextBlockFormat:
+        """Line height and justified RTL paragraphs: every block of the article."""
         fmt = QTextBlockFormat()
         fmt.setLineHeight(LINE_HEIGHT, 1)  # ProportionalHeight
         fmt.setBottomMargin(10)
         fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self._aligned = self._alignment()
         fmt.setAlignment(self._aligned)
-        cursor.mergeBlockFormat(fmt)
+        return fmt
+
+    LONG_TEXT = 200_000  # characters: a longer article is laid out plainly (no per-paragraph spacing)
+
+    def _load_text(self, text: str) -> None:
+        """Load the text and give its paragraphs the block format.
+
+        A long article (over `LONG_TEXT` characters) keeps Qt's fast path: the alignment and
+        direction come from the document's text option, without the line height and paragraph
+        spacing, because setting a block format on each of a 5 MB article's 65,000 paragraphs
+        took several seconds on the UI thread (bench/bench_big_article.py)."""
+        doc = self.document()
+        fmt = self._block_format()
+        option = QTextOption(doc.defaultTextOption())
+        option.setAlignment(fmt.alignment() if len(text) > self.LONG_TEXT else Qt.AlignmentFlag.AlignRight)
+        doc.setDefaultTextOption(option)
+        doc.setPlainText(text)
+        if len(text) <= self.LONG_TEXT:
+            cursor = QTextCursor(doc)
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(fmt)
+
+    def long_layout(self) -> bool:
+        """Whether the shown article is laid out plainly because it is long."""
+        return len(self._text) > self.LONG_TEXT
+
+    def _format_blocks(self, display: Display) -> None:
+        """Weight for the lead and headings; hidden lines faint (the block format is set as the text loads)."""
+        cursor = QTextCursor(self.document())
         for p in display.paragraphs:
             if p.role not in ("title", "supertitle", "lead", "hidden"):
                 continue
