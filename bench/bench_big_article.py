@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,14 +42,14 @@ def big_text(mb: float, one_line: bool) -> str:
 
 
 class Painted:
-    """Time of the reader's next paint after `arm()`."""
+    """Time of the reader's first paint after `arm()` at which `ready()` holds."""
 
-    def __init__(self, viewport: object) -> None:
+    def __init__(self, viewport: object, ready: Callable[[], bool] = lambda: True) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         class Filter(QObject):
             def eventFilter(inner, _obj: object, event: QEvent) -> bool:  # noqa: N805
-                if event.type() == QEvent.Type.Paint and self.at is None and self.armed:
+                if event.type() == QEvent.Type.Paint and self.at is None and self.armed and ready():
                     self.at = time.perf_counter()
                 return False
 
@@ -106,14 +107,18 @@ def main(argv: list[str] | None = None) -> int:
             window.pane.select("a_small")
             wait_until(app, lambda: window.current_id == "a_small", 600)
         pause(app, 0.3)
-        painted = Painted(window.reader.viewport())
+        def big_shown() -> bool:
+            d = window.reader.display
+            return window.current_id == "big" and d is not None and len(d.text) > 1000
+
+        painted = Painted(window.reader.viewport(), big_shown)
         meter = StallMeter()
         rows: list[tuple[str, float, float]] = []
 
         def opened() -> bool:
-            d = window.reader.display
-            return window.current_id == "big" and d is not None and len(d.text) > 1000 and painted.at is not None
+            return painted.at is not None
 
+        window.session.forget("big", text_too=True)  # as if never opened: read and parsed now
         meter.start()
         painted.arm()
         t = time.perf_counter()
@@ -121,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         wait_until(app, opened, 900)
         first = (painted.at - t) * 1000  # type: ignore[operator]
         pause(app, 0.5)
-        rows.append(("open the big article: first paint", first, meter.stop()))
+        rows.append(("open the big article (file read and parsed): its text painted", first, meter.stop()))
         meter.start()
         window.reader.setFocus()
         for _ in range(20):
@@ -149,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         wait_until(app, opened, 900)
         again = (painted.at - t) * 1000  # type: ignore[operator]
         pause(app, 0.5)
-        rows.append(("back to the big article: first paint", again, meter.stop()))
+        rows.append(("back to the big article (parsed before): its text painted", again, meter.stop()))
         window.close()
     size = len(text.encode("utf-8")) / 1e6
     print(f"{size:.1f} MB article{' (one line)' if args.one_line else ''}, {len(text):,} characters; "

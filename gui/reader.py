@@ -58,6 +58,7 @@ class ReaderText(ColumnTextEdit):
         self._index = Utf16Index("")
         self._text = ""
         self.sentences: list[tuple[int, int]] = []
+        self._sentence_run = 0  # which text's sentences are being found
         self.focus_range: tuple[int, int] = (0, 0)  # sentence indices, inclusive
         self._marks: list[Mark] = []
         self.caret_mode = False
@@ -100,13 +101,34 @@ class ReaderText(ColumnTextEdit):
         self._painter.set_spans(self._mark_spans())  # painted while the text loads: no second pass
         self._load_text(display.text)
         self._format_blocks(display)
-        self.sentences = sentence_spans(display.text)
+        self.sentences = self._sentences(display.text)
         if keep_focus and old_focus[1] < len(self.sentences):
             self.focus_range = old_focus
         else:
             self.focus_range = self._first_body_sentence(display)
         self._draw_focus()
         self.verticalScrollBar().setValue(scroll if keep_focus else 0)
+
+    SENTENCE_STEP = 100_000  # characters of a long article whose sentences are found per event-loop turn
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        """The sentence spans of a text; a long one's beyond its first part are added a part per
+        event-loop turn, so the window paints and takes keys meanwhile. Parts end just after a line
+        break, which always ends a sentence: the spans are the same as for the whole text at once."""
+        self._sentence_run += 1
+        if len(text) <= self.LONG_TEXT:
+            return sentence_spans(text)
+        cut = text.find("\n", self.SENTENCE_STEP) + 1 or len(text)
+        run = self._sentence_run
+        QTimer.singleShot(0, lambda: self._more_sentences(run, text, cut))
+        return sentence_spans(text[:cut])
+
+    def _more_sentences(self, run: int, text: str, start: int) -> None:
+        if run != self._sentence_run or start >= len(text):
+            return  # another text is shown (or the same one again), or this one is done
+        cut = text.find("\n", start + self.SENTENCE_STEP) + 1 or len(text)
+        self.sentences.extend((s + start, e + start) for s, e in sentence_spans(text[start:cut]))
+        QTimer.singleShot(0, lambda: self._more_sentences(run, text, cut))
 
     def _first_body_sentence(self, display: Display) -> tuple[int, int]:
         body = next((p.start for p in display.paragraphs if p.role in ("lead", "body")), 0)
