@@ -108,12 +108,15 @@ def test_unreadable_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
 
 
 LIST_ONE = """
-import json, resource, sys
+import json, re, resource, sys
 from pathlib import Path
 from hashiye.core.corpus import scan
 listing = scan(Path(sys.argv[1]))
-print(json.dumps({"words": [a["words"] for a in listing.articles],
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+try:  # this process's own peak (ru_maxrss would keep the parent's peak across exec on Linux)
+    peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text())[1])
+except (OSError, TypeError):
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"words": [a["words"] for a in listing.articles], "rss_mb": peak_kb / 1024}))
 """
 
 
