@@ -76,6 +76,8 @@ def measure(folder: Path, query: str, out: Path) -> dict[str, float]:
     window = create_window(folder, settings)
     window.show()
     wait_until(app, lambda: window.model.rowCount() > 0 and window.current_id is not None)
+    # The list of a large new folder shows while it is read; what is measured starts once it is all read.
+    wait_until(app, lambda: not window.context.runner.running and not window.context.listing.partial)
     meter = StallMeter()
     figures: dict[str, float] = {}
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .article import Article, load_article
+from .parse import FolderRules
 from .records import ArticleRecord
 from .sidecar import peek_count
 from .textio import UnreadableArticle, is_article_path, shown_name
@@ -31,6 +32,7 @@ class Listing:
     articles: list[ArticleRecord] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
+    partial: bool = False  # the folder is still being read: more articles will follow
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,17 +71,76 @@ def iter_articles(corpus: Path, skipped: list[Skipped] | None = None) -> Iterato
                 skipped.append(Skipped(shown_name(path.name), exc.reason))
 
 
+@dataclass
+class ListingChunk:
+    """Part of a folder's listing, in `scan`'s order (file names sorted): what `iter_listing` yields.
+
+    `done` files of `total` have been looked at so far (articles and skipped files alike).
+    """
+
+    articles: list[ArticleRecord]
+    skipped: list[Skipped]
+    warnings: list[dict[str, str]]
+    done: int
+    total: int
+
+
+def list_file(path: Path, rules: FolderRules | None = None) -> ListingChunk:
+    """List one file as `scan` does: its record, or why it is skipped, and its warnings.
+
+    A pure function of the file and the rules (plain data in, plain data out), so a process
+    pool can run it; `rules` default to the folder's (core.folder_rules.for_folder).
+    """
+    try:
+        art = load_article(path, rules)
+    except UnreadableArticle as exc:
+        return ListingChunk([], [Skipped(shown_name(path.name), exc.reason)], [], 1, 1)
+    count, warning = peek_count(art.path)
+    warnings = [{"file": art.path.name, "message": warning}] if warning else []
+    warnings += [{"file": art.path.name, "message": w} for w in art.parsed.warnings]
+    return ListingChunk([art.metadata(art.path.name, count)], [], warnings, 1, 1)
+
+
+CHUNK = 25  # files per chunk: the first arrives after a few dozen milliseconds
+
+
+def iter_listing(corpus: Path, *, rules: FolderRules | None = None, files: list[Path] | None = None,
+                 chunk: int | None = None) -> Iterator[ListingChunk]:
+    """List a folder a chunk at a time, for a window that shows the list as it is read.
+
+    The chunks joined (`join_chunks`) are exactly `scan(corpus)` (same records, same order)
+    when `rules` are the folder's. `files` defaults to `article_files(corpus)` (raises
+    CorpusError). Each chunk is `chunk` files (default `CHUNK`); a caller that parses in parallel can map
+    `list_file` over the same files and yield the same chunks.
+    """
+    paths = article_files(corpus) if files is None else files
+    total, chunk = len(paths), chunk or CHUNK
+    for start in range(0, total, chunk):
+        out = ListingChunk([], [], [], 0, total)
+        for path in paths[start:start + chunk]:
+            one = list_file(path, rules)
+            out.articles += one.articles
+            out.skipped += one.skipped
+            out.warnings += one.warnings
+        out.done = min(start + chunk, total)
+        yield out
+    if not total:
+        yield ListingChunk([], [], [], 0, 0)
+
+
+def join_chunks(corpus: Path, chunks: Iterable[ListingChunk], into: Listing | None = None) -> Listing:
+    """Add chunks to a listing (a new one by default), in order."""
+    listing = Listing(corpus) if into is None else into
+    for c in chunks:
+        listing.articles += c.articles
+        listing.skipped += c.skipped
+        listing.warnings += c.warnings
+    return listing
+
+
 def scan(corpus: Path) -> Listing:
     """List a folder as `hashiye-cli list` does; never changes a file."""
-    listing = Listing(corpus)
-    for art in iter_articles(corpus, listing.skipped):
-        count, warning = peek_count(art.path)
-        if warning:
-            listing.warnings.append({"file": art.path.name, "message": warning})
-        for w in art.parsed.warnings:
-            listing.warnings.append({"file": art.path.name, "message": w})
-        listing.articles.append(art.metadata(art.path.name, count))
-    return listing
+    return join_chunks(corpus, iter_listing(corpus))
 
 
 def find_article(corpus: Path, article_id: str) -> Article:

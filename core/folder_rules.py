@@ -24,6 +24,7 @@ import stat
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +125,12 @@ def _files(corpus: Path) -> dict[str, tuple[int, int]]:
     return out
 
 
-def repeated_lines(corpus: Path) -> frozenset[str]:
-    """Keys of the short lines that recur in `REPEAT_MIN` or more stories of the folder."""
+def repeated_lines(corpus: Path, tick: Callable[[int, int], None] | None = None) -> frozenset[str]:
+    """Keys of the short lines that recur in `REPEAT_MIN` or more stories of the folder.
+
+    `tick(done, total)` is called after each file read (a worker reports progress, and may
+    stop the count by raising).
+    """
     files = _files(corpus)
     path = lines_cache_path(corpus)
     try:
@@ -135,7 +140,7 @@ def repeated_lines(corpus: Path) -> frozenset[str]:
         known = {}
     entries: dict[str, Any] = {}
     changed = False
-    for name, sig in files.items():
+    for done, (name, sig) in enumerate(files.items(), 1):
         old = known.get(name)
         if isinstance(old, dict) and old.get("sig") == list(sig):
             entries[name] = old
@@ -146,6 +151,8 @@ def repeated_lines(corpus: Path) -> frozenset[str]:
             short, long = [], []
         entries[name] = {"sig": list(sig), "short": short, "long": long}
         changed = True
+        if tick is not None:
+            tick(done, len(files))
     if changed or len(entries) != len(known):
         try:
             _write_json(path, {"version": CACHE_VERSION, "folder": shown_name(str(corpus.resolve())), "files": entries})
@@ -209,4 +216,46 @@ def for_folder(corpus: Path) -> FolderRules:
                         repeated=repeated_lines(corpus))
     with _lock:
         _memo[real] = ((folder, marks_at, now), rules)
+    return rules
+
+
+def provisional(corpus: Path) -> FolderRules:
+    """Rules to show a new folder with before its repeated lines are counted (which reads every file).
+
+    The user's marks, and the repeated lines of the files whose keys are already cached
+    (none for a folder never opened). They are remembered as the folder's rules, so opening
+    an article meanwhile does not wait for the count; `rescan` replaces them.
+    """
+    try:
+        real = str(corpus.resolve())
+    except OSError:
+        return NO_RULES
+    marks = load_marks(corpus)
+    try:
+        cached = json.loads(lines_cache_path(corpus).read_text("utf-8"))
+        known = cached["files"] if cached.get("version") == CACHE_VERSION else {}
+        files = _files(corpus)
+        entries = {n: e for n, e in known.items() if isinstance(e, dict) and e.get("sig") == list(files.get(n, ()))}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        entries = {}
+    rules = FolderRules(furniture=frozenset(marks["furniture"]), keep=frozenset(marks["keep"]),
+                        repeated=_count(entries))
+    with _lock:
+        _memo[real] = ((_mtime(corpus), _mtime(marks_path(corpus)), time.monotonic()), rules)
+    return rules
+
+
+def rescan(corpus: Path, tick: Callable[[int, int], None] | None = None) -> FolderRules:
+    """Count the folder's repeated lines now (reading changed files; `tick` as `repeated_lines`)
+    and remember the result as the folder's rules."""
+    try:
+        real = str(corpus.resolve())
+    except OSError:
+        return NO_RULES
+    folder, marks_at = _mtime(corpus), _mtime(marks_path(corpus))
+    marks = load_marks(corpus)
+    rules = FolderRules(furniture=frozenset(marks["furniture"]), keep=frozenset(marks["keep"]),
+                        repeated=repeated_lines(corpus, tick))
+    with _lock:
+        _memo[real] = ((folder, marks_at, time.monotonic()), rules)
     return rules

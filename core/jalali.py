@@ -8,8 +8,10 @@ a Gregorian date (ISO 8601 `2021-07-05T11:54:53+04:30`, «17 July, 2025», «۱�
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import jdatetime
@@ -92,8 +94,13 @@ def _prepare(line: str) -> str:
     return to_latin_digits(fold_letters(line)).replace("\u200c", " ")
 
 
+@lru_cache(maxsize=16)
 def find_date(line: str) -> FoundDate | None:
-    """Find a date (and a time on the same line) in one header line: Jalali first, else Gregorian."""
+    """Find a date (and a time on the same line) in one header line: Jalali first, else Gregorian.
+
+    Remembered for the last lines asked about: parsing asks about each header line several
+    times, and a header line may be a whole 5 MB article written as one line.
+    """
     text = _prepare(line)
     for pattern in (_NAMED, _NUMERIC):
         for m in pattern.finditer(text):
@@ -128,9 +135,11 @@ def _find_gregorian(text: str) -> FoundDate | None:
             rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
             time = _nearest_time(rest, m.start())
         return FoundDate(jdatetime.date.fromgregorian(date=day), time, None, m.span(), "gregorian")
-    named = [(m, GREGORIAN_MONTH_WORDS[m["m"].lower()]) for p in _G_NAMED for m in p.finditer(text)]
-    numeric = [(m, int(m["m"])) for m in _G_NUMERIC.finditer(text)]
-    for m, month in sorted(named + numeric, key=lambda x: x[0].start()):
+    # The matches of every pattern in the order they stand in the line (ties: in the patterns' order),
+    # taken one at a time: the first valid one is the answer, the rest of a long line is never matched.
+    named = [((m, GREGORIAN_MONTH_WORDS[m["m"].lower()]) for m in p.finditer(text)) for p in _G_NAMED]
+    numeric = ((m, int(m["m"])) for m in _G_NUMERIC.finditer(text))
+    for m, month in heapq.merge(*named, numeric, key=lambda x: x[0].start()):
         try:
             day = dt.date(int(m["y"]), month, int(m["d"]))
         except ValueError:

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from array import array
+from itertools import compress
+from operator import not_
 from typing import Any, Literal
 
 ZWNJ = "\u200c"
@@ -191,20 +194,29 @@ _inverse_lock = threading.Lock()
 
 
 def _build_inverse() -> dict[str, str]:
-    """Map each matching form to every BMP character that folds to it (about 20 ms, once)."""
+    """Map each matching form to every BMP character that folds to it (a few ms, once).
+
+    `_match_char` is asked only about the characters it may change (letters with a lower
+    case, digits, marks, spaces, the folded and invisible ones); the rest keep themselves.
+    It is on the start-up path (every parse needs `_FAST_KEY`), so the scan runs in C.
+    """
     global _inverse, _FAST_KEY
     with _inverse_lock:
         if _inverse is None:
             inverse: dict[str, list[str]] = {}
             fast: dict[int, str | None] = {}
-            for code in range(0x10000):
-                if 0xD800 <= code < 0xE000:
-                    continue
-                ch = chr(code)
+            bmp = array("I", [*range(0xD800), *range(0xE000, 0x10000)]).tobytes().decode("utf-32")
+            marks = compress(bmp, map(not_, map(str.isalnum, bmp)))  # Mn is never a letter or digit
+            maybe = sorted(
+                {ch for ch, low in zip(bmp, map(str.lower, bmp)) if low != ch}
+                | {ch for ch in marks if unicodedata.category(ch) == "Mn"}
+                | set(compress(bmp, map(str.isdigit, bmp)))
+                | set(_MATCH_LETTERS) | _INVISIBLE | set(_SPACES) | {ZWNJ, "\r", "\n", "\u2028", "\u2029"})
+            for ch in maybe:
                 m = _match_char(ch)
                 if m != ch:
                     inverse.setdefault(m, []).append(ch)
-                    fast[code] = m or None
+                    fast[ord(ch)] = m or None
             for br in "\r\n\u2028\u2029":
                 fast[ord(br)] = "\n"
             _FAST_KEY = fast

@@ -14,21 +14,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return [start, end) spans of the sentences of `text`, without surrounding spaces."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _END.finditer(text):
-        end = m.end() if m.group() != "\n" else m.start()
-        _add(text, start, end, spans)
-        start = m.end()
-    _add(text, start, len(text), spans)
+    # One slice and two strips a sentence (C speed: a 5 MB article has over 60,000 sentences).
+    # str.strip() and str.isspace() agree on what white space is.
+    ends = [(m.end() if m.group() != "\n" else m.start(), m.end()) for m in _END.finditer(text)]
+    ends.append((len(text), len(text)))
+    for end, after in ends:
+        if end > start:
+            piece = text[start:end]
+            right = len(piece.rstrip())
+            if right:
+                spans.append((start + len(piece) - len(piece.lstrip()), start + right))
+        start = after
     return spans
-
-
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 # Where a word ends when a selection snaps to whole words (the ZWNJ stays inside a word).

@@ -11,6 +11,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hashiye.core.annotations import Annotation, edited, new_annotation
 from hashiye.core.textio import UnreadableArticle
@@ -21,9 +22,11 @@ from .accessible import name_parts
 from .colors import color_label
 from .commands import ChangeAnnotations
 from .drafts import Draft, drafts_for, drop_draft, save_draft
-from .editors import NoteEditor, TagEditor
 from .i18n import tr
 from .reading import ReadingState
+
+if TYPE_CHECKING:  # the editors are loaded when one first opens, not at start-up
+    from .editors import NoteEditor, TagEditor
 
 
 class Annotator(QObject):
@@ -156,6 +159,8 @@ class Annotator(QObject):
                              (old.start, old.end) if new else (-1, -1))
 
         hint = tr("یادداشتی که پیش‌تر ذخیره نشده بود بازگردانده شد.") if text is not None else ""
+        from .editors import NoteEditor
+
         editor = NoteEditor(self.window, old.exact, old.note if text is None else text,
                             lambda value: save(value), keep, hint)
         self.note_editor = editor
@@ -186,6 +191,8 @@ class Annotator(QObject):
         found = self._field_saver("tags", tr("برچسب"))
         if found is not None:
             old, save = found
+            from .editors import TagEditor
+
             self.tag_editor = TagEditor(self.window, old.exact, old.tags, self.context.session.all_tags(), save)
             self._open_editor(self.tag_editor)
 

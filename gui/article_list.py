@@ -79,6 +79,13 @@ class ArticleListModel(QAbstractListModel):
         self._keys = {}
         self.endResetModel()
 
+    def holds(self, records: list[ArticleRecord]) -> bool:
+        """Whether the list already shows exactly these records (a large folder's last listing often does)."""
+        if len(records) != len(self._rows):
+            return False
+        mine = {r.id: r for r in self._rows}
+        return all(mine.get(r.id) == r for r in records)
+
     def sort_by(self, name: str) -> None:
         """Order the rows: `date` (newest first), `title` or `source` (alphabetical).
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextBlockFormat, QTextCursor
+from hashiye.core.sentences import sentence_spans
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit
 
 LINE_WIDTHS = (45, 55, 65, 75, 90, 110, 0)  # characters per line; 0: as wide as the pane
 DEFAULT_LINE_WIDTH = 75
 JUSTIFY_MIN_WIDTH = 480  # px of text column
+LINE_HEIGHT = 135  # percent of the font's line spacing (Vazirmatn's is already generous)
 
 
 class ColumnTextEdit(QTextEdit):
@@ -20,6 +22,9 @@ class ColumnTextEdit(QTextEdit):
         self._base_size = 15.0
         self._zoom = 0
         self._line_chars = DEFAULT_LINE_WIDTH
+        self._long = False  # the text is laid out plainly because it is long (`_load_text`)
+        self.sentences: list[tuple[int, int]] = []  # display spans of the sentences (`_sentences`)
+        self._sentence_run = 0  # which text's sentences are being found (`_more_sentences`)
 
     def _point_size(self) -> float:
         return self._base_size + self._zoom
@@ -86,3 +91,60 @@ class ColumnTextEdit(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_column()
+
+    # --- loading a text: one block format for every paragraph, or the fast path when long ---------
+    def _block_format(self) -> QTextBlockFormat:
+        """Line height and justified RTL paragraphs: every block of the article."""
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(LINE_HEIGHT, 1)  # ProportionalHeight
+        fmt.setBottomMargin(10)
+        fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self._aligned = self._alignment()
+        fmt.setAlignment(self._aligned)
+        return fmt
+
+    LONG_TEXT = 200_000  # characters: a longer article is laid out plainly (no per-paragraph spacing)
+
+    def _load_text(self, text: str) -> None:
+        """Load the text and give its paragraphs the block format.
+
+        A long article (over `LONG_TEXT` characters) keeps Qt's fast path: the alignment and
+        direction come from the document's text option, without the line height and paragraph
+        spacing, because setting a block format on each of a 5 MB article's 65,000 paragraphs
+        took several seconds on the UI thread (bench/bench_big_article.py)."""
+        doc = self.document()
+        self._long = len(text) > self.LONG_TEXT
+        fmt = self._block_format()
+        option = QTextOption(doc.defaultTextOption())
+        option.setAlignment(fmt.alignment() if len(text) > self.LONG_TEXT else Qt.AlignmentFlag.AlignRight)
+        doc.setDefaultTextOption(option)
+        doc.setPlainText(text)
+        if len(text) <= self.LONG_TEXT:
+            cursor = QTextCursor(doc)
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(fmt)
+
+    def long_layout(self) -> bool:
+        """Whether the shown article is laid out plainly because it is long."""
+        return self._long
+
+    SENTENCE_STEP = 100_000  # characters of a long article whose sentences are found per event-loop turn
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        """The sentence spans of a text; a long one's beyond its first part are added a part per
+        event-loop turn, so the window paints and takes keys meanwhile. Parts end just after a line
+        break, which always ends a sentence: the spans are the same as for the whole text at once."""
+        self._sentence_run += 1
+        if len(text) <= self.LONG_TEXT:
+            return sentence_spans(text)
+        cut = text.find("\n", self.SENTENCE_STEP) + 1 or len(text)
+        run = self._sentence_run
+        QTimer.singleShot(0, lambda: self._more_sentences(run, text, cut))
+        return sentence_spans(text[:cut])
+
+    def _more_sentences(self, run: int, text: str, start: int) -> None:
+        if run != self._sentence_run or start >= len(text):
+            return  # another text is shown (or the same one again), or this one is done
+        cut = text.find("\n", start + self.SENTENCE_STEP) + 1 or len(text)
+        self.sentences.extend((s + start, e + start) for s, e in sentence_spans(text[start:cut]))
+        QTimer.singleShot(0, lambda: self._more_sentences(run, text, cut))

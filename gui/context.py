@@ -6,7 +6,9 @@ article. Views do not build their own store or index: they read from here and su
 its signals, and refresh themselves:
 
 - `annotationsChanged(article_id)`: a save, an undo or a change on disk;
-- `listingChanged(listing)`: the folder was (re-)listed; the undo history is kept;
+- `listingChanged(listing)`: the folder was (re-)listed; the undo history is kept (a large new
+  folder is announced several times while it is read: `listing.partial` until the last);
+- `textsChanged()`: the folder's line rules changed, so every article parses anew;
 - `folderOpened(path)`: a different folder: the undo history starts afresh;
 - `currentArticleChanged(article_id)`: the reader shows another article;
 - `failed(message)`: something the user must be told about.
@@ -18,9 +20,10 @@ import os
 import threading
 from pathlib import Path
 
-from hashiye.core.corpus import CorpusError, Listing
+from hashiye.core import folder_rules
+from hashiye.core.corpus import CorpusError, Listing, ListingChunk, iter_listing, join_chunks
 from hashiye.core.records import ArticleRecord
-from hashiye.core.search import CorpusIndex, cached_listing, index_path, refresh_steps
+from hashiye.core.search_index import CorpusIndex, cached_listing, index_path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -44,6 +47,7 @@ def thread_index(corpus: Path) -> CorpusIndex:
 class AppContext(QObject):
     annotationsChanged = Signal(str)
     listingChanged = Signal(object)  # Listing
+    textsChanged = Signal()  # the folder's line rules changed: cached texts were dropped
     listingProgress = Signal(int, int)  # done, total (0, 0: listing started)
     folderOpened = Signal(object)  # Path
     currentArticleChanged = Signal(str)
@@ -63,6 +67,9 @@ class AppContext(QObject):
         self.current_id: str | None = None
         self._listing_op: Operation | None = None
         self._records: dict[str, ArticleRecord] = {}
+        self._partial: Listing | None = None  # a large new folder's articles read so far
+        self._shown_at = 0  # how many of them the last partial listing showed
+        self._provisional = ""  # digest of the rules the partial listing was read with
 
     # --- language and theme (one place to ask) ----------------------------------------------
     @staticmethod
@@ -106,20 +113,54 @@ class AppContext(QObject):
     def refresh_listing(self) -> None:
         """List the folder again (files added, changed or removed); off the UI thread when it is large and new."""
         corpus = self.folder
+        if self._listing_op is not None and not self._listing_op.done.is_set():
+            return  # a large new folder is being read: its listing ends with the folder as it is then
         if self._needs_background_listing(corpus):
-            if self._listing_op is not None and not self._listing_op.done.is_set():
-                return  # already under way
             self.listingProgress.emit(0, 0)
+            self._partial, self._shown_at = Listing(corpus, partial=True), 0
 
             def work(op: Operation) -> None:
-                for step in refresh_steps(corpus, metadata=True):
-                    op.report(step.done, step.total)
+                # 1. The articles as they are read, with the rules known now (the user's marks), so
+                #    the first one shows at once; `provisional` lets the reader open articles meanwhile.
+                rules = folder_rules.provisional(corpus)
+                self._provisional = rules.digest()
+                for chunk in iter_listing(corpus, rules=rules):
+                    op.deliver(chunk)
+                    op.report(chunk.done, chunk.total)
+                # 2. The repeated lines (every file read once), then the cache with the final records.
+                folder_rules.rescan(corpus, tick=op.report)
+                with CorpusIndex(corpus) as index:
+                    for step in index.refresh(metadata=True):
+                        op.report(step.done, step.total)
 
             self._listing_op = self.runner.run(
                 tr("خواندن پوشه"), work, on_progress=self.listingProgress.emit,
-                on_done=lambda _r: self._list_now() if corpus == self.corpus else None)
+                on_partial=lambda chunk: self._listed_part(corpus, chunk),
+                on_done=lambda _r: self._listed_all(corpus))
             return
         self._list_now()
+
+    def _listed_part(self, corpus: Path, chunk: ListingChunk) -> None:
+        """Some more articles of a large new folder: shown when their number has doubled (or at the end)."""
+        if corpus != self.corpus or self._partial is None:
+            return
+        listing = join_chunks(corpus, [chunk], self._partial)
+        n = len(listing.articles)
+        if n and (self._shown_at == 0 or n >= 2 * self._shown_at or chunk.done == chunk.total):
+            self._shown_at = n
+            self.listing = Listing(corpus, list(listing.articles), list(listing.skipped), list(listing.warnings),
+                                   partial=chunk.done < chunk.total)
+            self._records = {r.id: r for r in self.listing.articles}
+            self.listingChanged.emit(self.listing)
+
+    def _listed_all(self, corpus: Path) -> None:
+        if corpus != self.corpus:
+            return
+        self._partial = None
+        self._list_now()
+        if self._session is not None and folder_rules.for_folder(corpus).digest() != self._provisional:
+            self._session.forget_all_texts()  # articles opened meanwhile were parsed without the repeated lines
+            self.textsChanged.emit()
 
     def _needs_background_listing(self, corpus: Path) -> bool:
         if index_path(corpus).exists():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from hashiye.core.matching import find_in_text
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
@@ -74,6 +73,8 @@ class FindBar(QWidget):
             self.search()
 
     def search(self) -> None:
+        from hashiye.core.matching import find_in_text  # loaded at the first find, not at start-up
+
         query = self.edit.text().strip()
         self.hits = find_in_text(query, self.text) if query else []
         self.current = 0 if self.hits else -1

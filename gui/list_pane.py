@@ -79,6 +79,8 @@ class ListPane(QWidget):
             # The open article's file went away: its row stays (and stays current) until the user moves,
             # so nothing else is opened by surprise (the reading state says what happened).
             records.append(self.model.record(row))
+        if self.model.holds(records):
+            return  # re-sorting 10,000 rows that did not change holds the window for a moment
         self._quiet = True
         try:
             self.model.set_records(records)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Index:
     """Convert between code-point indices of `text` and UTF-16 positions (astral chars are 2 units)."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]  # C speed: a 5 MB article has few or none
         self._astral_qt = [i + k + 1 for k, i in enumerate(self._astral)]  # qt pos of 2nd unit
         self.length = len(text) + len(self._astral)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from hashiye.core.display import Display
 from hashiye.core.sentences import sentence_spans, whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent, QTextBlockFormat,
-                           QTextCharFormat, QTextCursor, QTextOption)
+from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent, QTextCharFormat,
+                           QTextCursor, QTextOption)
 from PySide6.QtWidgets import QTextEdit
 
 from .column import DEFAULT_LINE_WIDTH, LINE_WIDTHS, ColumnTextEdit  # noqa: F401  (re-exported)
@@ -21,7 +21,6 @@ from .i18n import tr
 from .qtext import Utf16Index
 from .themes import current as theme
 
-LINE_HEIGHT = 135  # percent of the font's line spacing (Vazirmatn's is already generous)
 
 
 class ReaderText(ColumnTextEdit):
@@ -49,7 +48,6 @@ class ReaderText(ColumnTextEdit):
         self._painter = HighlightPainter(doc)
         self._index = Utf16Index("")
         self._text = ""
-        self.sentences: list[tuple[int, int]] = []
         self.focus_range: tuple[int, int] = (0, 0)  # sentence indices, inclusive
         self._marks: list[Mark] = []
         self.highlight_style = "fill"  # or "underline" (View menu; gui/highlights.py STYLES)
@@ -91,9 +89,9 @@ class ReaderText(ColumnTextEdit):
         self._marks = self._shown_marks(marks)
         self._hits, self._hit_current = [], -1
         self._painter.set_spans(self._mark_spans())  # painted while the text loads: no second pass
-        self.document().setPlainText(display.text)
+        self._load_text(display.text)
         self._format_blocks(display)
-        self.sentences = sentence_spans(display.text)
+        self.sentences = self._sentences(display.text)
         if keep_focus and old_focus[1] < len(self.sentences):
             self.focus_range = old_focus
         else:
@@ -107,16 +105,8 @@ class ReaderText(ColumnTextEdit):
         return (i, i)
 
     def _format_blocks(self, display: Display) -> None:
-        """Line height and justified RTL paragraphs for all; weight for the lead and headings; hidden lines faint."""
+        """Weight for the lead and headings; hidden lines faint (the block format is set as the text loads)."""
         cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(LINE_HEIGHT, 1)  # ProportionalHeight
-        fmt.setBottomMargin(10)
-        fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self._aligned = self._alignment()
-        fmt.setAlignment(self._aligned)
-        cursor.mergeBlockFormat(fmt)
         for p in display.paragraphs:
             if p.role not in ("title", "supertitle", "lead", "hidden"):
                 continue

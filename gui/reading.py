@@ -8,13 +8,14 @@ it says so and keeps the reader on it, so no key acts on another article by surp
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hashiye.core.annotations import COLORS, Anchored
 from hashiye.core.article import Article
 from hashiye.core.display import Display, without_headings
 from hashiye.core.normalize import hazm_loaded
 from hashiye.core.original import build_original
 from hashiye.core.records import ArticleRecord
-from hashiye.core.search import Hit
 from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 
@@ -30,12 +31,16 @@ from .reader_header import ReaderHeader
 from .runner import Operation
 from .session import AnnotationSession
 
+if TYPE_CHECKING:  # the search module is loaded when a search first runs, not at start-up
+    from hashiye.core.search import Hit
+
 
 class ReadingState(QObject):
     articleShown = Signal(str)
     message = Signal(str, int)  # status-bar text, milliseconds
 
     SYNC_NORMALISE = 100_000  # characters: a longer article is normalised on a worker
+    BACKGROUND_READ = 1_000_000  # bytes: a larger article, not read before, is read and parsed on a worker
 
     def __init__(self, context: AppContext, reader: ReaderText, header: ReaderHeader, panel: AnnotationPanel,
                  find_bar: FindBar, owner: QObject) -> None:
@@ -50,8 +55,11 @@ class ReadingState(QObject):
         self.gone: str | None = None  # the open article's file was deleted or renamed on disk
         self.search_hit: Hit | None = None  # the corpus-search hit opened last: marked until the next search
         self._normalise: Operation | None = None
+        self._headless_seen: list[tuple[Display, Display]] = []
+        self._reading: str | None = None  # a long article being read on the runner, to show when it is
         context.annotationsChanged.connect(self._annotations_changed)
         context.folderOpened.connect(self._folder_opened)
+        context.textsChanged.connect(self.upgrade_display)  # the folder's line rules are known now
         panel.jump.connect(self.jump_to_annotation)
         reader.focusMoved.connect(self._focus_moved)
 
@@ -66,7 +74,11 @@ class ReadingState(QObject):
 
     # --- showing an article ----------------------------------------------------------------
     def show_article(self, article_id: str, keep_focus: bool = False) -> None:
-        """Open an article in the reader with its highlights."""
+        """Open an article in the reader with its highlights (a long one is read off the UI thread first)."""
+        self._reading = None
+        if self.session.needs_reading(article_id, self.BACKGROUND_READ):
+            self._read_first(article_id)
+            return
         try:
             article = self.session.article(article_id)
             state = self.session.state(article_id)
@@ -81,7 +93,7 @@ class ReadingState(QObject):
         self.current_id = article_id
         self.gone = None
         display = build_original(article.source_text) if self.original else \
-            hidden_lines.view(self.show_hidden, article, without_headings(self._clean_view(article)))
+            hidden_lines.view(self.show_hidden, article, self._headless(self._clean_view(article)))
         rec = self.context.record(article_id) or ArticleRecord(id=article_id, file=article.path.name,
                                                                title=article.title)
         self.header.show_record(rec, self.original)
@@ -89,10 +101,50 @@ class ReadingState(QObject):
         self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)
         if self.search_hit is not None and self.search_hit.id == article_id and not self.original:
             self.reader.show_hit(self.search_hit.start, self.search_hit.end)  # shown again: still marked
+        if self.reader.long_layout() and not keep_focus:
+            self.message.emit(tr("این مقاله بسیار بلند است: بندها بدون فاصله و با سطرهای فشرده نشان داده می‌شوند."), 8000)
         self.find_bar.set_text(display.text)
         self.panel.set_rows(state.anchored, self.current_ann_id)
         self.context.set_current(article_id)
         self.articleShown.emit(article_id)
+
+    def _headless(self, display: Display) -> Display:
+        """`without_headings`, remembered for the last few displays (a 5 MB article's copy takes a moment)."""
+        for shown, headless in self._headless_seen:
+            if shown is display:
+                return headless
+        headless = without_headings(display)
+        self._headless_seen = [(display, headless), *self._headless_seen[:3]]
+        return headless
+
+    def _read_first(self, article_id: str) -> None:
+        """Read, parse and lay out a long article's text on the runner; the header says so meanwhile."""
+        self._reading = article_id
+        # Nothing of the previous article stays on screen or under the keys meanwhile.
+        self.current_id = self.current_ann_id = None
+        self.reader.show_article(build_original(""), [])
+        self.panel.set_rows([], None)
+        self.find_bar.set_text("")
+        rec = self.context.record(article_id) or ArticleRecord(id=article_id, file=f"{article_id}.txt", title=article_id)
+        self.header.show_record(rec, self.original)
+        self.header.show_warning(tr("در حال خواندن این مقالهٔ بلند…"))
+        session = self.session
+
+        def work(_op: Operation) -> None:
+            article = session.article(article_id)
+            article.display(normalized=False)  # the quick level, kept by the article (hazm's comes later)
+
+        def done(_result: object) -> None:
+            if self._reading == article_id and self.session is session:
+                self.show_article(article_id)
+
+        def failed(why: str) -> None:
+            if self._reading == article_id:
+                self._reading = None
+                self.header.show_warning("")
+                self.context.failed.emit(f"{article_id}: {why}")
+
+        self.context.runner.run(tr("خواندن مقاله"), work, on_done=done, on_failed=failed)
 
     def _clean_view(self, article: Article) -> Display:
         """The clean text: hazm's level if at hand or quick to make, else the quick level for now."""
@@ -104,7 +156,7 @@ class ReadingState(QObject):
         return article.display(normalized=False)
 
     def upgrade_display(self) -> None:
-        """Hazm is ready: show the current article's fully normalised text."""
+        """Hazm is ready, or the folder's line rules are known: show the current article again, in place."""
         if self.current_id and not self.original and not self.gone:
             self.show_article(self.current_id, keep_focus=True)
 

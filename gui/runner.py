@@ -5,7 +5,8 @@ one place where failures become messages (in the manner of Anki's operations).
 
 `work(op)` runs on a worker thread. It may call `op.report(done, total)` (which raises
 `Cancelled` once the operation is cancelled), or return an iterator of (done, total) whose
-StopIteration value is the result. `on_done(result)` and `on_progress(done, total)` are called
+StopIteration value is the result; it may hand parts of the result over early with
+`op.deliver(part)`. `on_done(result)`, `on_progress(done, total)` and `on_partial(part)` are called
 on the UI thread; a failure is turned into a readable message and given to `on_failed`, or, when
 there is none, to the runner's `failed` signal (the window shows it). A cancelled operation
 calls nothing.
@@ -41,6 +42,7 @@ class Operation(QObject):
     """One piece of slow work; its signals arrive on the UI thread."""
 
     progress = Signal(int, int)
+    partial = Signal(object)  # a part of the result, as soon as it is ready (a listing's first articles)
     succeeded = Signal(object)
     failed = Signal(str)
     ended = Signal()  # after succeeded/failed, or when a cancelled operation stops
@@ -68,6 +70,15 @@ class Operation(QObject):
         self._reported = now
         try:
             self.progress.emit(done, total)
+        except RuntimeError as exc:  # the application is closing
+            raise Cancelled from exc
+
+    def deliver(self, part: Any) -> None:
+        """Hand a part of the result to the UI thread now (`on_partial`); raises Cancelled once cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled
+        try:
+            self.partial.emit(part)
         except RuntimeError as exc:  # the application is closing
             raise Cancelled from exc
 
@@ -141,12 +152,15 @@ class Runner(QObject):
     def run(self, label: str, work: Callable[[Operation], Any], *,
             on_done: Callable[[Any], None] | None = None,
             on_progress: Callable[[int, int], None] | None = None,
+            on_partial: Callable[[Any], None] | None = None,
             on_failed: Callable[[str], None] | None = None) -> Operation:
         op = Operation(label, work)
         if on_done is not None:
             op.succeeded.connect(on_done)
         if on_progress is not None:
             op.progress.connect(on_progress)
+        if on_partial is not None:
+            op.partial.connect(on_partial)
         if on_failed is not None:
             op.failed.connect(on_failed)
         else:

@@ -39,6 +39,15 @@ class AnnotationSession(QObject):
             art = self._articles[article_id] = load_article(path)
         return art
 
+    def needs_reading(self, article_id: str, larger_than: int) -> bool:
+        """Whether showing this article means reading and parsing a file over `larger_than` bytes first."""
+        if article_id in self._articles:
+            return False
+        try:
+            return (self.corpus / f"{article_id}.txt").stat().st_size > larger_than
+        except OSError:
+            return False
+
     def state(self, article_id: str) -> LoadResult:
         """Annotations of an article, anchored to its current text (cached)."""
         st = self._states.get(article_id)

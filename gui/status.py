@@ -37,7 +37,8 @@ class StatusParts(QObject):
 
     def listed(self, listing: Any) -> None:
         """A button in the status bar: how many files were skipped or have warnings; click for details."""
-        self.list_progress.hide()
+        if not getattr(listing, "partial", False):  # a large folder still being read keeps its progress bar
+            self.list_progress.hide()
         self.problems = [file_problem(s.file, s.reason) for s in listing.skipped]
         self.problems += [file_problem(w["file"], w["message"]) for w in listing.warnings]
         n, skipped = len(self.problems), len(listing.skipped)

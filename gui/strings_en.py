@@ -216,6 +216,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "پروندهٔ مقاله روی دیسک حذف یا جابه‌جا شده است": "the article's file was deleted or moved on disk",
     "پیش‌نویس یادداشت ذخیره نشد: {why}": "The draft of the note was not saved: {why}",
     "خواندن پوشه": "Reading the folder",
+    "خواندن مقاله": "Reading the article",
+    "در حال خواندن این مقالهٔ بلند…": "Reading this long article…",
+    "این مقاله بسیار بلند است: بندها بدون فاصله و با سطرهای فشرده نشان داده می‌شوند.":
+        "This article is very long: its paragraphs are shown without spacing, with tighter lines.",
     "ذخیره نشد: {why}. متن شما این‌جا می‌ماند.": "Not saved: {why}. Your text stays here.",
     "پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری این‌جا می‌ماند؛ برجسته‌سازی روی آن ممکن نیست.": "This article's file ({name}) was deleted or moved on disk. Its text stays here until you choose another article; it cannot be highlighted.",
     "نرمال‌سازی متن": "Normalising the text",

@@ -179,7 +179,9 @@ def test_a_large_new_folder_is_listed_in_the_background(qtbot, window, corpus: P
     window.open_corpus(other)
     assert window.model.rowCount() == 0, "nothing blocks the window while the folder is read"
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=20000)
-    assert window.current_id is not None and not window.list_progress.isVisible()
+    assert window.current_id is not None, "the first article shows while the folder is still being read"
+    qtbot.waitUntil(lambda: not window.list_progress.isVisible(), timeout=20000)  # the cache is written too
+    assert not window.context.listing.partial
 
 
 def test_a_long_article_is_normalised_off_the_ui_thread(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,169 @@
+"""Opening a 5 MB article in the real window: time to its first paint, and the longest UI-thread stall.
+
+A 5 ms timer ticks on the UI thread (bench_ui_stall.StallMeter); the longest gap between two
+ticks is the longest time the window could not repaint or take a key. Phases: opening the
+big article from the list (to its first paint), scrolling it (20 page-downs), hazm's
+normalised text swapping in (`--hazm`), going to a small article and back. The reference
+is a bare QTextEdit given the same article's text in the same process (`setPlainText` to
+its first paint).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_big_article.py [--mb 5] [--one-line] [--hazm]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ui_stall import StallMeter, pause, wait_until  # noqa: E402
+
+SMALL = ("خبر کوتاه درباره بازگشایی مدرسه روستا\n"
+         "به گزارش خبرگزاری آزمایش، مدرسه روستای نمونه پس از تعمیر دوباره باز شد و دانش‌آموزان به کلاس برگشتند.\n")
+
+
+def big_text(mb: float, one_line: bool) -> str:
+    sentence = "جمله شماره {i} درباره طرح محرومیت زدایی در روستاهای استان است و خبرنگار ما گزارش داد."
+    parts: list[str] = []
+    size, i = 0, 0
+    while size < mb * 1e6:
+        s = sentence.format(i=i)
+        parts.append(s)
+        size += len(s.encode("utf-8")) + 1
+        i += 1
+    return "عنوان یک خبر بسیار بلند درباره روستاها\n" + (" " if one_line else "\n").join(parts) + "\n"
+
+
+class Painted:
+    """Time of the reader's first paint after `arm()` at which `ready()` holds."""
+
+    def __init__(self, viewport: object, ready: Callable[[], bool] = lambda: True) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        class Filter(QObject):
+            def eventFilter(inner, _obj: object, event: QEvent) -> bool:  # noqa: N805
+                if event.type() == QEvent.Type.Paint and self.at is None and self.armed and ready():
+                    self.at = time.perf_counter()
+                return False
+
+        self.armed = False
+        self.at: float | None = None
+        self.filter = Filter()
+        viewport.installEventFilter(self.filter)  # type: ignore[attr-defined]
+
+    def arm(self) -> None:
+        self.armed, self.at = True, None
+
+
+def reference(app: object, text: str) -> float:
+    """A bare QTextEdit: setPlainText to first paint (ms)."""
+    from PySide6.QtWidgets import QTextEdit
+
+    edit = QTextEdit()
+    edit.resize(1200, 800)
+    edit.show()
+    pause(app, 0.2)
+    painted = Painted(edit.viewport())
+    painted.arm()
+    t = time.perf_counter()
+    edit.setPlainText(text)
+    wait_until(app, lambda: painted.at is not None, 600)
+    ms = (painted.at - t) * 1000  # type: ignore[operator]
+    edit.close()
+    return ms
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=5.0)
+    ap.add_argument("--one-line", action="store_true", help="the whole article as one line")
+    ap.add_argument("--hazm", action="store_true", help="also measure hazm's normalised text swapping in")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["HASHIYE_CACHE_DIR"] = str(Path(tmp) / "cache")
+        folder = Path(tmp) / "folder"
+        folder.mkdir()
+        text = big_text(args.mb, args.one_line)
+        (folder / "big.txt").write_text(text, "utf-8")
+        (folder / "a_small.txt").write_text(SMALL, "utf-8")
+        from hashiye.gui.app import create_window, make_app
+        from PySide6.QtCore import QSettings, Qt
+        from PySide6.QtTest import QTest
+
+        app = make_app([])
+        ref = reference(app, text)
+        window = create_window(folder, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window.resize(1200, 800)
+        window.show()
+        wait_until(app, lambda: window.model.rowCount() == 2 and window.current_id is not None, 600)
+        if window.current_id == "big":
+            window.pane.select("a_small")
+            wait_until(app, lambda: window.current_id == "a_small", 600)
+        pause(app, 0.3)
+        def big_shown() -> bool:
+            d = window.reader.display
+            return window.current_id == "big" and d is not None and len(d.text) > 1000
+
+        painted = Painted(window.reader.viewport(), big_shown)
+        meter = StallMeter()
+        rows: list[tuple[str, float, float]] = []
+
+        def opened() -> bool:
+            return painted.at is not None
+
+        window.session.forget("big", text_too=True)  # as if never opened: read and parsed now
+        meter.start()
+        painted.arm()
+        t = time.perf_counter()
+        window.pane.select("big")
+        wait_until(app, opened, 900)
+        first = (painted.at - t) * 1000  # type: ignore[operator]
+        pause(app, 0.5)
+        rows.append(("open the big article (file read and parsed): its text painted", first, meter.stop()))
+        meter.start()
+        window.reader.setFocus()
+        for _ in range(20):
+            QTest.keyClick(window.reader, Qt.Key.Key_PageDown)
+            pause(app, 0.05)
+        rows.append(("20 page-downs", float("nan"), meter.stop()))
+        if args.hazm:
+            from hashiye.core.normalize import get_normalizer
+
+            get_normalizer()  # loading hazm is not what is measured
+            meter.start()
+            t = time.perf_counter()
+            window.upgrade_display()
+            wait_until(app, lambda: window.reader.display is not None and window.reader.display.normalized, 900)
+            done = (time.perf_counter() - t) * 1000
+            pause(app, 0.5)
+            rows.append(("hazm's text swapped in", done, meter.stop()))
+        meter.start()
+        window.pane.select("a_small")
+        wait_until(app, lambda: window.current_id == "a_small", 600)
+        pause(app, 0.3)
+        painted.arm()
+        t = time.perf_counter()
+        window.pane.select("big")
+        wait_until(app, opened, 900)
+        again = (painted.at - t) * 1000  # type: ignore[operator]
+        pause(app, 0.5)
+        rows.append(("back to the big article (parsed before): its text painted", again, meter.stop()))
+        window.close()
+    size = len(text.encode("utf-8")) / 1e6
+    print(f"{size:.1f} MB article{' (one line)' if args.one_line else ''}, {len(text):,} characters; "
+          f"reference: bare QTextEdit setPlainText to first paint {ref:.0f} ms")
+    for name, ms, stall in rows:
+        shown = "" if ms != ms else f"{ms:.0f} ms ({ms / ref:.2f}x the bare window), "
+        print(f"{name}: {shown}longest UI stall {stall:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Nothing on the way to the first painted article that it does not need (issue 17: start-up ≤ 1.5x a bare window)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_the_first_paint_loads_no_search_export_editor_dialog_or_hazm(tmp_path: Path, corpus: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HASHIYE_CACHE_DIR=str(tmp_path / "c"),
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    for run in ("no cache", "cache in place"):
+        out = subprocess.run([sys.executable, "-m", "hashiye.gui.app", str(corpus), "--startup-check"],
+                             capture_output=True, text=True, env=env, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert "article 001_efa6bf155fd70a28" in out.stderr, run
+        assert "hazm loaded: False" in out.stderr, run
+        assert "loaded before the first paint but not needed for it: none" in out.stderr, (run, out.stderr)
+
+
+def test_every_module_named_as_deferred_exists() -> None:
+    """A renamed module would make the check above pass for nothing."""
+    import importlib.util
+
+    from hashiye.gui.app import NOT_AT_STARTUP
+
+    missing = [m for m in NOT_AT_STARTUP if importlib.util.find_spec(m) is None]
+    assert missing == []
