@@ -116,7 +116,7 @@ try:  # this process's own peak (ru_maxrss would keep the parent's peak across e
     peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text())[1])
 except (OSError, TypeError):
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"words": [a["words"] for a in listing.articles], "rss_mb": peak_kb / 1024}))
+print(json.dumps({"words": [a.words for a in listing.articles], "rss_mb": peak_kb / 1024}))
 """
 
 
