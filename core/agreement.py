@@ -24,7 +24,7 @@ from typing import Any
 from .coders import _names, coders_of
 from .safe_read import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, UnsafeFile, read_bounded, read_json_bytes
 from .sentences import sentence_spans
-from .sidecar import SUFFIX, CorruptSidecar, read_sidecar
+from .sidecar import SUFFIX, CorruptSidecar, body_tags, read_sidecar
 from .textio import UnreadableArticle, read_text
 
 UNITS = ("sentence", "paragraph", "article")
@@ -260,13 +260,9 @@ def _fast_records(doc: Any) -> list[Record] | None:
         if len(pos) != 1 or type(pos[0].get("start")) is not int or type(pos[0].get("end")) is not int \
                 or not 0 <= pos[0]["start"] <= pos[0]["end"]:
             return None
-        tags: list[str] = []
-        for b in body:
-            if not isinstance(b, dict):
-                return None
-            if b.get("purpose") == "tagging" and b.get("type", "TextualBody") == "TextualBody" \
-                    and isinstance(b.get("value"), str) and b["value"] not in tags:
-                tags.append(b["value"])
+        tags = body_tags(body)
+        if tags is None:
+            return None
         out.append((pos[0]["start"], pos[0]["end"], tags, _names(item.get("creator"))))
     return out
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .jalali import jalali_month
 from .safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_json_bytes
-from .sidecar import SUFFIX, CorruptSidecar, read_sidecar
+from .sidecar import SUFFIX, CorruptSidecar, body_tags, read_sidecar
 
 if TYPE_CHECKING:
     from .records import ArticleRecord
@@ -183,13 +183,9 @@ def _fast_tags(doc: Any) -> list[list[str]] | None:
         body = item.get("body", [])
         if not isinstance(body, list):
             return None
-        tags: list[str] = []
-        for b in body:
-            if not isinstance(b, dict):
-                return None
-            if b.get("purpose") == "tagging" and b.get("type", "TextualBody") == "TextualBody" \
-                    and isinstance(b.get("value"), str) and b["value"] not in tags:
-                tags.append(b["value"])
+        tags = body_tags(body)
+        if tags is None:
+            return None
         out.append(tags)
     return out
 

@@ -196,3 +196,16 @@ def peek_count(article: Path) -> tuple[int, str | None]:
         return 0, f"{sidecar_path(article).name} cannot be read ({exc.strerror or exc}); counted as no annotations"
     warning = "; ".join(content.warnings) or None
     return len(content.annotations), warning
+
+
+def body_tags(body: list[Any]) -> list[str] | None:
+    """The tags of a W3C annotation's body list, in order and once each, read straight from the
+    JSON (the fast path of reports and agreement); None if an entry is not an object."""
+    tags: list[str] = []
+    for b in body:
+        if not isinstance(b, dict):
+            return None
+        if b.get("purpose") == "tagging" and b.get("type", "TextualBody") == "TextualBody" \
+                and isinstance(b.get("value"), str) and b["value"] not in tags:
+            tags.append(b["value"])
+    return tags
