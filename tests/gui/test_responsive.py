@@ -31,13 +31,24 @@ def test_ui_thread_never_stalls_while_2000_articles_are_searched_and_exported(qt
     assert bench_ui_stall.annotate_some(big_folder) == 200
     # Objects left by the tests before this one are not the window's: collect them now and keep them out
     # of later collections, so a collection pause over the whole test session is not counted as a stall.
-    gc.collect()
-    gc.freeze()
-    try:
-        figures = bench_ui_stall.measure(big_folder, "روستا", tmp_path / "export.csv")
-    finally:
-        gc.unfreeze()
-    assert (tmp_path / "export.csv").stat().st_size > 0, "the export was written"
-    assert set(figures) == {"search (index build + query)", "search (three more queries)", "export (every article, CSV)"}
-    slow = {phase: round(ms) for phase, ms in figures.items() if ms > LIMIT_MS}
-    assert slow == {}, f"the UI thread stalled longer than {LIMIT_MS} ms: {slow}"
+    # A stall of ours (work on the UI thread, a worker holding the interpreter) shows in every run; a
+    # busy machine's scheduler can also hold the whole process for a moment once. So a phase fails when
+    # it is over the limit in a second run too (the figures of both runs are in the message).
+    runs: list[dict[str, float]] = []
+    for attempt in range(2):
+        # Objects left by the tests before this one are not the window's: collect them now and keep them out
+        # of later collections, so a collection pause over the whole test session is not counted as a stall.
+        gc.collect()
+        gc.freeze()
+        try:
+            figures = bench_ui_stall.measure(big_folder, "روستا", tmp_path / f"export-{attempt}.csv")
+        finally:
+            gc.unfreeze()
+        assert (tmp_path / f"export-{attempt}.csv").stat().st_size > 0, "the export was written"
+        assert set(figures) == {"search (index build + query)", "search (three more queries)",
+                                "export (every article, CSV)"}
+        runs.append(figures)
+        if all(ms <= LIMIT_MS for ms in figures.values()):
+            break
+    slow = {phase: [round(r[phase]) for r in runs] for phase in runs[0] if all(r[phase] > LIMIT_MS for r in runs)}
+    assert slow == {}, f"the UI thread stalled longer than {LIMIT_MS} ms in every run: {slow}"
