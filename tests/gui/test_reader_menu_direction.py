@@ -1,0 +1,49 @@
+"""The reader's right-click menu reads in the interface's direction, though the article stays right to left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+
+
+@pytest.fixture
+def persian_again():
+    yield
+    from hashiye.gui import i18n
+
+    i18n.set_language("fa")
+
+
+def _window(qtbot, corpus: Path, tmp_path: Path, lang: str):
+    from hashiye.gui.app import create_window, make_app
+
+    make_app([])
+    settings = QSettings(str(tmp_path / f"settings-{lang}.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", lang)
+    win = create_window(corpus, settings)
+    qtbot.addWidget(win)
+    win.show()
+    win._select("000_e6d5671372e51005")
+    qtbot.waitUntil(lambda: win.current_id == "000_e6d5671372e51005")
+    return win
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", Qt.LayoutDirection.LeftToRight),
+                                                ("fa", Qt.LayoutDirection.RightToLeft)])
+def test_reader_context_menu_follows_the_interface_direction(qtbot, corpus: Path, tmp_path: Path, persian_again,
+                                                             lang: str, expected: Qt.LayoutDirection) -> None:
+    from hashiye.gui import hidden_lines
+
+    win = _window(qtbot, corpus, tmp_path, lang)
+    assert win.reader.layoutDirection() == Qt.LayoutDirection.RightToLeft  # the article itself
+    menu = hidden_lines.context_menu(win, QPoint(20, 20))
+    try:
+        # An English menu with the shortcut before its label ("Ctrl+C  Copy") was laid out right to left.
+        assert menu.layoutDirection() == expected
+        texts = [a.text() for a in menu.actions() if a.text()]
+        assert win.actions_by_id["toggle_hidden"].text() in texts
+    finally:
+        menu.deleteLater()
+        win.close()
