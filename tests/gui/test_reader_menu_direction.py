@@ -47,3 +47,22 @@ def test_reader_context_menu_follows_the_interface_direction(qtbot, corpus: Path
     finally:
         menu.deleteLater()
         win.close()
+
+
+def test_window_title_keeps_the_folder_name_after_a_language_switch(qtbot, corpus: Path, tmp_path: Path,
+                                                                    persian_again) -> None:
+    """Ctrl+Shift+L remakes the window on the folder already open; its title still names the folder."""
+    from hashiye.gui.app import Windows, make_app
+
+    make_app([])
+    windows = Windows(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    first = windows.open(corpus)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.windowTitle() == corpus.name
+    first.choose_language("en")
+    second = windows.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+    assert second.windowTitle() == corpus.name  # was the bare "Hashiye": which folder is open?
+    second.close()
