@@ -1,4 +1,5 @@
-"""The reader's right-click menu reads in the interface's direction, though the article stays right to left."""
+"""What a user sees around the reader: its right-click menu in the interface's direction, the title after a
+language switch, and the README's keyboard table matching the window's shortcuts."""
 
 from __future__ import annotations
 
@@ -66,3 +67,21 @@ def test_window_title_keeps_the_folder_name_after_a_language_switch(qtbot, corpu
     qtbot.addWidget(second)
     assert second.windowTitle() == corpus.name  # was the bare "Hashiye": which folder is open?
     second.close()
+
+
+def test_readme_keyboard_table_lists_every_shortcut_of_the_window() -> None:
+    """README's "Keyboard" table is what a user reads first: each window shortcut (its first key) is in it."""
+    from hashiye.gui.shortcuts import SHORTCUTS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Keyboard", 1)[1].split("\n## ", 1)[0]
+    missing = []
+    for sc in SHORTCUTS:
+        key = sc.keys[0]
+        if len(key) == 1:
+            found = f"`{key.lower()}`" in table or (key.isdigit() and "`1` … `5`" in table)
+        else:
+            found = key in table
+        if not found:
+            missing.append(f"{key} ({sc.id})")
+    assert missing == []
