@@ -21,7 +21,7 @@ from hashiye.core.display import HEADING_ROLES, Display, build_display
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
-from .i18n import tr
+from .i18n import direction, tr
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -94,14 +94,23 @@ def install_context_menu(window: MainWindow) -> None:
     reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def open_menu(pos: QPoint) -> None:
-        menu: QMenu = reader.createStandardContextMenu(pos)
-        under = window.mouse.highlight_at(pos)  # on a highlight: its entries first (gui/mouse.py)
-        if under is not None:
-            window.mouse.add_highlight_entries(menu, under)
-        menu.addSeparator()
-        for action_id in ("toggle_hidden", "mark_not_furniture", "mark_furniture"):
-            menu.addAction(window.actions_by_id[action_id])
+        menu = context_menu(window, pos)
         menu.exec(reader.mapToGlobal(pos))
         menu.deleteLater()
 
     reader.customContextMenuRequested.connect(open_menu)
+
+
+def context_menu(window: MainWindow, pos: QPoint) -> QMenu:
+    """The reader's context menu at a point of its viewport, laid out in the interface's direction
+    (the reader itself is right to left in either language; an English menu reads left to right)."""
+    reader = window.reader
+    menu: QMenu = reader.createStandardContextMenu(pos)
+    menu.setLayoutDirection(direction())
+    under = window.mouse.highlight_at(pos)  # on a highlight: its entries first (gui/mouse.py)
+    if under is not None:
+        window.mouse.add_highlight_entries(menu, under)
+    menu.addSeparator()
+    for action_id in ("toggle_hidden", "mark_not_furniture", "mark_furniture"):
+        menu.addAction(window.actions_by_id[action_id])
+    return menu

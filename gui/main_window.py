@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
             source.message.connect(self.statusBar().showMessage)
         ctx.failed.connect(self.show_error)
         ctx.folderOpened.connect(self._folder_opened)
+        if ctx.corpus is not None:  # a window remade for a folder already open (language switch): no signal comes
+            self._folder_opened(ctx.corpus)
         ctx.listingChanged.connect(self._listed)
         ctx.listingProgress.connect(self.status.listing_progress)
 
