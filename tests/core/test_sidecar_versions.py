@@ -57,6 +57,7 @@ def test_the_same_id_twice_keeps_the_newer_note_and_sets_the_other_aside(seeds_c
     assert len(aside) == 1 and any(aside[0].name in w for w in saved.warnings)
     kept = json.loads(aside[0].read_text("utf-8"))
     assert [r["body"][0]["value"] for r in kept["first"]["items"]] == ["یادداشت قدیمی"]
+    assert must_failures(kept) == [], "the file kept aside is a W3C collection too (ids included)"
     assert not any("listed twice" in w for w in store.load(art).warnings), "told once, then resolved"
 
 
