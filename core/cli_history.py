@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _store_and_article(args: argparse.Namespace) -> tuple[AnnotationStore, Article]:
     corpus = corpus_of(args)
+    if Path(args.id).name != args.id or args.id in ("", ".", ".."):  # an id, not a path into another folder
+        raise RuntimeFailure(f"no article with id {args.id!r} in {corpus}")
     try:
         article = load_article(corpus / f"{args.id}.txt")
     except UnreadableArticle as exc:
