@@ -84,7 +84,9 @@ def _read_side(path: Path, name: str, article_id: str) -> SidecarContent:
         raw = read_regular(path)
     except OSError as exc:
         raise RuntimeFailure(f"cannot read {path}: {why(exc)}") from exc
-    if raw is None or not raw.strip():
+    if raw is None:  # git always passes three files: a missing one is a wrong driver line, not a deletion
+        raise RuntimeFailure(f"{name} ({path}) does not exist; leaving the merge to git")
+    if not raw.strip():
         return SidecarContent()  # added on one side only: git passes an empty ancestor
     try:
         return parse_sidecar(raw.decode("utf-8-sig"), article_id, name)

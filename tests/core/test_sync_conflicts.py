@@ -208,6 +208,25 @@ def test_the_merge_driver_refuses_an_unreadable_side_and_leaves_ours(tmp_path: P
     assert "leaving the merge to git" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("missing", ["base", "ours", "theirs"])
+def test_the_merge_driver_refuses_a_side_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             missing: str) -> None:
+    """A wrong driver line (a missing %B) once merged as if they had deleted everything (exit 0)."""
+    from hashiye.core.cli import main
+
+    art = load_article(Path(__file__).resolve().parents[2] / "seeds" / f"{ARTICLE}.txt")
+    a = new_annotation(art.id, art.source_text, 10, 20)
+    paths = {side: write_copy(tmp_path, f"{side}.json", [a]) for side in ("base", "ours", "theirs")}
+    paths[missing].unlink()
+    before = paths["ours"].read_bytes() if missing != "ours" else None
+    code = main(["merge-driver", str(paths["base"]), str(paths["ours"]), str(paths["theirs"])])
+    assert code == 1 and "does not exist" in capsys.readouterr().err
+    if before is None:
+        assert not paths["ours"].exists(), "nothing is created in place of a missing %A"
+    else:
+        assert paths["ours"].read_bytes() == before
+
+
 def test_an_annotation_shown_from_a_conflict_copy_can_be_deleted(seeds_copy: Path) -> None:
     store, art = AnnotationStore(seeds_copy), load_article(seeds_copy / f"{ARTICLE}.txt")
     mine = new_annotation(art.id, art.source_text, 10, 20)
