@@ -391,8 +391,9 @@ class QdpxProject:
 
 
 def is_zip(path: Path) -> bool:
+    """A ZIP archive by its first bytes: a member, or the end record of an empty archive."""
     with path.open("rb") as fh:
-        return fh.read(4) == b"PK\x03\x04"
+        return fh.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
 
 
 class _Archive:

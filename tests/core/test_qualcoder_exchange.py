@@ -235,6 +235,14 @@ def test_a_project_with_two_members_of_one_name_is_refused(tmp_path: Path, seeds
     assert {p.name: p.read_bytes() for p in seeds_copy.iterdir()} == before
 
 
+def test_an_empty_archive_is_named_as_a_project_without_project_qde(tmp_path: Path, seeds_copy: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty ZIP once fell through to the JSON reader and was reported as "not valid JSON"."""
+    path = _zip(tmp_path / "empty.qdpx", {})
+    code, out, err = run(capsys, "import", str(path), "--corpus", str(seeds_copy))
+    assert code == 1 and out == "" and "no project.qde" in err and "JSON" not in err
+
+
 def test_malformed_json_is_one_clear_message(seeds_copy: Path, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}
