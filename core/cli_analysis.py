@@ -160,6 +160,10 @@ def run_agreement(args: argparse.Namespace) -> int:
         result = agreement(corpus, args.coders, tags=args.tag or None, unit=args.unit)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
+    for name, coded in zip(result.coders, result.overall.per_coder, strict=True):
+        if not coded:  # most often a misspelt name: say so rather than print a table of zeros
+            message(f"warning: coder {name!r} coded nothing here (no annotation with that creator"
+                    f"{' and these codes' if args.tag else ''}); check the name with `hashiye-cli annotations --json`")
     doc = result.to_json()
     if args.json:
         print_json(doc)

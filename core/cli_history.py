@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _store_and_article(args: argparse.Namespace) -> tuple[AnnotationStore, Article]:
     corpus = corpus_of(args)
+    if Path(args.id).name != args.id or args.id in ("", ".", ".."):  # an id, not a path into another folder
+        raise RuntimeFailure(f"no article with id {args.id!r} in {corpus}")
     try:
         article = load_article(corpus / f"{args.id}.txt")
     except UnreadableArticle as exc:
@@ -82,7 +84,9 @@ def _read_side(path: Path, name: str, article_id: str) -> SidecarContent:
         raw = read_regular(path)
     except OSError as exc:
         raise RuntimeFailure(f"cannot read {path}: {why(exc)}") from exc
-    if raw is None or not raw.strip():
+    if raw is None:  # git always passes three files: a missing one is a wrong driver line, not a deletion
+        raise RuntimeFailure(f"{name} ({path}) does not exist; leaving the merge to git")
+    if not raw.strip():
         return SidecarContent()  # added on one side only: git passes an empty ancestor
     try:
         return parse_sidecar(raw.decode("utf-8-sig"), article_id, name)

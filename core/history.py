@@ -90,7 +90,9 @@ class History:
     def find(self, article_id: str, version: str) -> Version:
         """A version by its name (or a unique start of it) or its index (1 = newest); KeyError if none."""
         kept = self.versions(article_id)
-        if version.isdigit() and len(version) < 8:
+        if not version:
+            raise KeyError(version)  # "" would start every name
+        if version.isdecimal() and len(version) < 8:  # not isdigit: "²" is a digit int() refuses
             n = int(version)
             if 1 <= n <= len(kept):
                 return kept[n - 1]

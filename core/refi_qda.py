@@ -391,8 +391,9 @@ class QdpxProject:
 
 
 def is_zip(path: Path) -> bool:
+    """A ZIP archive by its first bytes: a member, or the end record of an empty archive."""
     with path.open("rb") as fh:
-        return fh.read(4) == b"PK\x03\x04"
+        return fh.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
 
 
 class _Archive:
@@ -405,7 +406,11 @@ class _Archive:
         infos = z.infolist()
         if len(infos) > MAX_MEMBERS:
             raise QdpxError(f"it holds {len(infos)} files (more than {MAX_MEMBERS}); refused")
+        names = [i.filename.replace("\\", "/") for i in infos if not i.is_dir()]
         self.infos = {i.filename.replace("\\", "/"): i for i in infos if not i.is_dir()}
+        if len(self.infos) != len(names):  # tools disagree on which of two same-named members counts
+            twice = next(n for n, k in Counter(names).items() if k > 1)
+            raise QdpxError(f"it holds two files named {twice}; refused (which one is meant is unclear)")
 
     def read(self, info: zipfile.ZipInfo, limit: int) -> bytes:
         label = info.filename

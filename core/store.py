@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .anchoring import anchor_all
-from .annotations import CONTEXT, Anchored, Annotation, edited, newer, quote_at
+from .annotations import CONTEXT, Anchored, Annotation, edited, iri_part, newer, quote_at
 from .atomic import in_bulk, read_regular, remove_stale_temps, why, write_atomic
 from .conflicts import MergeReport, merge3, merge_contents, original_name
 from .datalock import LockBusy, data_lock
@@ -97,14 +97,17 @@ class AnnotationStore:
         except OSError as exc:
             return LoadResult([], [f"{self.sidecar_for(article.id).name} cannot be read: {why(exc)}"])
         path = self.sidecar_for(article.id)
-        for copy, merged, report in self._conflict_merges(path, article.id, content, content.warnings):
+        # Each merge copies the warnings of the one before: what is said of every copy is gathered here.
+        first, told = content.warnings, list[str]()
+        for copy, merged, report in self._conflict_merges(path, article.id, content, first):
             content = merged
-            content.warnings.append(
+            told.append(
                 f"{copy.name} is a sync conflict copy of {path.name}: shown merged (annotations only in the "
                 f"copy: {report.added}, changed there: {report.updated}); the next save writes the merge and "
                 f"keeps the copy aside")
         self._base[article.id] = {a.id: a for a in content.annotations}  # what the user sees
-        return LoadResult(anchor_all(article.source_text, content.annotations), content.warnings)
+        warnings = content.warnings + [w for w in first if w not in content.warnings] + told
+        return LoadResult(anchor_all(article.source_text, content.annotations), warnings)
 
     def _read(self, article: Article) -> SidecarContent:
         """The sidecar's content, parsed again only when the file changed (stat first, then read)."""
@@ -307,7 +310,7 @@ class AnnotationStore:
             self._keep_version(article.id, seen, warnings)
         if set_aside and set_aside != kept_aside:
             aside = _free_name(path, f"{article.id}.annotations.duplicates-{_utc_stamp()}")
-            write_atomic(aside, _collection_of(set_aside))
+            write_atomic(aside, _collection_of(set_aside, article.id, aside.stem))
             kept_aside[:] = set_aside
             kept.append(f"{len(set_aside)} older record(s) sharing an id with a newer one were kept in "
                         f"{aside.name}")
@@ -407,10 +410,15 @@ def _fingerprint(path: Path) -> bytes | tuple[int, ...] | None:
         return (exc.errno or -1,)
 
 
-def _collection_of(records: list[object]) -> bytes:
-    """Set-aside records as a W3C collection that `hashiye-cli import` can read back."""
+def _collection_of(records: list[object], article_id: str, name: str) -> bytes:
+    """Set-aside records as a W3C collection that `hashiye-cli import` can read back.
+
+    The collection and its page carry ids (a W3C MUST), distinct from the sidecar's own.
+    """
     import json
 
-    doc = {"@context": CONTEXT, "type": "AnnotationCollection", "label": "Records set aside by Hashiye",
-           "total": len(records), "first": {"type": "AnnotationPage", "startIndex": 0, "items": records}}
+    base = f"urn:hashiye:annotations:{iri_part(article_id)}:{iri_part(name)}"
+    doc = {"@context": CONTEXT, "id": base, "type": "AnnotationCollection",
+           "label": "Records set aside by Hashiye", "total": len(records),
+           "first": {"id": f"{base}:page-1", "type": "AnnotationPage", "startIndex": 0, "items": records}}
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -146,10 +146,14 @@ def _selector_problem(sel: Any) -> str | None:
             return "a TextQuoteSelector without exact text"
         if any(k in sel and not isinstance(sel[k], str) for k in ("prefix", "suffix")):
             return "a TextQuoteSelector whose prefix or suffix is not text"
+        if not sel["exact"]:
+            return "a TextQuoteSelector with empty exact text (an empty selection)"
         return None
     if kind == "TextPositionSelector":
         ok = all(isinstance(sel.get(k), int) and not isinstance(sel.get(k), bool) and sel[k] >= 0
                  for k in ("start", "end"))
+        if ok and sel["start"] == sel["end"]:
+            return "a TextPositionSelector of length 0 (an empty selection)"
         return None if ok and sel["start"] <= sel["end"] else "a TextPositionSelector whose start and end are not " \
                                                                "whole numbers from 0 (booleans, NaN, text…)"
     if kind == "RangeSelector":

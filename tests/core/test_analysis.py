@@ -275,6 +275,16 @@ def test_agreement_json_shape_and_nulls(hand: Path, capsys: pytest.CaptureFixtur
     assert json.loads(out)["units"] == 0 and json.loads(out)["overall"]["kappa"] is None
 
 
+def test_agreement_warns_of_a_coder_who_coded_nothing(hand: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt coder once gave a table of zeros and no word of why."""
+    annotate(hand, "a", [(60, 70)], ["x"], coder="Ali")
+    annotate(hand, "a", [(80, 90)], ["x"], coder="Sara")
+    code, _out, err = run(capsys, "agreement", "--coders", "Ali", "Sarah", "--corpus", str(hand))
+    assert code == 0 and "'Sarah' coded nothing" in err and "'Ali'" not in err
+    code, _out, err = run(capsys, "agreement", "--coders", "Ali", "sara", "--corpus", str(hand))
+    assert code == 0 and "coded nothing" not in err, "names match regardless of case"
+
+
 def test_krippendorff_alpha_by_hand(hand: Path) -> None:
     # 4 units, 3 coders; coders who coded each unit: 3, 0, 2, 1. n = 12 values, six 1s and six 0s;
     # coincidences of 0 with 1: (0 + 0 + 2·1 + 1·2)/2 = 2; alpha = 1 − 11·2/(6·6) = 14/36

@@ -217,6 +217,32 @@ def test_a_declared_size_over_the_limit_is_refused_before_reading(tmp_path: Path
     assert code == 1 and "would expand to 2,048 bytes (limit 1,000)" in err
 
 
+@pytest.mark.parametrize("twice", ["project.qde", "sources/a.txt"])
+def test_a_project_with_two_members_of_one_name_is_refused(tmp_path: Path, seeds_copy: Path,
+                                                            capsys: pytest.CaptureFixture[str], twice: str) -> None:
+    """Which of two same-named members counts differs between tools; once the last one silently won."""
+    import warnings
+
+    before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}
+    path = tmp_path / "twice.qdpx"
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "w") as z:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        z.writestr("project.qde", MINIMAL)
+        z.writestr("sources/a.txt", "abc")
+        z.writestr(twice, b"<Project/>" if twice == "project.qde" else b"xyz")
+    code, out, err = run(capsys, "import", str(path), "--corpus", str(seeds_copy))
+    assert code == 1 and out == "" and f"two files named {twice}" in err and "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in seeds_copy.iterdir()} == before
+
+
+def test_an_empty_archive_is_named_as_a_project_without_project_qde(tmp_path: Path, seeds_copy: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty ZIP once fell through to the JSON reader and was reported as "not valid JSON"."""
+    path = _zip(tmp_path / "empty.qdpx", {})
+    code, out, err = run(capsys, "import", str(path), "--corpus", str(seeds_copy))
+    assert code == 1 and out == "" and "no project.qde" in err and "JSON" not in err
+
+
 def test_malformed_json_is_one_clear_message(seeds_copy: Path, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}

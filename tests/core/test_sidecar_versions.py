@@ -57,6 +57,7 @@ def test_the_same_id_twice_keeps_the_newer_note_and_sets_the_other_aside(seeds_c
     assert len(aside) == 1 and any(aside[0].name in w for w in saved.warnings)
     kept = json.loads(aside[0].read_text("utf-8"))
     assert [r["body"][0]["value"] for r in kept["first"]["items"]] == ["یادداشت قدیمی"]
+    assert must_failures(kept) == [], "the file kept aside is a W3C collection too (ids included)"
     assert not any("listed twice" in w for w in store.load(art).warnings), "told once, then resolved"
 
 
@@ -127,6 +128,36 @@ def test_restore_of_an_unknown_version_is_a_usage_error(seeds_copy: Path, capsys
     assert store.sidecar_for(ARTICLE).read_bytes() == before
     code, _out, err = run(capsys, "history", ARTICLE, "--corpus", str(seeds_copy))
     assert code == 0 and "no earlier versions" in err
+
+
+@pytest.mark.parametrize("version", ["", "²"])
+def test_restore_of_an_empty_or_odd_version_changes_nothing(seeds_copy: Path, capsys: pytest.CaptureFixture[str],
+                                                            version: str) -> None:
+    """With one version kept, "" once matched it (every name starts with "") and "²" crashed int()."""
+    store, art = setup(seeds_copy)
+    store.save_change(art, upsert=[new_annotation(art.id, art.source_text, 10, 20)])
+    store.save_change(art, upsert=[new_annotation(art.id, art.source_text, 40, 50)])
+    before = store.sidecar_for(ARTICLE).read_bytes()
+    code, _out, err = run(capsys, "restore", ARTICLE, version, "--corpus", str(seeds_copy))
+    assert code == 2 and "no version" in err
+    assert store.sidecar_for(ARTICLE).read_bytes() == before
+
+
+def test_history_and_restore_refuse_an_id_that_is_a_path(seeds_copy: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`restore ../other/ID 1` once read the other folder's article and rewrote this folder's sidecar."""
+    store, art = setup(seeds_copy)
+    store.save_change(art, upsert=[new_annotation(art.id, art.source_text, 10, 20)])
+    store.save_change(art, upsert=[new_annotation(art.id, art.source_text, 40, 50)])
+    before = store.sidecar_for(ARTICLE).read_bytes()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / f"{ARTICLE}.txt").write_text("متنی دیگر، کوتاه و بی‌ربط به این مقاله.\n", "utf-8")
+    for argv in (["restore", f"../other/{ARTICLE}", "1"], ["history", f"../other/{ARTICLE}"]):
+        code, _out, err = run(capsys, *argv, "--corpus", str(seeds_copy))
+        assert code == 1 and "no article with id" in err, argv
+    assert store.sidecar_for(ARTICLE).read_bytes() == before
+    assert sorted(p.name for p in other.iterdir()) == [f"{ARTICLE}.txt"]
 
 
 def test_restore_change_gives_an_undoable_pair(seeds_copy: Path) -> None:

@@ -100,6 +100,25 @@ def test_an_unreadable_conflict_copy_is_reported_and_left_alone(seeds_copy: Path
     assert any(copy.name in w and "left as it is" in w for w in result.warnings)
 
 
+def test_every_conflict_copy_opened_at_once_is_told_of(seeds_copy: Path) -> None:
+    """Three copies (and one unreadable) beside one sidecar: opening names each, not just the last."""
+    store, art = AnnotationStore(seeds_copy), load_article(seeds_copy / f"{ARTICLE}.txt")
+    store.save_change(art, upsert=[new_annotation(art.id, art.source_text, 10, 20)])
+    names = [f"{ARTICLE}.annotations (Maryam's conflicted copy 2026-11-30).json",
+             f"{ARTICLE}.annotations (conflict 2026-11-30 101112).json",
+             f"{ARTICLE}.annotations.sync-conflict-20261130-101112-ABCDEF7.json"]
+    for i, name in enumerate(names):
+        other = new_annotation(art.id, art.source_text, 30 + 10 * i, 35 + 10 * i)
+        (seeds_copy / name).write_text(render_sidecar(ARTICLE, SidecarContent([other])), "utf-8")
+    bad = seeds_copy / f"{ARTICLE}.annotations (conflict 2026-12-01).json"  # sorts after the first copy
+    bad.write_text("<<<<<<< not json", "utf-8")
+    loaded = AnnotationStore(seeds_copy).load(art)
+    assert len(loaded.anchored) == 4
+    for name in names:
+        assert any(w.startswith(name) and "shown merged" in w for w in loaded.warnings), name
+    assert any(bad.name in w and "left as it is" in w for w in loaded.warnings)
+
+
 # --- git -----------------------------------------------------------------------------------------
 
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -187,6 +206,25 @@ def test_the_merge_driver_refuses_an_unreadable_side_and_leaves_ours(tmp_path: P
     code = main(["merge-driver", str(tmp_path / "base.json"), str(ours), str(tmp_path / "theirs.json")])
     assert code == 1 and ours.read_bytes() == before
     assert "leaving the merge to git" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("missing", ["base", "ours", "theirs"])
+def test_the_merge_driver_refuses_a_side_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             missing: str) -> None:
+    """A wrong driver line (a missing %B) once merged as if they had deleted everything (exit 0)."""
+    from hashiye.core.cli import main
+
+    art = load_article(Path(__file__).resolve().parents[2] / "seeds" / f"{ARTICLE}.txt")
+    a = new_annotation(art.id, art.source_text, 10, 20)
+    paths = {side: write_copy(tmp_path, f"{side}.json", [a]) for side in ("base", "ours", "theirs")}
+    paths[missing].unlink()
+    before = paths["ours"].read_bytes() if missing != "ours" else None
+    code = main(["merge-driver", str(paths["base"]), str(paths["ours"]), str(paths["theirs"])])
+    assert code == 1 and "does not exist" in capsys.readouterr().err
+    if before is None:
+        assert not paths["ours"].exists(), "nothing is created in place of a missing %A"
+    else:
+        assert paths["ours"].read_bytes() == before
 
 
 def test_an_annotation_shown_from_a_conflict_copy_can_be_deleted(seeds_copy: Path) -> None:

@@ -210,3 +210,26 @@ def test_a_pipe_is_refused_without_blocking(seeds_copy: Path, tmp_path: Path,
     os.mkfifo(fifo)
     code, out, err = run(capsys, "import", str(fifo), "--corpus", str(seeds_copy))
     assert code == 1 and out == "" and "not a regular file" in err
+
+
+def test_an_empty_selection_is_not_imported_as_an_orphan_forever(seeds_copy: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty quote or a zero-length position once became an orphan with nothing to find, kept for good."""
+    text = (seeds_copy / f"{A1}.txt").read_text("utf-8")
+    start = text.index(QUOTE)
+    source = f"urn:hashiye:article:{A1}"
+    records = [
+        {"id": "urn:x:empty-quote", "type": "Annotation",
+         "target": {"source": source, "selector": {"type": "TextQuoteSelector", "exact": ""}}},
+        {"id": "urn:x:zero-length", "type": "Annotation",
+         "target": {"source": source, "selector": {"type": "TextPositionSelector", "start": 10, "end": 10}}},
+        {"id": "urn:x:quote-kept", "type": "Annotation",  # an empty position beside a real quote: placed by the quote
+         "target": {"source": source, "selector": [{"type": "TextPositionSelector", "start": 3, "end": 3},
+                                                   {"type": "TextQuoteSelector", "exact": QUOTE}]}},
+    ]
+    code, out, err = run(capsys, "import", str(write(tmp_path, "e.json", records)), "--corpus", str(seeds_copy))
+    assert code == 0 and "imported 1, merged 0, orphaned 0, unmatched 2" in out
+    assert "urn:x:empty-quote" in err and "urn:x:zero-length" in err and "empty selection" in err
+    (kept,) = items(seeds_copy)
+    assert kept["id"] == "urn:x:quote-kept"
+    assert {"type": "TextPositionSelector", "start": start, "end": start + len(QUOTE)} in kept["target"]["selector"]
