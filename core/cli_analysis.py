@@ -193,6 +193,7 @@ def run_kwic(args: argparse.Namespace) -> int:
     w = args.width
     for k in lines:
         print(f"{k.article}\t{k.start}-{k.end}\t{k.left:>{w}} [{k.hit}] {k.right:<{w}}")
+    message(f"{len(lines)} hits in {len({k.article for k in lines})} articles")  # also when there are none
     return 0
 
 

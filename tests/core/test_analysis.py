@@ -315,6 +315,15 @@ def test_kwic_hits_are_file_slices(seeds_copy: Path, capsys: pytest.CaptureFixtu
     assert run(capsys, "kwic", "x", "--width", "-1", "--corpus", str(seeds_copy))[0] == 2
 
 
+def test_kwic_says_how_many_hits_even_when_there_are_none(seeds_copy: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "kwic", "بهزیستی", "--corpus", str(seeds_copy))
+    assert code == 0 and len(out.splitlines()) > 3
+    assert f"{len(out.splitlines())} hits in " in err
+    code, out, err = run(capsys, "kwic", "زززقققق", "--corpus", str(seeds_copy))
+    assert code == 0 and out == "" and "0 hits in 0 articles" in err
+
+
 # --- reports -----------------------------------------------------------------------------------
 
 def test_reports_by_month_source_and_cooccurrence(seeds_copy: Path, tmp_path: Path,
