@@ -500,6 +500,19 @@ def _codes(root: ET.Element) -> dict[str, _Code]:
     return out
 
 
+
+def _span(sel: ET.Element, size: int, label: str, skipped: list[Skipped]) -> tuple[int, int] | None:
+    """A `PlainTextSelection`'s positions, or None (and why, in `skipped`) if they are not a span of the text."""
+    try:
+        start, end = int(sel.get("startPosition") or ""), int(sel.get("endPosition") or "")
+    except ValueError:
+        skipped.append(Skipped(label, "its positions are not whole numbers"))
+        return None
+    if not 0 <= start < end <= size:
+        skipped.append(Skipped(label, f"its span is outside the text of {size} characters"))
+        return None
+    return start, end
+
 def _when(*values: str | None) -> str:
     for v in values:
         if v and parse_time(v) is not None:
@@ -635,14 +648,10 @@ def _read_project(root: ET.Element, read_file: Callable[[str], tuple[str | None,
         pieces: list[_Piece] = []
         for sel in selections:
             label = f"selection {sel.get('startPosition')}-{sel.get('endPosition')} of «{name}»"
-            try:
-                start, end = int(sel.get("startPosition") or ""), int(sel.get("endPosition") or "")
-            except ValueError:
-                project.skipped.append(Skipped(label, "its positions are not whole numbers"))
+            span = _span(sel, len(text), label, project.skipped)
+            if span is None:
                 continue
-            if not 0 <= start < end <= len(text):
-                project.skipped.append(Skipped(label, f"its span is outside the text of {len(text)} characters"))
-                continue
+            start, end = span
             texts = [_kid_text(sel, "Description").strip()]
             for g in [_guid(r.get("targetGUID")) for r in _kids(sel, "NoteRef")] + links.get(_guid(sel.get("guid")), []):
                 used_notes.add(g)
@@ -676,14 +685,10 @@ def _read_project(root: ET.Element, read_file: Callable[[str], tuple[str | None,
                 whole.append(body)
                 continue
             for sp in spans:
-                try:
-                    start, end = int(sp.get("startPosition") or ""), int(sp.get("endPosition") or "")
-                except ValueError:
-                    project.skipped.append(Skipped(label, "its positions are not whole numbers"))
+                span = _span(sp, len(text), label, project.skipped)
+                if span is None:
                     continue
-                if not 0 <= start < end <= len(text):
-                    project.skipped.append(Skipped(label, f"its span is outside the text of {len(text)} characters"))
-                    continue
+                start, end = span
                 created = _when(n.get("creationDateTime"), n.get("modifiedDateTime"))
                 pieces.append(_Piece(_guid(sp.get("guid")) or g, start, end, [], [body], created,
                                      _when(n.get("modifiedDateTime"), created)))
