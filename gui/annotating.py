@@ -208,7 +208,7 @@ class Annotator(QObject):
 
     def say_nothing_under_focus(self) -> None:
         self.message.emit(
-            tr("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید"), 5000)
+            tr("روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با h یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید"), 5000)
 
     def delete_current(self) -> None:
         if not self._usable():

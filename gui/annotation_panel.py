@@ -155,7 +155,7 @@ class AnnotationPanel(QWidget):
         self.view.setUniformItemSizes(False)
         on_enter(self.view, lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
         self.view.clicked.connect(lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
-        self.empty = QLabel(tr("هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و H یا ۱ تا ۵ را بزنید."))
+        self.empty = QLabel(tr("هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و h یا ۱ تا ۵ را بزنید."))
         self.empty.setWordWrap(True)
         self.empty.setObjectName("panelEmpty")
         lay = QVBoxLayout(self)

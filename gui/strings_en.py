@@ -71,8 +71,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "برجسته‌سازی‌ها ({n})": "Highlights ({n})",
     " — {n} جاگم‌شده": " — {n} orphaned",
     "فهرست برجسته‌سازی‌ها": "Highlight list",
-    "هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و H یا ۱ تا ۵ را بزنید.":
-        "No highlights yet.\nChoose a sentence with the arrow keys and press H or 1 to 5.",
+    "هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و h یا ۱ تا ۵ را بزنید.":
+        "No highlights yet.\nChoose a sentence with the arrow keys and press h or 1 to 5.",
     "جای این برجسته‌سازی در متن پیدا نشد": "This highlight was not found in the text any more",
     "یادداشت": "Note",
     "یادداشت: {note}": "Note: {note}",
@@ -91,8 +91,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "برجسته‌سازی": "Highlight",
     "تغییر رنگ": "Change colour",
     "حذف برجسته‌سازی": "Delete highlight",
-    "روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با H یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید":
-        "No highlight on the chosen sentence: make one with H or 1 to 5, or choose one with ] and [",
+    "روی جملهٔ برگزیده برجسته‌سازی‌ای نیست: با h یا ۱ تا ۵ بسازید، یا با ] و [ یکی را برگزینید":
+        "No highlight on the chosen sentence: make one with h or 1 to 5, or choose one with ] and [",
     # annotation browser
     "همهٔ برجسته‌سازی‌ها": "All highlights",
     "رنگ": "Colour",
