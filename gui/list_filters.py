@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hashiye.core.annotations import Annotation
-from hashiye.core.filters import Filter, annotations_by_article, jalali_day
+from hashiye.core.filters import Filter, jalali_day
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
@@ -29,6 +29,7 @@ class ListFilters(QWidget):
         self._text = text_source
         self.corpus: Path | None = None
         self._annotations: dict[str, list[Annotation]] = {}
+        self._changed_since_read: set[str] = set()  # articles updated one by one since the full read
         self.source = QComboBox()
         self.source.setObjectName("sourceFilter")
         self.tag = QComboBox()
@@ -66,20 +67,28 @@ class ListFilters(QWidget):
         self.hide()
 
     def set_choices(self, corpus: Path, sources: list[str]) -> None:
-        """Fill the source and tag lists for a folder."""
+        """Fill the source list for a folder; its tags follow when `annotations_read` brings them."""
+        if corpus != self.corpus:
+            self._annotations = {}
         self.corpus = corpus
+        self._changed_since_read = set()
         self._fill(self.source, tr("همهٔ منابع"), sources)
-        self.refresh_tags()
 
-    def refresh_tags(self) -> None:
-        """Read every sidecar's tags (when a folder is opened)."""
-        if self.corpus is None:
-            return
-        self._annotations = annotations_by_article(self.corpus)
+    def annotations_read(self, by_article: dict[str, list[Annotation]]) -> None:
+        """Every sidecar's annotations, read off the UI thread since `set_choices`; an article whose
+        annotations changed meanwhile keeps what `article_annotations` said of it (the newer)."""
+        merged = dict(by_article)
+        for article_id in self._changed_since_read:
+            if article_id in self._annotations:
+                merged[article_id] = self._annotations[article_id]
+            else:
+                merged.pop(article_id, None)
+        self._annotations = merged
         self._tags_changed()
 
     def article_annotations(self, article_id: str, annotations: Sequence[Annotation]) -> None:
         """One article's annotations changed: update them without reading other files."""
+        self._changed_since_read.add(article_id)
         if annotations:
             self._annotations[article_id] = list(annotations)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hashiye.core.filters import annotations_by_article
 from hashiye.core.textio import UnreadableArticle
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QToolButton, QVBoxLayout, QWidget
@@ -64,12 +65,14 @@ class ListPane(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.filters)
         lay.addWidget(self.list_view, 1)
+        self._annotations_read_for: object = None  # the folder whose sidecars were read for the tag filter
         context.folderOpened.connect(self._folder_opened)
         context.listingChanged.connect(self._listed)
         context.annotationsChanged.connect(self._annotations_changed)
 
     def _folder_opened(self, _path: object) -> None:
         self.model.set_records([])
+        self._annotations_read_for = None
 
     def _listed(self, listing: Any) -> None:
         records = list(listing.articles)
@@ -79,6 +82,12 @@ class ListPane(QWidget):
             # The open article's file went away: its row stays (and stays current) until the user moves,
             # so nothing else is opened by surprise (the reading state says what happened).
             records.append(self.model.record(row))
+        if not listing.partial and self._annotations_read_for != listing.corpus:
+            # Every sidecar, for the tag filter: read once per folder, on the runner, never on the UI thread;
+            # later changes come one article at a time (`_annotations_changed`).
+            self._annotations_read_for = corpus = listing.corpus
+            self.context.runner.run("", lambda _op: annotations_by_article(corpus),
+                                    on_done=self.filters.annotations_read)
         if self.model.holds(records):
             return  # re-sorting 10,000 rows that did not change holds the window for a moment
         self._quiet = True

@@ -148,6 +148,20 @@ def test_list_filters_by_source_date_tag_and_annotations(qtbot, window, corpus: 
     assert shown_ids(window) == ["002_4a4f9998171fccb3"]
 
 
+
+def test_tags_written_before_the_folder_opened_fill_the_tag_filter(qtbot, window, corpus: Path) -> None:
+    other = corpus.parent / "other"
+    other.mkdir()
+    for f in corpus.glob("*.txt"):
+        (other / f.name).write_bytes(f.read_bytes())
+    art = load_article(other / "003_edc48c3769eb6a48.txt")
+    AnnotationStore(other).save_change(art, upsert=[new_annotation(art.id, art.source_text, 50, 70, tags=["یزد"])])
+    window.open_corpus(other)  # every sidecar is read off the UI thread for the tag list
+    f = window.filters
+    qtbot.waitUntil(lambda: f.tag.findData("یزد") >= 0, timeout=10000)
+    f.tag.setCurrentIndex(f.tag.findData("یزد"))
+    assert shown_ids(window) == ["003_edc48c3769eb6a48"]
+
 def test_skipped_files_are_counted_in_persian_with_details(qtbot, window, corpus: Path) -> None:
     (corpus / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
     window.open_corpus(corpus)
