@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from .core_messages import core_message
@@ -173,6 +174,8 @@ class Runner(QObject):
         return op
 
     def _ended(self, op: Operation) -> None:
+        if not shiboken6.isValid(self):
+            return  # the runner went with its window (a language switch) while this work ran
         self.running.discard(op)
         if not self.running:
             self.busy.emit(False)
