@@ -25,14 +25,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from hashiye.core.agreement import agreement
-from hashiye.core.annotations import new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.autocode import autocode
-from hashiye.core.codebook import iter_sidecar_annotations
-from hashiye.core.report import build_report, to_csv, to_svg
-from hashiye.core.search import CorpusIndex
-from hashiye.core.store import AnnotationStore
+from hashiye.core.analysis.agreement import agreement
+from hashiye.core.annotations.model import new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.analysis.autocode import autocode
+from hashiye.core.annotations.codebook import iter_sidecar_annotations
+from hashiye.core.analysis.report import build_report, to_csv, to_svg
+from hashiye.core.search.search import CorpusIndex
+from hashiye.core.annotations.store import AnnotationStore
 
 HERE = Path(__file__).resolve().parent
 CODES = ["اقتصاد", "سیاست", "جامعه", "فرهنگ", "ورزش", "سلامت", "آموزش", "محیط زیست"]
@@ -57,7 +57,7 @@ def top_up(corpus: Path, wanted: int) -> int:
     """Add tagged highlights (one save per article, 8 at once) until the corpus holds `wanted` annotations."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from hashiye.core.atomic import bulk_saves
+    from hashiye.core.files.atomic import bulk_saves
 
     have = sum(len(a) for _i, a in iter_sidecar_annotations(corpus))
     files = sorted(corpus.glob("*.txt"))

@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             pause(app, 0.05)
         rows.append(("20 page-downs", float("nan"), meter.stop()))
         if args.hazm:
-            from hashiye.core.normalize import get_normalizer
+            from hashiye.core.text.normalize import get_normalizer
 
             get_normalizer()  # loading hazm is not what is measured
             meter.start()

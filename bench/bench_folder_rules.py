@@ -24,7 +24,7 @@ def main() -> None:
     cache = tempfile.mkdtemp(prefix="hashiye-rules-")
     os.environ["HASHIYE_CACHE_DIR"] = cache
     os.environ["HASHIYE_DATA_DIR"] = cache + "/data"
-    from hashiye.core import folder_rules
+    from hashiye.core.corpus import folder_rules
 
     corpus = args.corpus
     t = time.perf_counter()

@@ -11,7 +11,7 @@ folder. Each run measures, one after the other so that machine load hits all ali
 Medians and the ratio of each to `cat` are printed; the ratio of each run is taken against
 the `cat` of the same run, and its median printed. `--serial` adds a first listing read in
 one process (the same cache code with `workers=1`), to show what the processes bring.
-`--other DIR` adds `python -m hashiye.core.cli list --json` with PYTHONPATH=DIR (a folder
+`--other DIR` adds `python -m hashiye.core.cli.main list --json` with PYTHONPATH=DIR (a folder
 holding an older `hashiye` package, for before/after figures in the same loop), its cache
 deleted first too.
 """
@@ -83,7 +83,7 @@ def main() -> int:
             ratios[key].append(ms / ref)
         if args.serial:
             shutil.rmtree(cache, ignore_errors=True)
-            code = ("import os, sys; from pathlib import Path; from hashiye.core.search_index import CorpusIndex; "
+            code = ("import os, sys; from pathlib import Path; from hashiye.core.search.search_index import CorpusIndex; "
                     "i = CorpusIndex(Path(sys.argv[1])); i.update(metadata=True, workers=1); i.listing()")
             serial = wall([sys.executable, "-c", code, str(corpus)], env)
             rows["serial"].append(serial)
@@ -91,7 +91,7 @@ def main() -> int:
         if args.other:
             shutil.rmtree(cache, ignore_errors=True)
             other_env = {**env, "PYTHONPATH": str(args.other)}
-            other = wall([sys.executable, "-m", "hashiye.core.cli", "list", "--json", "--corpus", str(corpus)],
+            other = wall([sys.executable, "-m", "hashiye.core.cli.main", "list", "--json", "--corpus", str(corpus)],
                          other_env)
             rows["other"].append(other)
             ratios["other"].append(other / ref)

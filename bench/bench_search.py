@@ -69,7 +69,7 @@ def corpus_for(size: int, base: Path) -> Path:
 
 def rare_queries(corpus: Path) -> list[tuple[str, str]]:
     """A made-up place name and a news code that occur in the corpus, with their rg patterns."""
-    from hashiye.core.normalize import to_latin_digits
+    from hashiye.core.text.normalize import to_latin_digits
 
     files = sorted(corpus.glob("*.txt"))
     name = re.search(r"روستای (\S+)", files[len(files) // 2].read_text("utf-8"))
@@ -84,8 +84,8 @@ def rare_queries(corpus: Path) -> list[tuple[str, str]]:
 
 
 def bench_size(size: int, base: Path, runs: int, cli_runs: int) -> None:
-    from hashiye.core.search import CorpusIndex, search
-    from hashiye.core.search_index import index_path
+    from hashiye.core.search.search import CorpusIndex, search
+    from hashiye.core.search.search_index import index_path
 
     corpus = corpus_for(size, base)
     queries = rare_queries(corpus) + QUERIES
@@ -141,7 +141,7 @@ def bench_size(size: int, base: Path, runs: int, cli_runs: int) -> None:
 
 
 def bench_refresh(index: object, corpus: Path) -> None:
-    from hashiye.core.search import CorpusIndex
+    from hashiye.core.search.search import CorpusIndex
 
     assert isinstance(index, CorpusIndex)
     t = time.perf_counter()
@@ -188,7 +188,7 @@ def bench_cli(corpus: Path, runs: int, other: Path | None = None) -> None:
             c = wall(["rg", "-c", spelled, str(corpus)], 1)
             ours.append(b), rg1.append(a), rg2.append(c), r1.append(b / a), r2.append(b / c)
             if other:
-                d = wall([sys.executable, "-m", "hashiye.core.cli", "search", q, "--corpus", str(corpus), "--json"],
+                d = wall([sys.executable, "-m", "hashiye.core.cli.main", "search", q, "--corpus", str(corpus), "--json"],
                          1, {**os.environ, "PYTHONPATH": str(other),
                              "HASHIYE_CACHE_DIR": os.environ["HASHIYE_CACHE_DIR"] + "-other"})
                 theirs.append(d), r3.append(d / a)
@@ -237,7 +237,7 @@ def main() -> int:
             cli = str(Path(sys.executable).with_name("hashiye-cli"))
             subprocess.run([cli, "search", "x", "--corpus", str(corpus)], stdout=subprocess.DEVNULL, check=False)
             if args.other:
-                subprocess.run([sys.executable, "-m", "hashiye.core.cli", "search", "x", "--corpus", str(corpus)],
+                subprocess.run([sys.executable, "-m", "hashiye.core.cli.main", "search", "x", "--corpus", str(corpus)],
                                stdout=subprocess.DEVNULL, check=False,
                                env={**os.environ, "PYTHONPATH": str(args.other),
                                     "HASHIYE_CACHE_DIR": os.environ["HASHIYE_CACHE_DIR"] + "-other"})

@@ -16,10 +16,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from hashiye.core.annotations import edited, new_annotation
-from hashiye.core.article import Article, load_article
-from hashiye.core.safe_read import json_depth
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import edited, new_annotation
+from hashiye.core.corpus.article import Article, load_article
+from hashiye.core.files.safe_read import json_depth
+from hashiye.core.annotations.store import AnnotationStore
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

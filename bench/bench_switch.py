@@ -17,9 +17,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HASHIYE_CACHE_DIR"] = tempfile.mkdtemp(prefix="hashiye-bench-")
 
-from hashiye.core.annotations import COLORS, new_annotation  # noqa: E402
-from hashiye.core.article import load_article  # noqa: E402
-from hashiye.core.store import AnnotationStore  # noqa: E402
+from hashiye.core.annotations.model import COLORS, new_annotation  # noqa: E402
+from hashiye.core.corpus.article import load_article  # noqa: E402
+from hashiye.core.annotations.store import AnnotationStore  # noqa: E402
 from hashiye.gui.app import create_window, make_app  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

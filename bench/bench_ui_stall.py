@@ -111,9 +111,9 @@ def measure(folder: Path, query: str, out: Path) -> dict[str, float]:
 
 def annotate_some(folder: Path, every: int = 10) -> int:
     """One highlight in every tenth article, so the export has rows."""
-    from hashiye.core.annotations import new_annotation
-    from hashiye.core.article import load_article
-    from hashiye.core.store import AnnotationStore
+    from hashiye.core.annotations.model import new_annotation
+    from hashiye.core.corpus.article import load_article
+    from hashiye.core.annotations.store import AnnotationStore
 
     store = AnnotationStore(folder)
     count = 0

@@ -19,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-from hashiye.core.corpus import iter_articles
+from hashiye.core.corpus.corpus import iter_articles
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SOURCES = ["ایسنا", "ایرنا", "خبرگزاری فارس", "خبرگزاری مهر", "تسنیم", "پایگاه خبری عصرتوس",

@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hashiye.core.annotations import Annotation, edited, new_annotation
-from hashiye.core.textio import UnreadableArticle
+from hashiye.core.annotations.model import Annotation, edited, new_annotation
+from hashiye.core.text.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from hashiye.core.annotations import COLORS, Anchored
-from hashiye.core.article import Article
-from hashiye.core.filters import Filter
-from hashiye.core.exporting import collect
-from hashiye.core.normalize import match_key
-from hashiye.core.textio import UnreadableArticle
+from hashiye.core.annotations.model import COLORS, Anchored
+from hashiye.core.corpus.article import Article
+from hashiye.core.corpus.filters import Filter
+from hashiye.core.exchange.exporting import collect
+from hashiye.core.text.normalize import match_key
+from hashiye.core.text.textio import UnreadableArticle
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hashiye.core.annotations import Anchored
+from hashiye.core.annotations.model import Anchored
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget

@@ -11,8 +11,8 @@ import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from hashiye.core.normalize import get_normalizer  # noqa: E402
-from hashiye.core.paths import bundled_seeds  # noqa: E402
+from hashiye.core.text.normalize import get_normalizer  # noqa: E402
+from hashiye.core.files.paths import bundled_seeds  # noqa: E402
 from hashiye.resources import APP_ID, ICON_NAME, resource_path  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
@@ -30,9 +30,9 @@ FONT_FAMILY = "Vazirmatn"
 # export, an editor, a dialog, hazm after the first paint). `--startup-check` names any that is
 # loaded by then, and tests/gui/test_startup_path.py fails on it.
 NOT_AT_STARTUP = (
-    "hazm", "hashiye.core.search", "hashiye.core.matching", "hashiye.core.exporting", "hashiye.core.refi_qda",
-    "hashiye.core.export_tag_report", "hashiye.core.codebook_export", "hashiye.core.w3c_import",
-    "hashiye.core.importing", "hashiye.gui.editors", "hashiye.gui.search_panel", "hashiye.gui.export_dialog",
+    "hazm", "hashiye.core.search.search", "hashiye.core.text.matching", "hashiye.core.exchange.exporting", "hashiye.core.exchange.refi_qda",
+    "hashiye.core.exchange.export_tag_report", "hashiye.core.exchange.codebook_export", "hashiye.core.exchange.w3c_import",
+    "hashiye.core.exchange.importing", "hashiye.gui.editors", "hashiye.gui.search_panel", "hashiye.gui.export_dialog",
     "hashiye.gui.annotation_browser", "hashiye.gui.help", "hashiye.gui.tag_report",
 )
 

@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from hashiye.core.annotations import Annotation
-from hashiye.core.filters import Filter, record_key
-from hashiye.core.jalali import TEHRAN, jalali_display
-from hashiye.core.normalize import persian_sort_key
-from hashiye.core.records import ArticleRecord
+from hashiye.core.annotations.model import Annotation
+from hashiye.core.corpus.filters import Filter, record_key
+from hashiye.core.text.jalali import TEHRAN, jalali_display
+from hashiye.core.text.normalize import persian_sort_key
+from hashiye.core.corpus.records import ArticleRecord
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hashiye.core.annotations import COLORS
+from hashiye.core.annotations.model import COLORS
 from PySide6.QtGui import QColor
 
 from .i18n import N_, tr

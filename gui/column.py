@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hashiye.core.sentences import sentence_spans
+from hashiye.core.text.sentences import sentence_spans
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit

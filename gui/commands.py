@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hashiye.core.annotations import Annotation, edited
+from hashiye.core.annotations.model import Annotation, edited
 from PySide6.QtGui import QUndoCommand
 
 from .session import AnnotationSession

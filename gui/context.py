@@ -20,10 +20,10 @@ import os
 import threading
 from pathlib import Path
 
-from hashiye.core import folder_rules
-from hashiye.core.corpus import CorpusError, Listing, ListingChunk, iter_listing, join_chunks
-from hashiye.core.records import ArticleRecord
-from hashiye.core.search_index import CorpusIndex, cached_listing, index_path
+from hashiye.core.corpus import folder_rules
+from hashiye.core.corpus.corpus import CorpusError, Listing, ListingChunk, iter_listing, join_chunks
+from hashiye.core.corpus.records import ArticleRecord
+from hashiye.core.search.search_index import CorpusIndex, cached_listing, index_path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hashiye.core.jalali import WEEKDAY_NAMES
+from hashiye.core.text.jalali import WEEKDAY_NAMES
 
 from .i18n import N_, isolate, language, tr
 

@@ -12,8 +12,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from hashiye.core.atomic import write_atomic
-from hashiye.core.paths import desktop_data_home
+from hashiye.core.files.atomic import write_atomic
+from hashiye.core.files.paths import desktop_data_home
 from hashiye.resources import APP_ID, ICON_NAME, resource_path
 
 # Entries earlier releases wrote under another file name: replaced on install, removed on uninstall.

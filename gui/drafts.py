@@ -13,8 +13,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from hashiye.core.atomic import write_atomic
-from hashiye.core.paths import data_dir
+from hashiye.core.files.atomic import write_atomic
+from hashiye.core.files.paths import data_dir
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hashiye.core.annotations import COLORS
-from hashiye.core.corpus import CorpusError
-from hashiye.core.filters import Filter
-from hashiye.core.exporting import EXPORTERS, Rows, collect, write_export
-from hashiye.core.output_guard import ProtectedPath, refuse_corpus_target
+from hashiye.core.annotations.model import COLORS
+from hashiye.core.corpus.corpus import CorpusError
+from hashiye.core.corpus.filters import Filter
+from hashiye.core.exchange.exporting import EXPORTERS, Rows, collect, write_export
+from hashiye.core.exchange.output_guard import ProtectedPath, refuse_corpus_target
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,

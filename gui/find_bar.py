@@ -73,7 +73,7 @@ class FindBar(QWidget):
             self.search()
 
     def search(self) -> None:
-        from hashiye.core.matching import find_in_text  # loaded at the first find, not at start-up
+        from hashiye.core.text.matching import find_in_text  # loaded at the first find, not at start-up
 
         query = self.edit.text().strip()
         self.hits = find_in_text(query, self.text) if query else []

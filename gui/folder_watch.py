@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hashiye.core.textio import is_article_path
+from hashiye.core.text.textio import is_article_path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from .context import AppContext

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hashiye.core import folder_rules
-from hashiye.core.article import Article
-from hashiye.core.display import HEADING_ROLES, Display, build_display
+from hashiye.core.corpus import folder_rules
+from hashiye.core.corpus.article import Article
+from hashiye.core.text.display import HEADING_ROLES, Display, build_display
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hashiye.core.normalize import fold_digits
+from hashiye.core.text.normalize import fold_digits
 from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 

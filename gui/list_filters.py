@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from hashiye.core.annotations import Annotation
-from hashiye.core.filters import Filter, jalali_day
+from hashiye.core.annotations.model import Annotation
+from hashiye.core.corpus.filters import Filter, jalali_day
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 

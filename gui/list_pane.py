@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from hashiye.core.filters import annotations_by_article
-from hashiye.core.textio import UnreadableArticle
+from hashiye.core.corpus.filters import annotations_by_article
+from hashiye.core.text.textio import UnreadableArticle
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QToolButton, QVBoxLayout, QWidget
 

@@ -7,8 +7,8 @@ shown, is the one caller of the display-span `set_hits`."""
 
 from __future__ import annotations
 
-from hashiye.core.display import Display
-from hashiye.core.sentences import sentence_spans, whole_words
+from hashiye.core.text.display import Display
+from hashiye.core.text.sentences import sentence_spans, whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent, QTextCharFormat,
                            QTextCursor, QTextOption)

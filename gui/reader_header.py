@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hashiye.core.jalali import gregorian_display, jalali_display
-from hashiye.core.records import ArticleRecord
+from hashiye.core.text.jalali import gregorian_display, jalali_display
+from hashiye.core.corpus.records import ArticleRecord
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hashiye.core.annotations import COLORS, Anchored
-from hashiye.core.article import Article
-from hashiye.core.display import Display, without_headings
-from hashiye.core.normalize import hazm_loaded
-from hashiye.core.original import build_original
-from hashiye.core.records import ArticleRecord
-from hashiye.core.textio import UnreadableArticle
+from hashiye.core.annotations.model import COLORS, Anchored
+from hashiye.core.corpus.article import Article
+from hashiye.core.text.display import Display, without_headings
+from hashiye.core.text.normalize import hazm_loaded
+from hashiye.core.text.original import build_original
+from hashiye.core.corpus.records import ArticleRecord
+from hashiye.core.text.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 
 from . import hidden_lines
@@ -32,7 +32,7 @@ from .runner import Operation
 from .session import AnnotationSession
 
 if TYPE_CHECKING:  # the search module is loaded when a search first runs, not at start-up
-    from hashiye.core.search import Hit
+    from hashiye.core.search.search import Hit
 
 
 class ReadingState(QObject):

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from hashiye.core.paths import data_dir
+from hashiye.core.files.paths import data_dir
 
 SCHEMA = """CREATE TABLE IF NOT EXISTS place (
     folder TEXT NOT NULL, article TEXT NOT NULL, top INTEGER NOT NULL DEFAULT 0,

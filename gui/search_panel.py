@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from hashiye.core.search import Hit, SearchResult, refresh_steps, search
+from hashiye.core.search.search import Hit, SearchResult, refresh_steps, search
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import (

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from hashiye.core.annotations import Annotation
-from hashiye.core.article import Article, load_article
-from hashiye.core.store import AnnotationStore, LoadResult, StoreError
-from hashiye.core.textio import UnreadableArticle
+from hashiye.core.annotations.model import Annotation
+from hashiye.core.corpus.article import Article, load_article
+from hashiye.core.annotations.store import AnnotationStore, LoadResult, StoreError
+from hashiye.core.text.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 
 from .core_messages import core_message

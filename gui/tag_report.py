@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hashiye.core.export_tag_report import DIMENSIONS, ReportRow, tag_report
-from hashiye.core.exporting import Rows
-from hashiye.core.jalali import jalali_month
+from hashiye.core.exchange.export_tag_report import DIMENSIONS, ReportRow, tag_report
+from hashiye.core.exchange.exporting import Rows
+from hashiye.core.text.jalali import jalali_month
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hashiye.core.annotations import new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore
 
 
 def annotate(folder: Path, article: str, quote: str | None = None, **kw: object) -> str:

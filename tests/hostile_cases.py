@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-CLI = [sys.executable, "-m", "hashiye.core.cli"]
+CLI = [sys.executable, "-m", "hashiye.core.cli.main"]
 
 NESTED = "000_e6d5671372e51005"  # its sidecar is 1,000 `[`, never closed
 PIPE = "001_efa6bf155fd70a28"  # its sidecar is a named pipe

@@ -10,8 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from hashiye.core.annotations import Annotation, new_annotation
-from hashiye.core.article import load_article
+from hashiye.core.annotations.model import Annotation, new_annotation
+from hashiye.core.corpus.article import load_article
 
 COLORS = ["yellow", "green", "blue", "pink", "purple"]
 

@@ -102,7 +102,8 @@ def assert_valid_file(path: Path) -> None:
 def every_sidecar_written_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
     """Check every sidecar the store writes in this test (records it could not read are kept
     verbatim and are not Hashiye's to fix, so they are left out of the check)."""
-    from hashiye.core import annotations, store
+    from hashiye.core.annotations import model as annotations
+    from hashiye.core.annotations import store
 
     original = store.render_sidecar
 

@@ -9,12 +9,12 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import xmlschema
-from hashiye.core.agreement import agreement, alpha_binary, kappa
-from hashiye.core.annotations import Annotation, from_w3c, new_annotation, to_w3c
-from hashiye.core.article import load_article
-from hashiye.core.autocode import autocode, autocode_steps
-from hashiye.core.cli import main
-from hashiye.core.codebook import (
+from hashiye.core.analysis.agreement import agreement, alpha_binary, kappa
+from hashiye.core.annotations.model import Annotation, from_w3c, new_annotation, to_w3c
+from hashiye.core.corpus.article import load_article
+from hashiye.core.analysis.autocode import autocode, autocode_steps
+from hashiye.core.cli.main import main
+from hashiye.core.annotations.codebook import (
     FILE_NAME,
     Code,
     Codebook,
@@ -25,11 +25,11 @@ from hashiye.core.codebook import (
     rename_changes,
     undo_of,
 )
-from hashiye.core.codebook_export import codebook_qdc, read_codebook_qdc
-from hashiye.core.coders import coder_of, with_coder
-from hashiye.core.normalize import match_key
-from hashiye.core.sentences import sentence_spans
-from hashiye.core.store import AnnotationStore
+from hashiye.core.exchange.codebook_export import codebook_qdc, read_codebook_qdc
+from hashiye.core.annotations.coders import coder_of, with_coder
+from hashiye.core.text.normalize import match_key
+from hashiye.core.text.sentences import sentence_spans
+from hashiye.core.annotations.store import AnnotationStore
 from w3c_schema import every_sidecar_written_is_valid  # noqa: F401 (autouse: sidecars pass the W3C MUSTs)
 
 CODEBOOK_XSD = Path(__file__).resolve().parents[1] / "data" / "refi-qda" / "Codebook.xsd"
@@ -389,7 +389,9 @@ def test_codebook_that_is_a_pipe_or_too_deep_is_refused_with_a_message(seeds_cop
 def test_bulk_saves_remove_stale_temporaries_listed_once(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from hashiye.core import atomic, store
+    from hashiye.core.files import atomic
+
+    from hashiye.core.annotations import store
 
     stale = seeds_copy / ".001_efa6bf155fd70a28.annotations.json.tmp-dead"
     stale.write_text("half a file", encoding="utf-8")
@@ -418,7 +420,7 @@ def test_bulk_saves_remove_stale_temporaries_listed_once(seeds_copy: Path, monke
 
 
 def test_report_counts_the_same_for_sidecars_the_fast_path_cannot_read(seeds_copy: Path) -> None:
-    from hashiye.core.report import build_report
+    from hashiye.core.analysis.report import build_report
 
     annotate(seeds_copy, "001_efa6bf155fd70a28", [(300, 320), (400, 420)], ["الف", "ب"])
     fast = build_report(seeds_copy, "cooccurrence").cells

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hashiye.core.anchoring import anchor_all
-from hashiye.core.annotations import new_annotation
+from hashiye.core.annotations.anchoring import anchor_all
+from hashiye.core.annotations.model import new_annotation
 
 TEXT = (
     "به گزارش خبرگزاری آزمایش، طرح محرومیت زدایی در روستاهای استان اجرا می شود.\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hashiye.core.anchoring import anchor_all
-from hashiye.core.annotations import new_annotation
+from hashiye.core.annotations.anchoring import anchor_all
+from hashiye.core.annotations.model import new_annotation
 
 TEXT = ("رئیس سازمان گفت: همکاری دستگاه های اجرایی برای موفقیت این طرح ضروری است.\n"
         "او افزود: بودجه امسال دو برابر شده و کار ادامه دارد.\n")

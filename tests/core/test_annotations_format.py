@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import (
+from hashiye.core.annotations.model import (
     COLORS,
     Annotation,
     edited,
@@ -15,9 +15,9 @@ from hashiye.core.annotations import (
     parse_time,
     to_w3c,
 )
-from hashiye.core.article import load_article
-from hashiye.core.sidecar import SidecarContent, parse_sidecar, render_sidecar
-from hashiye.core.store import AnnotationStore
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.sidecar import SidecarContent, parse_sidecar, render_sidecar
+from hashiye.core.annotations.store import AnnotationStore
 from w3c_schema import assert_valid_file, every_sidecar_written_is_valid, must_failures  # noqa: F401 (autouse)
 
 ARTICLE = "002_4a4f9998171fccb3"

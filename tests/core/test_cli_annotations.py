@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import new_annotation, to_w3c
-from hashiye.core.article import load_article
-from hashiye.core.cli import main
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import new_annotation, to_w3c
+from hashiye.core.corpus.article import load_article
+from hashiye.core.cli.main import main
+from hashiye.core.annotations.store import AnnotationStore
 from w3c_schema import assert_valid_file, every_sidecar_written_is_valid, must_failures  # noqa: F401 (autouse)
 
 ARTICLE = "001_efa6bf155fd70a28"
@@ -157,7 +157,7 @@ def test_import_of_a_bad_file_is_a_runtime_error(seeds_copy: Path, tmp_path: Pat
 
 def test_console_entry_point_runs_annotations(seeds_copy: Path) -> None:
     annotate(seeds_copy)
-    out = subprocess.run([sys.executable, "-m", "hashiye.core.cli", "annotations", "--corpus", str(seeds_copy),
+    out = subprocess.run([sys.executable, "-m", "hashiye.core.cli.main", "annotations", "--corpus", str(seeds_copy),
                           "--json"], check=False, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and json.loads(out.stdout)["annotations"][0]["status"] == "anchored"
 

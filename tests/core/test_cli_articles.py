@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hashiye.core.normalize import skeleton
+from hashiye.core.text.normalize import skeleton
 
-CLI = [sys.executable, "-m", "hashiye.core.cli"]
+CLI = [sys.executable, "-m", "hashiye.core.cli.main"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -52,14 +52,14 @@ SEED_METADATA = {
 
 
 def test_list_does_not_import_hazm(seeds_copy: Path) -> None:
-    code = ("import sys; from hashiye.core.cli import main; main(['list', '--corpus', sys.argv[1], '--json']);"
+    code = ("import sys; from hashiye.core.cli.main import main; main(['list', '--corpus', sys.argv[1], '--json']);"
             "print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code, str(seeds_copy)], capture_output=True, text=True, check=False)
     assert "HAZM False" in out.stderr
 
 
 def test_show_caches_hazm_so_the_second_show_does_not_load_it(seeds_copy: Path, tmp_path: Path) -> None:
-    code = ("import sys; from hashiye.core.cli import main; main(['show', sys.argv[1], '--corpus', sys.argv[2],"
+    code = ("import sys; from hashiye.core.cli.main import main; main(['show', sys.argv[1], '--corpus', sys.argv[2],"
             " '--json']); print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
     env = dict(os.environ, HASHIYE_CACHE_DIR=str(tmp_path / "cache"))
     runs = [subprocess.run([sys.executable, "-c", code, "001_efa6bf155fd70a28", str(seeds_copy)],
@@ -71,11 +71,11 @@ def test_show_caches_hazm_so_the_second_show_does_not_load_it(seeds_copy: Path, 
 
 
 def test_list_import_time_has_no_hazm(seeds_copy: Path) -> None:
-    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "hashiye.core.cli", "list", "--corpus",
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "hashiye.core.cli.main", "list", "--corpus",
                           str(seeds_copy), "--json"], capture_output=True, text=True, check=False)
     assert out.returncode == 0
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
-    assert "hashiye.core.parse" in imported, "the import log was read"
+    assert "hashiye.core.corpus.parse" in imported, "the import log was read"
     assert not {m for m in imported if m.split(".")[0] in ("hazm", "sklearn", "nltk", "PySide6")}
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CLI = [sys.executable, "-m", "hashiye.core.cli"]
+CLI = [sys.executable, "-m", "hashiye.core.cli.main"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -62,7 +62,7 @@ def test_errors_and_bad_usage(tmp_path: Path) -> None:
 
 
 def test_search_and_list_do_not_import_hazm(seeds_copy: Path) -> None:
-    code = ("import sys; from hashiye.core.cli import main; main(['search', 'خانواده', '--corpus', sys.argv[1], "
+    code = ("import sys; from hashiye.core.cli.main import main; main(['search', 'خانواده', '--corpus', sys.argv[1], "
             "'--json']); print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code, str(seeds_copy)], capture_output=True, text=True, check=False)
     assert "HAZM False" in out.stderr, out.stderr
@@ -70,7 +70,7 @@ def test_search_and_list_do_not_import_hazm(seeds_copy: Path) -> None:
 
 def test_search_command_loads_neither_parser_nor_store(seeds_copy: Path) -> None:
     """Start-up of `hashiye-cli search` stays small: a heavy module on its path shows here."""
-    code = ("import sys; from hashiye.core.cli import main; "
+    code = ("import sys; from hashiye.core.cli.main import main; "
             f"main(['search', 'قزوین', '--corpus', {str(seeds_copy)!r}, '--json']); "
             "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
     for _ in range(2):  # the first run builds the index, the second finds it up to date
@@ -78,7 +78,7 @@ def test_search_command_loads_neither_parser_nor_store(seeds_copy: Path) -> None
         assert out.returncode == 0, out.stderr
         assert json.loads(out.stdout)["total"] > 0
         loaded = set(out.stderr.split())
-        heavy = {"hashiye.core.parse", "hashiye.core.boilerplate", "hashiye.core.display", "hashiye.core.store",
-                 "hashiye.core.exporting", "hashiye.core.cli_annotations", "jdatetime", "hazm", "diff_match_patch",
+        heavy = {"hashiye.core.corpus.parse", "hashiye.core.corpus.boilerplate", "hashiye.core.text.display", "hashiye.core.annotations.store",
+                 "hashiye.core.exchange.exporting", "hashiye.core.cli.annotations", "jdatetime", "hazm", "diff_match_patch",
                  "concurrent.futures.process"}
         assert not loaded & heavy, sorted(loaded & heavy)

@@ -8,7 +8,8 @@ import sys
 IMPORT_ALL_CORE = """
 import importlib, pkgutil, sys
 import hashiye.core as core
-names = [m.name for m in pkgutil.walk_packages(core.__path__, "hashiye.core.")]
+names = [m.name for m in pkgutil.walk_packages(core.__path__, "hashiye.core.")
+         if not m.name.endswith(".__main__")]  # running a command is not importing it
 for name in names:
     importlib.import_module(name)
 print(len(names), "PySide6" in sys.modules, "hazm" in sys.modules)

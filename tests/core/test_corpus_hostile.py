@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hashiye.core.article import load_article
-from hashiye.core.corpus import scan
+from hashiye.core.corpus.article import load_article
+from hashiye.core.corpus.corpus import scan
 
 ARTICLE = (
     "عنوان خبر درباره مشارکت مردمی\n"
@@ -110,7 +110,7 @@ def test_unreadable_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
 LIST_ONE = """
 import json, re, resource, sys
 from pathlib import Path
-from hashiye.core.corpus import scan
+from hashiye.core.corpus.corpus import scan
 listing = scan(Path(sys.argv[1]))
 try:  # this process's own peak (ru_maxrss would keep the parent's peak across exec on Linux)
     peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text())[1])

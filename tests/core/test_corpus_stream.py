@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from hashiye.core import folder_rules
-from hashiye.core.corpus import iter_listing, join_chunks, list_file, scan
+from hashiye.core.corpus import folder_rules
+from hashiye.core.corpus.corpus import iter_listing, join_chunks, list_file, scan
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

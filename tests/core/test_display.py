@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hashiye.core import display_cache
-from hashiye.core.article import load_article
-from hashiye.core.display import without_headings
-from hashiye.core.normalize import count_words, skeleton
+from hashiye.core.text import display_cache
+from hashiye.core.corpus.article import load_article
+from hashiye.core.text.display import without_headings
+from hashiye.core.text.normalize import count_words, skeleton
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
@@ -80,7 +80,7 @@ def test_the_cache_key_follows_the_rules() -> None:
 
 
 def test_metadata_fields_are_normalised_like_the_text_of_their_level() -> None:
-    from hashiye.core.article import load_article
+    from hashiye.core.corpus.article import load_article
 
     art = load_article(SEEDS[0].parent / "003_edc48c3769eb6a48.txt")
     record = art.show_record(art.path.name, 0)

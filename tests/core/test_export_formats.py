@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from annotating import annotate, make_orphan
-from hashiye.core.article import load_article
-from hashiye.core.cli import main
-from hashiye.core.filters import Filter, jalali_day
-from hashiye.core.exporting import CSV_COLUMNS, EXPORTERS, collect
+from hashiye.core.corpus.article import load_article
+from hashiye.core.cli.main import main
+from hashiye.core.corpus.filters import Filter, jalali_day
+from hashiye.core.exchange.exporting import CSV_COLUMNS, EXPORTERS, collect
 
 A1 = "001_efa6bf155fd70a28"  # جهانی پرس, 1403-02-17
 A2 = "002_4a4f9998171fccb3"  # خبرگزاری بسیج, 1397-09-26

@@ -10,10 +10,10 @@ from xml.etree import ElementTree as ET
 import pytest
 import xmlschema
 from annotating import annotate, make_orphan
-from hashiye.core.article import load_article
-from hashiye.core.cli import main
-from hashiye.core.refi_qda import NS, annotation_guid, article_guid
-from hashiye.core.store import AnnotationStore
+from hashiye.core.corpus.article import load_article
+from hashiye.core.cli.main import main
+from hashiye.core.exchange.refi_qda import NS, annotation_guid, article_guid
+from hashiye.core.annotations.store import AnnotationStore
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "refi-qda" / "Project.xsd"
 A1 = "001_efa6bf155fd70a28"

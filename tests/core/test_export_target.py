@@ -7,12 +7,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.cli import main
-from hashiye.core.exporting import write_export
-from hashiye.core.output_guard import ProtectedPath
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.cli.main import main
+from hashiye.core.exchange.exporting import write_export
+from hashiye.core.exchange.output_guard import ProtectedPath
+from hashiye.core.annotations.store import AnnotationStore
 
 ARTICLE = "003_edc48c3769eb6a48"
 

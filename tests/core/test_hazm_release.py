@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hashiye.core import display_cache
-from hashiye.core.article import load_article
+from hashiye.core.text import display_cache
+from hashiye.core.corpus.article import load_article
 
 
 def test_the_cache_key_names_the_installed_hazm_release() -> None:

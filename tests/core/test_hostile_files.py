@@ -14,15 +14,15 @@ import time
 from pathlib import Path
 
 import pytest
-from hashiye.core import safe_read
+from hashiye.core.files import safe_read
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from hashiye.core.annotations import new_annotation, to_w3c
-from hashiye.core.article import load_article
-from hashiye.core.corpus import scan
-from hashiye.core.search import cached_listing
-from hashiye.core.sidecar import CorruptSidecar, read_sidecar, sidecar_path
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import new_annotation, to_w3c
+from hashiye.core.corpus.article import load_article
+from hashiye.core.corpus.corpus import scan
+from hashiye.core.search.search import cached_listing
+from hashiye.core.annotations.sidecar import CorruptSidecar, read_sidecar, sidecar_path
+from hashiye.core.annotations.store import AnnotationStore
 from hostile_cases import (
     BAD_NAME,
     DAMAGED,
@@ -163,7 +163,7 @@ def test_item8_article_files_that_are_pipes_devices_or_broken_links_are_skipped_
 
 def test_item10_huge_sparse_article_is_skipped_at_once_with_the_limit_named(hostile: Path) -> None:
     # VmHWM: the peak memory of this process image (ru_maxrss would include the forking parent's)
-    code = ("import re, sys; from pathlib import Path; from hashiye.core.corpus import scan; "
+    code = ("import re, sys; from pathlib import Path; from hashiye.core.corpus.corpus import scan; "
             "r = scan(Path(sys.argv[1])); print([s.reason for s in r.skipped if s.file == 'huge.txt'][0]); "
             "print(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read())[1])")
     import subprocess

@@ -21,10 +21,10 @@ PROBE = """
 import json, sys
 from pathlib import Path
 import hashiye
-from hashiye.core.paths import bundled_seeds
-from hashiye.core.article import load_article
-from hashiye.core.annotations import new_annotation
-from hashiye.core.store import AnnotationStore
+from hashiye.core.files.paths import bundled_seeds
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.model import new_annotation
+from hashiye.core.annotations.store import AnnotationStore
 from hashiye.resources import APP_ID, resource_path
 corpus = bundled_seeds()
 art = load_article(sorted(corpus.glob("*.txt"))[0])
@@ -68,7 +68,7 @@ def test_samples_are_copied_and_annotated_outside_the_package(installed: Path, t
 
 
 def test_cli_lists_the_samples_when_installed(installed: Path, tmp_path: Path) -> None:
-    out = run(installed, tmp_path / "data", "-m", "hashiye.core.cli", "list", "--json")
+    out = run(installed, tmp_path / "data", "-m", "hashiye.core.cli.main", "list", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert len(data["articles"]) == 5 and data["corpus"] == str(tmp_path / "data" / "samples")

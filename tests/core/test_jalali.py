@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hashiye.core.jalali import find_date, find_time, jalali_display
+from hashiye.core.text.jalali import find_date, find_time, jalali_display
 
 
 @pytest.mark.parametrize(("line", "iso", "jalali"), [

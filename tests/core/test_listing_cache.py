@@ -11,11 +11,11 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from hashiye.core import search_index
-from hashiye.core.cli import main
-from hashiye.core.corpus import scan
-from hashiye.core.normalize import _build_inverse, match_key_lines
-from hashiye.core.search_index import CorpusIndex, cached_listing, index_path
+from hashiye.core.search import search_index
+from hashiye.core.cli.main import main
+from hashiye.core.corpus.corpus import scan
+from hashiye.core.text.normalize import _build_inverse, match_key_lines
+from hashiye.core.search.search_index import CorpusIndex, cached_listing, index_path
 
 MakeCorpus = Callable[[Path, int], Path]
 
@@ -51,7 +51,7 @@ def test_parallel_listing_equals_serial_byte_for_byte(tmp_path: Path, monkeypatc
 
 def test_search_after_a_parallel_build_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       make_corpus: MakeCorpus) -> None:
-    from hashiye.core.search import search
+    from hashiye.core.search.search import search
 
     corpus = make_corpus(tmp_path / "c", 30)
     monkeypatch.setattr(search_index, "PARALLEL_FROM", 5)
@@ -125,7 +125,7 @@ def test_undecodable_file_name_is_skipped_with_its_reason_like_scan_does(seeds_c
 
 def test_fast_matching_form_equals_the_table() -> None:
     _build_inverse()
-    from hashiye.core import normalize
+    from hashiye.core.text import normalize
 
     table = normalize._FAST_KEY
     every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
@@ -135,7 +135,7 @@ def test_fast_matching_form_equals_the_table() -> None:
 
 
 def test_listing_without_words_then_search_finds_everything(seeds_copy: Path) -> None:
-    from hashiye.core.search import search_corpus
+    from hashiye.core.search.search import search_corpus
 
     assert cached_listing(seeds_copy, words=False).to_json() == scan(seeds_copy).to_json()
     with CorpusIndex(seeds_copy) as index:
@@ -148,7 +148,7 @@ def test_listing_without_words_then_search_finds_everything(seeds_copy: Path) ->
 def test_fast_match_key_equals_the_character_loop() -> None:
     import random
 
-    from hashiye.core.normalize import match_key, match_key_indexed
+    from hashiye.core.text.normalize import match_key, match_key_indexed
 
     def loop(text: str) -> str:
         return match_key_indexed(text)[0].strip()

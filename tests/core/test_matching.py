@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hashiye.core.matching import find_in_text, matches, parse_query, query_terms
+from hashiye.core.text.matching import find_in_text, matches, parse_query, query_terms
 
 ZWNJ = "\u200c"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hashiye.core.article import load_article
-from hashiye.core.display import build_display
-from hashiye.core.normalize import ENTITIES, MARKUP, skeleton
-from hashiye.core.parse import parse
+from hashiye.core.corpus.article import load_article
+from hashiye.core.text.display import build_display
+from hashiye.core.text.normalize import ENTITIES, MARKUP, skeleton
+from hashiye.core.corpus.parse import parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

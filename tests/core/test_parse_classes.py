@@ -7,8 +7,8 @@ glued to a repeated title, a mid-article «بیشتر بخوانید», a reply 
 
 from __future__ import annotations
 
-from hashiye.core.display import build_display
-from hashiye.core.parse import parse
+from hashiye.core.text.display import build_display
+from hashiye.core.corpus.parse import parse
 
 LEAD = ("مدیرکل راه و شهرسازی استان از آغاز عملیات ساخت دو هزار واحد مسکونی در شهرهای کوچک "
         "استان در سال جاری خبر داد.")
@@ -324,7 +324,7 @@ def test_a_fifo_and_a_binary_file_in_the_folder_do_not_stop_the_folder_rules(tmp
     import os
 
     import pytest
-    from hashiye.core.article import load_article
+    from hashiye.core.corpus.article import load_article
 
     monkeypatch.setenv("HASHIYE_DATA_DIR", str(tmp_path / "data"))
     corpus = tmp_path / "corpus"
@@ -350,7 +350,7 @@ def test_subheads_do_not_push_an_interview_credit_out_of_the_first_paragraphs() 
 
 
 def test_a_windows_1256_file_with_arabic_kaf_keeps_its_news_code(tmp_path, monkeypatch) -> None:
-    from hashiye.core.article import load_article
+    from hashiye.core.corpus.article import load_article
 
     monkeypatch.setenv("HASHIYE_DATA_DIR", str(tmp_path / "data"))
     page = f"كد خبر: 12345\nساخت دو هزار واحد مسكوني در شهرهاي كوچك\n{LEAD}\n{BODY1}\n".replace("ی", "ي").replace("ک", "ك")

@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from hashiye.core import folder_rules
-from hashiye.core.article import load_article
-from hashiye.core.corpus import scan
-from hashiye.core.display import build_display
-from hashiye.core.parse import parse
-from hashiye.core.search_index import cached_listing
+from hashiye.core.corpus import folder_rules
+from hashiye.core.corpus.article import load_article
+from hashiye.core.corpus.corpus import scan
+from hashiye.core.text.display import build_display
+from hashiye.core.corpus.parse import parse
+from hashiye.core.search.search_index import cached_listing
 
 SLOGAN = "رسانه مستقل شهروندان استان شمالی"
 
@@ -141,7 +141,7 @@ def test_list_and_the_cached_listing_follow_the_marks(tmp_path: Path) -> None:
 
 def run_cli(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, HASHIYE_DATA_DIR=str(data))
-    return subprocess.run([sys.executable, "-m", "hashiye.core.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "hashiye.core.cli.main", *args], capture_output=True, text=True,
                           env=env, timeout=120)
 
 

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from hashiye.core.article import load_article
-from hashiye.core.corpus import scan
+from hashiye.core.corpus.article import load_article
+from hashiye.core.corpus.corpus import scan
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

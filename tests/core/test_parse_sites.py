@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hashiye.core.article import load_article
-from hashiye.core.corpus import scan
-from hashiye.core.display import build_display
-from hashiye.core.parse import parse
+from hashiye.core.corpus.article import load_article
+from hashiye.core.corpus.corpus import scan
+from hashiye.core.text.display import build_display
+from hashiye.core.corpus.parse import parse
 
 IRNA = """صفحه اصلی
 سیاسی

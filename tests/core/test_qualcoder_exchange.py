@@ -14,10 +14,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import xmlschema
-from hashiye.core.article import load_article
-from hashiye.core.cli import main
-from hashiye.core.refi_qda import NS, annotation_guid
-from hashiye.core.store import AnnotationStore
+from hashiye.core.corpus.article import load_article
+from hashiye.core.cli.main import main
+from hashiye.core.exchange.refi_qda import NS, annotation_guid
+from hashiye.core.annotations.store import AnnotationStore
 from qda_corpus import build, plan
 from w3c_schema import assert_valid_file, every_sidecar_written_is_valid  # noqa: F401 (autouse)
 
@@ -209,7 +209,7 @@ def test_a_malformed_project_is_one_clear_message_and_changes_nothing(
 def test_a_declared_size_over_the_limit_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   seeds_copy: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    from hashiye.core import refi_qda
+    from hashiye.core.exchange import refi_qda
 
     monkeypatch.setattr(refi_qda, "MAX_TEXT_BYTES", 1000)
     path = _zip(tmp_path / "big.qdpx", {"project.qde": MINIMAL, "sources/a.txt": bytes(range(256)) * 8})

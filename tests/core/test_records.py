@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from hashiye.core.article import load_article
-from hashiye.core.cli import main
-from hashiye.core.corpus import scan
-from hashiye.core.filters import Filter
-from hashiye.core.records import FIELDS, ArticleRecord
-from hashiye.core.search_index import CorpusIndex, cached_listing
+from hashiye.core.corpus.article import load_article
+from hashiye.core.cli.main import main
+from hashiye.core.corpus.corpus import scan
+from hashiye.core.corpus.filters import Filter
+from hashiye.core.corpus.records import FIELDS, ArticleRecord
+from hashiye.core.search.search_index import CorpusIndex, cached_listing
 
 # DESIGN §6: the `list --json` article fields, in this order.
 LIST_FIELDS = ["id", "file", "title", "supertitle", "lead", "source", "news_code", "published",
@@ -71,7 +71,7 @@ def test_the_list_and_the_exports_judge_an_article_alike(seeds_copy: Path, crite
 
 
 def test_the_list_keeps_articles_whose_annotations_carry_the_tag(seeds_copy: Path) -> None:
-    from hashiye.core.annotations import new_annotation
+    from hashiye.core.annotations.model import new_annotation
 
     art = load_article(seeds_copy / "000_e6d5671372e51005.txt")
     tagged = dataclasses.replace(new_annotation(art.id, art.source_text, 0, 10), tags=["اقتصاد"], color="green")
@@ -87,7 +87,7 @@ def test_the_list_keeps_articles_whose_annotations_carry_the_tag(seeds_copy: Pat
 def test_user_folders_follow_the_overrides_and_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import sys
 
-    from hashiye.core import paths
+    from hashiye.core.files import paths
 
     monkeypatch.setenv("HASHIYE_CACHE_DIR", str(tmp_path / "c"))
     monkeypatch.setenv("HASHIYE_DATA_DIR", str(tmp_path / "d"))

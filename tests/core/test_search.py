@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hashiye.core.search import CorpusIndex, index_path, search, search_corpus
-from hashiye.core.textio import read_text
+from hashiye.core.search.search import CorpusIndex, index_path, search, search_corpus
+from hashiye.core.text.textio import read_text
 
 SPELLINGS = {"000_e6d5671372e51005": "محرومیت زدایی", "002_4a4f9998171fccb3": "محرومیتزدایی",
              "003_edc48c3769eb6a48": "محرومیت زدایی"}
@@ -33,7 +33,7 @@ def test_hits_are_slices_of_the_source_text(seeds_copy: Path) -> None:
 
 
 def test_snippets_cut_at_word_boundaries_and_mark_where_the_match_is() -> None:
-    from hashiye.core.search import snippet_at
+    from hashiye.core.search.search import snippet_at
 
     words = [f"واژه{n}" for n in range(40)]
     text = " ".join(words)
@@ -88,8 +88,8 @@ def test_cp1256_file_hits_are_in_decoded_code_points(seeds_copy: Path) -> None:
 
 
 def test_first_page_stops_early_and_stream_is_newest_first(seeds_copy: Path) -> None:
-    from hashiye.core.corpus import scan
-    from hashiye.core.search import iter_article_hits
+    from hashiye.core.corpus.corpus import scan
+    from hashiye.core.search.search import iter_article_hits
 
     with CorpusIndex(seeds_copy) as index:
         index.update()
@@ -108,7 +108,7 @@ def test_index_never_loses_a_match_that_the_rules_find(seeds_copy: Path) -> None
     """The FTS query only narrows the search: corpus totals equal matching every text."""
     import re
 
-    from hashiye.core.matching import find_in_text
+    from hashiye.core.text.matching import find_in_text
 
     texts = {p.stem: read_text(p).text for p in sorted(seeds_copy.glob("*.txt"))}
     words = re.findall(r"[^\W\d_]{2,}", " ".join(texts.values()))

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hashiye.core.matching import find_in_text
-from hashiye.core.search import CorpusIndex, search
-from hashiye.core.textio import UnreadableArticle, read_text
+from hashiye.core.text.matching import find_in_text
+from hashiye.core.search.search import CorpusIndex, search
+from hashiye.core.text.textio import UnreadableArticle, read_text
 
 QUERIES = ["قزوین", "محرومیت‌زدایی", "محرومیت زدایی", '"سازمان بهزیستی"', "سازمان بهزيستي", "خانواده‌ها",
            "بسیج سازندگی", "۱۳۹۳", "1393", "کمیته امداد", "مشارکت", "شماره", '"جهاد سازندگی" سازمان']

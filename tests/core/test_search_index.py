@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.corpus import CorpusError, scan
-from hashiye.core.search import CorpusIndex, cached_listing, index_path, search, search_corpus
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.corpus.corpus import CorpusError, scan
+from hashiye.core.search.search import CorpusIndex, cached_listing, index_path, search, search_corpus
+from hashiye.core.annotations.store import AnnotationStore
 
 NEW_WORDS = "\nواژه‌ای تازه به نام زعفران‌کاری افزوده شد.\n"
 
@@ -104,7 +104,7 @@ def test_cached_listing_of_a_missing_folder_is_an_error(tmp_path: Path) -> None:
 
 
 def test_garbage_from_edits_is_compacted(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import hashiye.core.search_index as si
+    import hashiye.core.search.search_index as si
 
     with CorpusIndex(seeds_copy) as index:
         index.update(metadata=False)

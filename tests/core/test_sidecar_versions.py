@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import edited, new_annotation, to_w3c
-from hashiye.core.article import load_article
-from hashiye.core.cli import main
-from hashiye.core.history import History
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import edited, new_annotation, to_w3c
+from hashiye.core.corpus.article import load_article
+from hashiye.core.cli.main import main
+from hashiye.core.annotations.history import History
+from hashiye.core.annotations.store import AnnotationStore
 from w3c_schema import every_sidecar_written_is_valid, must_failures  # noqa: F401 (autouse)
 
 ARTICLE = "003_edc48c3769eb6a48"

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import edited, new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore, StoreError
+from hashiye.core.annotations.model import edited, new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore, StoreError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from w3c_schema import every_sidecar_written_is_valid, must_failures  # noqa: E402, F401 (autouse)
@@ -118,9 +118,9 @@ def test_write_failures_are_clear_and_leave_the_old_file(seeds_copy: Path, monke
 WRITER = """
 import sys
 from pathlib import Path
-from hashiye.core.annotations import new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore
 folder, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 store = AnnotationStore(folder)
 art = load_article(folder / "003_edc48c3769eb6a48.txt")

@@ -14,10 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
-from hashiye.core import atomic, datalock
-from hashiye.core.annotations import new_annotation, to_w3c
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore, StoreError
+from hashiye.core.files import atomic
+from hashiye.core.files import datalock
+from hashiye.core.annotations.model import new_annotation, to_w3c
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore, StoreError
 from w3c_schema import every_sidecar_written_is_valid, must_failures  # noqa: F401 (autouse)
 
 ARTICLE = "003_edc48c3769eb6a48"
@@ -108,7 +109,7 @@ def test_a_full_disk_in_the_middle_of_writing_leaves_the_sidecar_untouched(seeds
 HOLDER = """
 import sys, time
 from pathlib import Path
-from hashiye.core.datalock import data_lock
+from hashiye.core.files.datalock import data_lock
 with data_lock(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(60)
@@ -195,7 +196,7 @@ def test_a_change_between_reading_and_renaming_is_read_and_merged_again(seeds_co
             real(path, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
         real(target, data, before_replace, durable)
 
-    monkeypatch.setattr("hashiye.core.store.write_atomic", intrude_once)
+    monkeypatch.setattr("hashiye.core.annotations.store.write_atomic", intrude_once)
     mine = add(store, art, 120)
     monkeypatch.undo()
     assert saved_ids(seeds_copy) == {first.id, intruder.id, mine.id}
@@ -203,7 +204,7 @@ def test_a_change_between_reading_and_renaming_is_read_and_merged_again(seeds_co
 
 IMPORTER = """
 import sys
-from hashiye.core.cli import main
+from hashiye.core.cli.main import main
 sys.exit(main(["import", sys.argv[1], "--corpus", sys.argv[2]]))
 """
 

@@ -6,9 +6,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from hashiye.core.annotations import Annotation, edited, new_annotation
-from hashiye.core.article import Article, load_article
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import Annotation, edited, new_annotation
+from hashiye.core.corpus.article import Article, load_article
+from hashiye.core.annotations.store import AnnotationStore
 from w3c_schema import assert_valid_file, every_sidecar_written_is_valid  # noqa: F401 (autouse)
 
 ARTICLE = "003_edc48c3769eb6a48"

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore, StoreError
+from hashiye.core.annotations.model import new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore, StoreError
 
 ARTICLE = "003_edc48c3769eb6a48"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -11,11 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import edited, new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.conflicts import original_name
-from hashiye.core.sidecar import SidecarContent, render_sidecar
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import edited, new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.conflicts import original_name
+from hashiye.core.annotations.sidecar import SidecarContent, render_sidecar
+from hashiye.core.annotations.store import AnnotationStore
 from w3c_schema import every_sidecar_written_is_valid, must_failures  # noqa: F401 (autouse)
 
 ARTICLE = "003_edc48c3769eb6a48"
@@ -136,7 +136,7 @@ def two_branches(repo: Path, with_driver: bool) -> tuple[list[str], str]:
         # The lines docs/annotations.md tells users to add (with this test's Python).
         (repo / ".gitattributes").write_text("*.annotations.json merge=hashiye\n", "utf-8")
         git(repo, "config", "merge.hashiye.name", "Hashiye annotations, merged by id")
-        git(repo, "config", "merge.hashiye.driver", f"{sys.executable} -m hashiye.core.cli merge-driver %O %A %B %P")
+        git(repo, "config", "merge.hashiye.driver", f"{sys.executable} -m hashiye.core.cli.main merge-driver %O %A %B %P")
     store, art = AnnotationStore(repo), load_article(repo / f"{ARTICLE}.txt")
     first = new_annotation(art.id, art.source_text, 10, 20, note="اول")
     store.save_change(art, upsert=[first])
@@ -179,7 +179,7 @@ def test_without_the_driver_the_same_merge_conflicts(tmp_path: Path) -> None:
 
 
 def test_the_merge_driver_respects_a_deletion_on_one_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from hashiye.core.cli import main
+    from hashiye.core.cli.main import main
 
     art = load_article(Path(__file__).resolve().parents[2] / "seeds" / f"{ARTICLE}.txt")
     a = new_annotation(art.id, art.source_text, 10, 20)
@@ -196,7 +196,7 @@ def test_the_merge_driver_respects_a_deletion_on_one_side(tmp_path: Path, capsys
 
 def test_the_merge_driver_refuses_an_unreadable_side_and_leaves_ours(tmp_path: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    from hashiye.core.cli import main
+    from hashiye.core.cli.main import main
 
     art = load_article(Path(__file__).resolve().parents[2] / "seeds" / f"{ARTICLE}.txt")
     ours = write_copy(tmp_path, "ours.json", [new_annotation(art.id, art.source_text, 10, 20)])
@@ -212,7 +212,7 @@ def test_the_merge_driver_refuses_an_unreadable_side_and_leaves_ours(tmp_path: P
 def test_the_merge_driver_refuses_a_side_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                              missing: str) -> None:
     """A wrong driver line (a missing %B) once merged as if they had deleted everything (exit 0)."""
-    from hashiye.core.cli import main
+    from hashiye.core.cli.main import main
 
     art = load_article(Path(__file__).resolve().parents[2] / "seeds" / f"{ARTICLE}.txt")
     a = new_annotation(art.id, art.source_text, 10, 20)
@@ -241,7 +241,7 @@ def test_an_annotation_shown_from_a_conflict_copy_can_be_deleted(seeds_copy: Pat
 
 def test_a_deeply_nested_conflict_copy_or_merge_side_is_refused_without_a_traceback(
         seeds_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from hashiye.core.cli import main
+    from hashiye.core.cli.main import main
 
     store, art = AnnotationStore(seeds_copy), load_article(seeds_copy / f"{ARTICLE}.txt")
     copy = seeds_copy / f"{ARTICLE}.annotations.sync-conflict-20261130-090000-ABCDEF7.json"

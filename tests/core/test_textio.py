@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hashiye.core.textio import UnreadableArticle, decode_bytes, is_article_path, read_text
+from hashiye.core.text.textio import UnreadableArticle, decode_bytes, is_article_path, read_text
 
 PERSIAN = "برگزاری جلسه شورای مشارکت‌های مردمی بهزیستی استان اصفهان\r\nدر این جلسه ۱۲ نفر حضور داشتند.\n"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hashiye.core.cli import main
+from hashiye.core.cli.main import main
 from w3c_schema import assert_valid_file, every_sidecar_written_is_valid  # noqa: F401 (autouse)
 
 A1 = "001_efa6bf155fd70a28"

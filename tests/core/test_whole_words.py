@@ -1,6 +1,6 @@
 """A mouse selection snaps to whole words: Persian words with ZWNJ stay whole, punctuation stays out."""
 
-from hashiye.core.sentences import whole_words
+from hashiye.core.text.sentences import whole_words
 
 
 def test_half_words_at_both_ends_become_whole_words() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 def test_a_long_article_is_read_on_a_worker_and_shown_whole(qtbot, window, corpus: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from hashiye.core.sentences import sentence_spans
+    from hashiye.core.text.sentences import sentence_spans
     from hashiye.gui.reader import ReaderText
     from hashiye.gui.reading import ReadingState
 

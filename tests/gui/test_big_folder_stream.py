@@ -11,8 +11,8 @@ import pytest
 
 def test_the_list_fills_in_as_a_new_folder_is_read(qtbot, window, corpus: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from hashiye.core import corpus as core_corpus
-    from hashiye.core.corpus import scan
+    from hashiye.core.corpus import corpus as core_corpus
+    from hashiye.core.corpus.corpus import scan
 
     monkeypatch.setattr(type(window.context), "BACKGROUND_LISTING", 2)
     monkeypatch.setattr(core_corpus, "CHUNK", 3)

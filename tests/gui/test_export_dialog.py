@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 import xmlschema
-from hashiye.core.annotations import new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.exporting import EXPORTERS
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.exchange.exporting import EXPORTERS
+from hashiye.core.annotations.store import AnnotationStore
 from PySide6.QtCore import Qt
 from waits import run_export
 

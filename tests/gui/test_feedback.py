@@ -40,9 +40,9 @@ def test_undo_redo_delete_and_recolour_say_what_they_did(qtbot, window, corpus: 
 
 
 def test_a_path_in_a_persian_message_keeps_its_order(qtbot, window, corpus: Path, tmp_path: Path) -> None:
-    from hashiye.core.annotations import new_annotation
-    from hashiye.core.article import load_article
-    from hashiye.core.store import AnnotationStore
+    from hashiye.core.annotations.model import new_annotation
+    from hashiye.core.corpus.article import load_article
+    from hashiye.core.annotations.store import AnnotationStore
 
     art = load_article(corpus / "001_efa6bf155fd70a28.txt")
     AnnotationStore(corpus).save_change(art, upsert=[new_annotation(art.id, art.source_text, 10, 20)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hashiye.core import folder_rules
+from hashiye.core.corpus import folder_rules
 from PySide6.QtCore import Qt
 
 

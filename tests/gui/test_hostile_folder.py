@@ -5,8 +5,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore
 from hostile_cases import BAD_NAME, DAMAGED, GOOD, NESTED, PIPE, ZERO, deadline, make_hostile_folder
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox

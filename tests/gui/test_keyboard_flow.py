@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hashiye.core.sidecar import sidecar_path
+from hashiye.core.annotations.sidecar import sidecar_path
 from keys import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -197,8 +197,8 @@ def test_recolour_and_tags_with_completion(qtbot, window, corpus: Path) -> None:
 
 
 def test_note_being_typed_survives_an_external_change(qtbot, window, corpus: Path) -> None:
-    from hashiye.core.annotations import new_annotation
-    from hashiye.core.store import AnnotationStore
+    from hashiye.core.annotations.model import new_annotation
+    from hashiye.core.annotations.store import AnnotationStore
 
     article_id = window.current_id
     window.reader.setFocus()

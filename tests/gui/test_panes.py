@@ -97,7 +97,7 @@ def test_hits_are_grouped_by_article_with_the_match_emphasised(qtbot, window) ->
 
 
 def test_a_snippet_shows_article_text_as_written() -> None:
-    from hashiye.core.search import Hit
+    from hashiye.core.search.search import Hit
     from hashiye.gui.search_panel import hit_html
 
     hit = Hit("a", 0, 5, "<img>", "متن <img src=x onerror=alert(1)> و &lt; پایان", 4)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hashiye.core.annotations import edited, new_annotation
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import edited, new_annotation
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore
 from hashiye.gui.commands import ChangeAnnotations
 
 ARTICLE = "003_edc48c3769eb6a48"

@@ -39,7 +39,7 @@ def test_find_in_article_moves_between_hits(qtbot, window) -> None:
 
 
 def test_annotation_browser_filters_and_opens(qtbot, window) -> None:
-    from hashiye.core.annotations import new_annotation
+    from hashiye.core.annotations.model import new_annotation
 
     for article_id, quote, color, tags in (("003_edc48c3769eb6a48", "سازمان همیاری", "green", ["نهادها"]),
                                             ("002_4a4f9998171fccb3", "کمیته امداد", "pink", ["نهادها", "امداد"]),

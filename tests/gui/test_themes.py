@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 def test_highlights_are_light_fills_with_text_at_7_to_1_told_apart_by_a_mark_at_3_to_1() -> None:
     """DESIGN §11: text over every fill (plain and chosen) 7:1; the fill a light tint of the page; the
     colour-coded underline and margin mark 3:1 against the page; the five marks differ from each other."""
-    from hashiye.core.annotations import COLORS
+    from hashiye.core.annotations.model import COLORS
     from hashiye.gui import themes
     from hashiye.gui.highlights import chosen_fill
     from hashiye.gui.themes import THEMES, contrast

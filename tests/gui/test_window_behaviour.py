@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from hashiye.core.annotations import new_annotation, to_w3c
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore
+from hashiye.core.annotations.model import new_annotation, to_w3c
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from waits import run_export
@@ -173,7 +173,7 @@ def test_skipped_files_are_counted_in_persian_with_details(qtbot, window, corpus
 
 
 def test_sorting_by_title_follows_the_persian_alphabet() -> None:
-    from hashiye.core.records import ArticleRecord
+    from hashiye.core.corpus.records import ArticleRecord
     from hashiye.gui.article_list import ArticleListModel
 
     titles = ["گزارش", "کتاب", "پدر", "بازار", "چای", "جنگ", "ژاله", "زمین", "آب", "يارانه"]

@@ -1,9 +1,9 @@
 """Compare a Hashiye corpus with what QualCoder's importer stored (qc.py import dump)."""
 import json, sys
 from pathlib import Path
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore
-from hashiye.core.refi_qda import color_code_name
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore
+from hashiye.core.exchange.refi_qda import color_code_name
 
 corpus, dump = Path(sys.argv[1]), json.loads(Path(sys.argv[2]).read_text())
 store = AnnotationStore(corpus)

@@ -1,8 +1,8 @@
 """Compare two Hashiye corpora's annotations by span: quote, note, tags, colour."""
 import sys
 from pathlib import Path
-from hashiye.core.article import load_article
-from hashiye.core.store import AnnotationStore
+from hashiye.core.corpus.article import load_article
+from hashiye.core.annotations.store import AnnotationStore
 a, b = Path(sys.argv[1]), Path(sys.argv[2])
 def load(folder):
     st = AnnotationStore(folder)

@@ -1,0 +1,1 @@
+"""Analysis: autocoding, agreement between coders, reports."""

@@ -1,0 +1,292 @@
+"""Agreement between coders: per code and overall (docs/analysis.md defines every figure).
+
+Units are the sentences (`sentences.sentence_spans`), paragraphs (non-empty lines) or
+whole texts of the articles in which at least one of the coders made an annotation, in
+code points of the file as stored. A unit counts as coded T by a coder when one of that
+coder's annotations tagged T overlaps it (positions as stored in the sidecar).
+
+Two coders: for each code the 2×2 table (both, a_only, b_only, neither), percent
+agreement and Cohen's kappa. More coders: Krippendorff's alpha (nominal, coded / not
+coded). `overall` pools the tables of all codes. A figure that is undefined (no units,
+or chance agreement 1) is None (`null` in JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..annotations.coders import _names, coders_of
+from ..files.safe_read import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, UnsafeFile, read_bounded, read_json_bytes
+from ..text.sentences import sentence_spans
+from ..annotations.sidecar import SUFFIX, CorruptSidecar, body_tags, read_sidecar
+from ..text.textio import UnreadableArticle, read_text
+
+UNITS = ("sentence", "paragraph", "article")
+_LINE = re.compile(r"[^\n\r]+")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each non-empty line, without surrounding spaces."""
+    out = []
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def unit_spans(text: str, unit: str) -> list[tuple[int, int]]:
+    if unit == "sentence":
+        return sentence_spans(text)
+    if unit == "paragraph":
+        return paragraph_spans(text)
+    if unit == "article":
+        return [(0, len(text))] if text.strip() else []
+    raise ValueError(f"unknown unit {unit!r} (one of {', '.join(UNITS)})")
+
+
+def kappa(both: int, a_only: int, b_only: int, neither: int) -> float | None:
+    """Cohen's kappa of a 2×2 table; None when undefined (no units, or chance agreement 1)."""
+    n = both + a_only + b_only + neither
+    if n == 0:
+        return None
+    po = (both + neither) / n
+    pa, pb = (both + a_only) / n, (both + b_only) / n
+    pe = pa * pb + (1 - pa) * (1 - pb)
+    if pe >= 1:
+        return None
+    return (po - pe) / (1 - pe)
+
+
+def percent(agree: int, units: int) -> float | None:
+    return None if units == 0 else 100 * agree / units
+
+
+def alpha_binary(per_unit: list[int], coders: int) -> float | None:
+    """Krippendorff's alpha (nominal) for coded/not coded; `per_unit[i]` coders coded unit i.
+
+    Every coder judges every unit (no missing values). None when undefined (fewer than two
+    coders or units, or only one value used).
+    """
+    if coders < 2 or not per_unit:
+        return None
+    n = coders * len(per_unit)
+    n1 = sum(per_unit)
+    n0 = n - n1
+    if n0 == 0 or n1 == 0:
+        return None
+    o01 = sum(k * (coders - k) for k in per_unit) / (coders - 1)  # coincidences of 0 with 1
+    return 1 - (n - 1) * o01 / (n0 * n1)
+
+
+@dataclass
+class Disagreement:
+    """A unit coded with `code` by some coders but not all: where, and by whom."""
+
+    article: str
+    start: int
+    end: int
+    code: str
+    coded_by: list[str]
+
+
+@dataclass
+class CodeAgreement:
+    both: int = 0  # two coders: coded by both; more: by all
+    a_only: int = 0
+    b_only: int = 0
+    neither: int = 0
+    per_coder: list[int] = field(default_factory=list)  # units each coder coded
+    alpha: float | None = None
+    _counts: list[int] = field(default_factory=list, repr=False)  # per unit, coders who coded it
+
+    def to_json(self, coders: int, units: int) -> dict[str, Any]:
+        if coders == 2:
+            return {"both": self.both, "a_only": self.a_only, "b_only": self.b_only, "neither": self.neither,
+                    "percent": _round(percent(self.both + self.neither, units)),
+                    "kappa": _round(kappa(self.both, self.a_only, self.b_only, self.neither))}
+        return {"all": self.both, "none": self.neither, "coded": self.per_coder,
+                "percent": _round(percent(self.both + self.neither, units)), "alpha": _round(self.alpha)}
+
+
+@dataclass
+class AgreementResult:
+    coders: list[str]
+    unit: str
+    units: int
+    codes: dict[str, CodeAgreement]
+    overall: CodeAgreement
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        n = len(self.coders)
+        return {"coders": self.coders, "unit": self.unit, "units": self.units,
+                "codes": {c: a.to_json(n, self.units) for c, a in sorted(self.codes.items())},
+                "overall": self.overall.to_json(n, self.units * len(self.codes))}
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def _covered(units: list[tuple[int, int]], starts: list[int], spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the units that one of `spans` overlaps (units sorted, not overlapping)."""
+    ends = [e for _s, e in units]
+    out: set[int] = set()
+    for s, e in spans:
+        if e <= s:
+            continue
+        lo = bisect_right(ends, s)  # first unit ending after s
+        hi = bisect_left(starts, e)  # units starting before e
+        out.update(range(lo, hi))
+    return out
+
+
+def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
+              unit: str = "sentence") -> AgreementResult:
+    """Agreement of `coders` (names as recorded in the W3C creator) on each code; see the module doc."""
+    if len(coders) < 2:
+        raise ValueError("give at least two coders")
+    if len(set(coders)) != len(coders):
+        raise ValueError("the coders must be different")
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r} (one of {', '.join(UNITS)})")
+    wanted = {" ".join(c.split()).casefold(): i for i, c in enumerate(coders)}
+    # article → coder index → tag → spans
+    by_article: dict[str, list[dict[str, list[tuple[int, int]]]]] = {}
+    seen_tags: set[str] = set()
+    for art, records in _iter_records(Path(corpus)):
+        for start, end, ann_tags, names in records:
+            who = _coder_index(names, wanted)
+            if who is None:
+                continue
+            slots = by_article.setdefault(art, [{} for _ in coders])
+            for t in ann_tags:
+                if tags and t not in tags:
+                    continue
+                seen_tags.add(t)
+                slots[who].setdefault(t, []).append((start, end))
+    codes = list(tags) if tags else sorted(seen_tags)
+    result = AgreementResult(list(coders), unit, 0, {c: CodeAgreement(per_coder=[0] * len(coders)) for c in codes},
+                             CodeAgreement(per_coder=[0] * len(coders)))
+    m = len(coders)
+    for art in sorted(by_article):
+        text = _text(Path(corpus) / f"{art}.txt")
+        if text is None:
+            continue
+        units = unit_spans(text, unit)
+        starts = [s for s, _e in units]
+        result.units += len(units)
+        slots = by_article[art]
+        for code in codes:
+            covered = [_covered(units, starts, slots[i].get(code, [])) for i in range(m)]
+            agg = result.codes[code]
+            touched: dict[int, list[str]] = {}
+            for i, cov in enumerate(covered):
+                agg.per_coder[i] += len(cov)
+                for u in cov:
+                    touched.setdefault(u, []).append(coders[i])
+            full = sum(1 for names in touched.values() if len(names) == m)
+            if m == 2:
+                agg.a_only += len(covered[0] - covered[1])
+                agg.b_only += len(covered[1] - covered[0])
+            agg.both += full
+            agg.neither += len(units) - len(touched)
+            agg._counts += [len(names) for names in touched.values()] + [0] * (len(units) - len(touched))
+            for u, names in sorted(touched.items()):
+                if len(names) < m:
+                    result.disagreements.append(Disagreement(art, units[u][0], units[u][1], code, names))
+    total = result.overall
+    for agg in result.codes.values():
+        agg.alpha = alpha_binary(agg._counts, m)
+        total.both += agg.both
+        total.a_only += agg.a_only
+        total.b_only += agg.b_only
+        total.neither += agg.neither
+        total.per_coder = [x + y for x, y in zip(total.per_coder, agg.per_coder, strict=True)]
+        total._counts += agg._counts
+    total.alpha = alpha_binary(total._counts, m)
+    for agg in [*result.codes.values(), total]:
+        agg._counts = []
+    return result
+
+
+Record = tuple[int, int, list[str], list[str]]  # start, end, tags, coders
+
+
+def _iter_records(corpus: Path) -> Iterator[tuple[str, list[Record]]]:
+    """(article id, its annotations as records) of every readable sidecar.
+
+    The sidecars Hashiye writes are read by a fast path; anything else (records sharing an
+    id, other shapes) goes through the full reader, so the answer is the same.
+    """
+    for path in sorted(corpus.glob(f"*{SUFFIX}")):
+        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+        try:
+            raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
+            records = _fast_records(json.loads(raw.decode("utf-8-sig")))
+            if records is None:
+                records = [(a.start, a.end, a.tags, coders_of(a)) for a in read_sidecar(article).annotations]
+        except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+            continue
+        yield article.stem, records
+
+
+def _fast_records(doc: Any) -> list[Record] | None:
+    first = doc.get("first") if isinstance(doc, dict) else None
+    items = first.get("items") if isinstance(first, dict) else None
+    if not isinstance(items, list):
+        return None
+    out: list[Record] = []
+    ids: set[str] = set()
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item["id"] in ids:
+            return None
+        ids.add(item["id"])
+        target, body = item.get("target"), item.get("body", [])
+        if not isinstance(target, dict) or not isinstance(body, list) or not isinstance(target.get("selector"), list):
+            return None
+        pos = [x for x in target["selector"] if isinstance(x, dict) and x.get("type") == "TextPositionSelector"]
+        if len(pos) != 1 or type(pos[0].get("start")) is not int or type(pos[0].get("end")) is not int \
+                or not 0 <= pos[0]["start"] <= pos[0]["end"]:
+            return None
+        tags = body_tags(body)
+        if tags is None:
+            return None
+        out.append((pos[0]["start"], pos[0]["end"], tags, _names(item.get("creator"))))
+    return out
+
+
+def _text(path: Path) -> str | None:
+    """The article's text as stored: plain UTF-8 read directly, anything else by the full decoder."""
+    try:
+        data = read_bounded(path, MAX_ARTICLE_BYTES)
+    except (OSError, UnsafeFile):
+        return None
+    try:
+        if not data.startswith(b"\xef\xbb\xbf") and b"\x00" not in data:
+            return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return read_text(path).text
+    except (UnreadableArticle, OSError):
+        return None
+
+
+def _coder_index(names: list[str], wanted: dict[str, int]) -> int | None:
+    for name in names:
+        i = wanted.get(" ".join(name.split()).casefold())
+        if i is not None:
+            return i
+    return None

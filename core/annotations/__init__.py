@@ -1,0 +1,1 @@
+"""Annotations: the W3C model, anchoring, sidecars, the store, history, conflicts, codes."""

@@ -1,0 +1,1 @@
+"""`hashiye-cli`: headless commands over a corpus folder (DESIGN §6)."""

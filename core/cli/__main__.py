@@ -1,0 +1,5 @@
+"""`python -m hashiye.core.cli`."""
+
+from .main import main
+
+raise SystemExit(main())

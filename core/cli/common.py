@@ -1,0 +1,39 @@
+"""What every `hashiye-cli` command shares: options, output, errors (DESIGN §6)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..files.paths import bundled_seeds
+
+
+class UsageError(Exception):
+    """Bad usage that argparse cannot see (exit status 2)."""
+
+
+class RuntimeFailure(Exception):
+    """A runtime error: unknown article, unreadable folder (exit status 1)."""
+
+
+def add_corpus(parser: argparse.ArgumentParser) -> None:
+    """Add the shared `--corpus DIR` and `--json` options."""
+    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: bundled seeds)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def corpus_of(args: argparse.Namespace) -> Path:
+    return args.corpus if args.corpus is not None else bundled_seeds()
+
+
+def print_json(data: Any) -> None:
+    """Print one JSON document: UTF-8, no ASCII escapes."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def message(text: str) -> None:
+    """One line on stderr."""
+    print(" ".join(str(text).split()), file=sys.stderr)

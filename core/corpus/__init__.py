@@ -1,0 +1,1 @@
+"""A folder of articles: parsing pages, boilerplate, folder rules, listings, filters."""

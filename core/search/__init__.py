@@ -1,0 +1,1 @@
+"""Corpus search: the SQLite index and cache, searching, keyword in context."""

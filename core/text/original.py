@@ -1,0 +1,23 @@
+"""The original-text view: the source as stored, lines joined by one break, identity map."""
+
+from __future__ import annotations
+
+from .display import Display, Paragraph
+from .offsets import MapBuilder
+from ..corpus.parse import split_lines
+
+
+def build_original(source: str) -> Display:
+    """Show the source text itself; CRLF and CR become one paragraph break (as Qt does)."""
+    b = MapBuilder(len(source))
+    paragraphs: list[Paragraph] = []
+    for i, ln in enumerate(split_lines(source)):
+        if i:
+            at = b.last_end(ln.start)
+            b.emit("\n", at, ln.start)
+        p_start = len(b.chars)
+        b.chars.extend(source[ln.start:ln.end])
+        b.map.src_start.extend(range(ln.start, ln.end))
+        b.map.src_end.extend(range(ln.start + 1, ln.end + 1))
+        paragraphs.append(Paragraph("source", p_start, len(b.chars)))
+    return Display(b.text(), b.map, paragraphs, normalized=False)
