@@ -87,7 +87,8 @@ def read_codebook_qdc(data: bytes) -> dict[str, Code]:
     """
     from xml.etree import ElementTree as ET
 
-    from .refi_qda import COLOR_GROUP, _kid_text, _kids
+    from .refi_qda import COLOR_GROUP
+    from .refi_qda_read import _kid_text, _kids
 
     if len(data) > 64 * 1024 * 1024:
         raise ValueError("the file is over 64 MB; a codebook is far smaller")

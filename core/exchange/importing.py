@@ -16,7 +16,9 @@ from typing import Any
 from ..annotations.model import Annotation, article_of_source, from_w3c, now_iso, quote_at
 from ..corpus.article import load_article
 from ..corpus.corpus import article_files
-from .refi_qda import ORPHAN_NOTE, LineEnds, is_zip, read_qdpx, source_description
+from .qdpx_archive import is_zip
+from .refi_qda import ORPHAN_NOTE, LineEnds, source_description
+from .refi_qda_read import read_qdpx
 from ..files.safe_read import MAX_IMPORT_BYTES, check_regular, read_json_bytes
 from ..annotations.store import AnnotationStore
 from ..text.textio import UnreadableArticle, read_text

@@ -209,9 +209,9 @@ def test_a_malformed_project_is_one_clear_message_and_changes_nothing(
 def test_a_declared_size_over_the_limit_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   seeds_copy: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    from hashiye.core.exchange import refi_qda
+    from hashiye.core.exchange import refi_qda_read
 
-    monkeypatch.setattr(refi_qda, "MAX_TEXT_BYTES", 1000)
+    monkeypatch.setattr(refi_qda_read, "MAX_TEXT_BYTES", 1000)
     path = _zip(tmp_path / "big.qdpx", {"project.qde": MINIMAL, "sources/a.txt": bytes(range(256)) * 8})
     code, _out, err = run(capsys, "import", str(path), "--corpus", str(seeds_copy))
     assert code == 1 and "would expand to 2,048 bytes (limit 1,000)" in err
