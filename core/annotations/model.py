@@ -145,15 +145,15 @@ def iri_part(text: str) -> str:
 
 
 def article_of_source(source: str) -> str | None:
-    """Article id named by a target source: `urn:hashiye:article:<stem>`, or a file/URL's last segment."""
-    from urllib.parse import unquote
+    """Article id named by a target source: `urn:hashiye:article:<stem>`, or the last segment of a
+    file/URL or of a relative reference (`123.txt`, `news/123.txt`, as tools that write paths do)."""
+    from urllib.parse import unquote, urlsplit
 
     if source.startswith(URN_PREFIX):
         return unquote(source[len(URN_PREFIX):]) or None
-    if source.startswith(("file:", "http:", "https:")):
-        from urllib.parse import urlsplit
-
-        last = unquote(urlsplit(source).path).rstrip("/").rsplit("/", 1)[-1]
+    parts = urlsplit(source)
+    if parts.scheme in ("file", "http", "https") or (not parts.scheme and not parts.netloc):
+        last = unquote(parts.path).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         return last[:-4] if last.lower().endswith(".txt") else (last or None)
     return None
 

@@ -13,7 +13,7 @@ from .common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, 
 from ..corpus.corpus import CorpusError, article_files
 from ..corpus.filters import Filter
 from ..exchange.exporting import BINARY, EXPORTERS, collect, write_export
-from ..exchange.importing import import_file
+from ..exchange.importing import UnknownArticle, import_file
 from ..exchange.output_guard import ProtectedPath, refuse_corpus_target
 from ..exchange.refi_qda import ExportError
 from ..files.safe_read import UnsafeFile
@@ -88,6 +88,8 @@ def run_import(args: argparse.Namespace) -> int:
         raise RuntimeFailure(f"{args.file} is a folder: give an annotation file (.json or .qdpx)")
     try:
         report = import_file(args.file, corpus_of(args), article=args.article)
+    except UnknownArticle as exc:
+        raise RuntimeFailure(str(exc)) from exc
     except FileNotFoundError as exc:
         raise RuntimeFailure(f"cannot read {args.file}: no such file") from exc
     except UnsafeFile as exc:

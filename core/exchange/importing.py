@@ -25,6 +25,10 @@ from ..text.textio import UnreadableArticle, read_text
 from .w3c_import import label, normalise, records_of
 
 
+class UnknownArticle(LookupError):
+    """`--article` names no article of the corpus (the file was not read)."""
+
+
 @dataclass
 class ImportReport:
     imported: int = 0
@@ -57,6 +61,8 @@ def import_file(path: Path, corpus: Path, article: str | None = None) -> ImportR
     `article` names the article for records whose target is not one of the corpus's (a web page).
     Raises ValueError (with the reason) for a file that cannot be read; nothing is written then.
     """
+    if article is not None and not (corpus / f"{article}.txt").is_file():
+        raise UnknownArticle(f"no article with id {article!r} in {corpus}")
     check_regular(path, MAX_IMPORT_BYTES)  # a pipe or device is refused (UnsafeFile), never opened
     if is_zip(path):
         return import_qdpx(path, corpus)
@@ -68,10 +74,9 @@ def import_file(path: Path, corpus: Path, article: str | None = None) -> ImportR
         raise ValueError(f"not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno})") from exc
     report = ImportReport()
     ids = {p.stem for p in article_files(corpus)}
-    if article is not None and article not in ids:
-        raise ValueError(f"no article with id {article!r} in {corpus}")
     finder = _QuoteFinder(corpus, ids)
     by_article: dict[str, list[Annotation]] = {}
+    labels: dict[str, str] = {}  # annotation id → "record N (id …)", for messages
     for i, record in enumerate(records_of(data)):
         name = label(record, i)
         try:
@@ -102,7 +107,8 @@ def import_file(path: Path, corpus: Path, article: str | None = None) -> ImportR
             report.skip(name, str(exc))
             continue
         by_article.setdefault(art, []).append(replace(ann, article=art))
-    return _store_all(corpus, by_article, report, {})
+        labels[ann.id] = name
+    return _store_all(corpus, by_article, report, labels)
 
 
 class _QuoteFinder:
@@ -233,7 +239,12 @@ def _store_all(corpus: Path, by_article: dict[str, list[Annotation]], report: Im
         have = {p.annotation.id for p in existing.anchored}
         merged_by_span = 0
         ready: list[Annotation] = []
+        size = len(article.source_text)
         for a in incoming:
+            if not a.exact.strip() and a.end > size:  # nothing to place it by: it would stay an orphan for ever
+                report.skip(labels.get(a.id, a.id), f"its position {a.start}-{a.end} is past the end of article "
+                                                    f"{article_id} ({size} characters) and it has no quote")
+                continue
             old = by_span.get((a.start, a.end))
             if a.id not in have and old is not None and old.exact == a.exact:
                 merged_by_span += 1
@@ -244,7 +255,11 @@ def _store_all(corpus: Path, by_article: dict[str, list[Annotation]], report: Im
         report.imported += added
         report.merged += merged
         wanted = {a.id for a in ready}
-        report.orphaned += sum(1 for a in result.anchored if a.status == "orphan" and a.annotation.id in wanted)
+        for p in result.anchored:
+            if p.status == "orphan" and p.annotation.id in wanted:
+                report.orphaned += 1
+                report.converted.append((labels.get(p.annotation.id, p.annotation.id),
+                                         f"kept unplaced (orphan): its text is not in article {article_id}"))
         report.warnings.extend(result.warnings)
     return report
 

@@ -233,3 +233,47 @@ def test_an_empty_selection_is_not_imported_as_an_orphan_forever(seeds_copy: Pat
     (kept,) = items(seeds_copy)
     assert kept["id"] == "urn:x:quote-kept"
     assert {"type": "TextPositionSelector", "start": start, "end": start + len(QUOTE)} in kept["target"]["selector"]
+
+
+def _record(n: int, source: str, selector: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
+            "id": f"urn:uuid:00000000-0000-4000-8000-00000000000{n}", "target": {"source": source, "selector": selector}}
+
+
+@pytest.mark.parametrize("source", [f"{A1}.txt", f"corpus/{A1}.txt", A1])
+def test_a_target_named_by_a_relative_path_lands_on_that_article(tmp_path: Path, seeds_copy: Path,
+                                                                 capsys: pytest.CaptureFixture[str],
+                                                                 source: str) -> None:
+    # Tools that write paths name the file relatively; the quote is in several articles, so only the
+    # name can place it.
+    doc = [_record(1, source, [{"type": "TextQuoteSelector", "exact": "سازندگی"}])]
+    code, _out, err = run(capsys, "import", str(write(tmp_path, "a.json", doc)), "--corpus", str(seeds_copy))
+    assert code == 0, err
+    assert [i["target"]["selector"][0]["exact"] for i in items(seeds_copy)] == ["سازندگی"]
+
+
+def test_a_position_past_the_end_without_a_quote_is_refused_by_name(tmp_path: Path, seeds_copy: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    doc = [_record(1, f"{A1}.txt", [{"type": "TextPositionSelector", "start": 999_999, "end": 1_000_005}]),
+           _record(2, f"{A1}.txt", [{"type": "TextPositionSelector", "start": 0, "end": 7}])]
+    code, out, err = run(capsys, "import", str(write(tmp_path, "a.json", doc)), "--corpus", str(seeds_copy))
+    assert code == 0 and "imported 1" in out and "unmatched 1" in out
+    assert "record 1 (id urn:uuid:00000000-0000-4000-8000-000000000001)" in err
+    assert "past the end of article" in err
+    assert len(items(seeds_copy)) == 1
+
+
+def test_an_annotation_kept_as_an_orphan_is_named(tmp_path: Path, seeds_copy: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    doc = [_record(1, f"{A1}.txt", [{"type": "TextQuoteSelector", "exact": "جمله‌ای که در هیچ خبری نیست"}])]
+    code, out, err = run(capsys, "import", str(write(tmp_path, "a.json", doc)), "--corpus", str(seeds_copy))
+    assert code == 0 and "orphaned 1" in out
+    assert "record 1 (id urn:uuid:00000000-0000-4000-8000-000000000001): kept unplaced (orphan)" in err
+
+
+def test_an_unknown_article_is_named_as_such_before_the_file_is_read(tmp_path: Path, seeds_copy: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(capsys, "import", str(tmp_path / "missing.json"), "--corpus", str(seeds_copy),
+                          "--article", "nosuch")
+    assert code == 1
+    assert "no article with id 'nosuch'" in err and "cannot be read" not in err and "missing.json" not in err
