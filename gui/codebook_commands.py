@@ -46,7 +46,10 @@ def deleted_codes(codes: Codes, name: str) -> Codes:
 
 
 def _same(a: Code | None, b: Code | None) -> bool:
-    return (a is None) == (b is None) and (a is None or replace(a, modified="") == replace(b, modified=""))  # type: ignore[arg-type]
+    """The same code, whenever it was last stamped."""
+    if a is None or b is None:
+        return a is b
+    return replace(a, modified="") == replace(b, modified="")
 
 
 class CodebookChange(QUndoCommand):

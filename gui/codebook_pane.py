@@ -51,6 +51,7 @@ class CodebookPane(QWidget):
     codeActivated = Signal(str)
     applyCode = Signal(str, str)
     codeRenamed = Signal(str, object)
+    message = Signal(str, int)  # status-bar text, milliseconds
 
     def __init__(self, parent: QWidget, context: AppContext, recent: RecentCodes) -> None:
         super().__init__(parent)
@@ -201,8 +202,8 @@ class CodebookPane(QWidget):
                             + tr("{n} برچسب روی برجسته‌سازی‌ها", n=total))
         if chosen in items:
             self.tree.setCurrentItem(items[chosen])
-        elif self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        elif (first := self.tree.topLevelItem(0)) is not None:
+            self.tree.setCurrentItem(first)
 
     @staticmethod
     def _parent_of(codes: Codes, name: str) -> str | None:
@@ -272,7 +273,7 @@ class CodebookPane(QWidget):
         self.context.undo_stack.push(CodebookChange(session, self.book, before, after, changes, text,
                                                     self._saved))
         if session.last_error is None:
-            self.window().statusBar().showMessage(tr("{what} (Ctrl+Z برای واگرد)", what=text), 5000)
+            self.message.emit(tr("{what} (Ctrl+Z برای واگرد)", what=text), 5000)
 
     def _saved(self) -> None:
         if shiboken6.isValid(self):

@@ -7,7 +7,6 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from hashiye.core.annotations.codebook import Codebook, CodebookError
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
@@ -45,9 +44,9 @@ class CodebookFeature(QObject):
         assert window is not None
         return window
 
-    def slots(self) -> dict[str, Callable[[], object]]:
+    def slots(self) -> dict[str, Callable[[], None]]:
         """The shortcut table's actions of this feature."""
-        out: dict[str, Callable[[], object]] = {"toggle_codebook": self.toggle}
+        out: dict[str, Callable[[], None]] = {"toggle_codebook": self.toggle}
         for n in range(1, RECENT_MAX + 1):
             out[f"apply_code_{n}"] = (lambda k: lambda: self.apply_recent(k))(n)
         return out
@@ -98,6 +97,7 @@ class CodebookFeature(QObject):
             self.pane.codeActivated.connect(self.filter_list)
             self.pane.applyCode.connect(window.annotator.apply_code)
             self.pane.codeRenamed.connect(self.recent.renamed)
+            self.pane.message.connect(window.statusBar().showMessage)
             name_parts(self.pane)
             self.dock = window.dialogs._dock("codebookDock", self.pane, window.dialogs.browser_dock)
         assert self.dock is not None
@@ -127,6 +127,8 @@ class CodebookFeature(QObject):
             self.window.statusBar().showMessage(
                 tr("کد اخیری برای Alt+{n} نیست: کدی را با t یا از کدنامه (Ctrl+Shift+B) به برجسته‌سازی‌ای بزنید", n=n), 5000)
             return
+        from hashiye.core.annotations.codebook import Codebook, CodebookError
+
         try:
             color = Codebook(self.context.folder).load().get(code)
         except CodebookError:
