@@ -66,6 +66,7 @@ class CodebookPane(QWidget):
         self.loaded = False
         self.highlights: Counter[str] = Counter()
         self.articles: Counter[str] = Counter()
+        self.problem = ""  # why the codebook file cannot be read, if it cannot
         self.dialog: QWidget | None = None  # the question or editor open now (tests answer it)
         self.status = plain_label(QLabel())
         self.tree = QTreeWidget()
@@ -77,7 +78,7 @@ class CodebookPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 70)
+        self.tree.setColumnWidth(1, 100)
         self.tree.setColumnWidth(2, 60)
         self.tree.itemActivated.connect(lambda item, _c: self.codeActivated.emit(item.data(0, NameRole)))
         self.tree.installEventFilter(self)
@@ -156,11 +157,13 @@ class CodebookPane(QWidget):
             self._rebuild_soon.start()
 
     def reload_codebook(self) -> None:
+        self.problem = ""
         try:
             self.codes = self.book.load()
-        except CodebookError as exc:
+        except CodebookError as exc:  # shown above the codes (the tags in use are still listed) until it reads
             self.codes = {}
-            self.status.setText(core_message(str(exc)))
+            self.problem = core_message(str(exc))
+            self.status.setText(self.problem)
         if self.loaded:
             self._rebuild_soon.start()
 
@@ -198,8 +201,8 @@ class CodebookPane(QWidget):
                 items[parent].addChild(items[name])
         self.tree.expandAll()
         total = sum(self.highlights.values())
-        self.status.setText(tr("{n} کد", n=len(codes)) + "  ·  "
-                            + tr("{n} برچسب روی برجسته‌سازی‌ها", n=total))
+        counts = tr("{n} کد", n=len(codes)) + "  ·  " + tr("{n} برچسب روی برجسته‌سازی‌ها", n=total)
+        self.status.setText(f"{self.problem}\n{counts}" if self.problem else counts)
         if chosen in items:
             self.tree.setCurrentItem(items[chosen])
         elif (first := self.tree.topLevelItem(0)) is not None:
@@ -296,9 +299,20 @@ class CodebookPane(QWidget):
         dialog.accepted.connect(lambda: self.save_code(dialog.code()))
         self._open(dialog)
 
+    def _load_book(self) -> Codes | None:
+        """The codebook as on disk now; None (and the reason, to the user) when it cannot be read:
+        a damaged codebook is never overwritten, and nothing else changes."""
+        try:
+            return self.book.load()
+        except CodebookError as exc:
+            self.context.failed.emit(core_message(str(exc)))
+            return None
+
     def save_code(self, code: Code) -> None:
         """Add a code, or change its colour, description or parent: one undo step."""
-        before = self.book.load()
+        before = self._load_book()
+        if before is None:
+            return
         self._push(before, {**before, code.name: code}, [], tr("ویرایش کد «{code}»", code=code.name))
         self.select(code.name)
 
@@ -340,6 +354,8 @@ class CodebookPane(QWidget):
     def _retag(self, old: str, new: str | None, text: str) -> None:
         """Read the annotations carrying `old` on the runner, then change them and the codebook in one step."""
         corpus = self.corpus
+        if self._load_book() is None:
+            return
 
         def work(_op: object) -> list:  # type: ignore[type-arg]
             return rename_changes(corpus, old, new) if new is not None else delete_changes(corpus, old)
@@ -347,7 +363,9 @@ class CodebookPane(QWidget):
         def done(changes: list) -> None:  # type: ignore[type-arg]
             if not shiboken6.isValid(self) or self.context.corpus != corpus:
                 return
-            before = self.book.load()
+            before = self._load_book()
+            if before is None:
+                return
             after = renamed_codes(before, old, new) if new is not None else deleted_codes(before, old)
             self._push(before, after, changes, text)
             if self.context.session.last_error is None:

@@ -193,3 +193,40 @@ def test_edit_colour_description_and_parent_then_undo(qtbot, coded, window, corp
     window.annotator.undo()
     assert "parent" not in codebook_on_disk(corpus)[WELFARE]
     qtbot.waitUntil(lambda: pane.tree.findItems(WELFARE, Qt.MatchFlag.MatchExactly, 0) != [], timeout=5000)
+
+
+def test_a_damaged_codebook_is_reported_and_nothing_changes(qtbot, coded, window, corpus: Path) -> None:
+    path = codebook_path(corpus)
+    path.write_bytes(b'{"codes": [{"name": "\xd9')  # cut off mid-letter (a sync tool, a full disk)
+    pane = open_pane(qtbot, window)
+    assert path.name in pane.status.text()
+    assert row(pane, POVERTY)[1] == "۳", "the tags in use are still listed and counted"
+    rename_with_f2(qtbot, pane, POVERTY, DEPRIVATION)
+    QApplication.processEvents()
+    assert path.name in window.last_error
+    assert path.read_bytes() == b'{"codes": [{"name": "\xd9', "never overwritten"
+    assert tags_on_disk(corpus, coded[1]) == [[POVERTY]] and window.undo_stack.count() == 0
+
+
+def test_a_rename_that_cannot_be_saved_whole_is_put_back(qtbot, coded, window, corpus: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from hashiye.core.annotations.store import StoreError
+
+    pane = open_pane(qtbot, window)
+    book = codebook_path(corpus).read_bytes()
+    real = AnnotationStore.save_change
+
+    def full_disk(self, article, upsert=(), delete=()):
+        if article.id == coded[1] and any(DEPRIVATION in a.tags for a in upsert):
+            raise StoreError(f"Cannot save annotations to {article.id}.annotations.json: the disk is full")
+        return real(self, article, upsert, delete)
+
+    monkeypatch.setattr(AnnotationStore, "save_change", full_disk)
+    rename_with_f2(qtbot, pane, POVERTY, DEPRIVATION)
+    qtbot.waitUntil(lambda: "disk" in window.last_error or "دیسک" in window.last_error, timeout=20000)
+    assert tags_on_disk(corpus, coded[0]) == [[POVERTY], [POVERTY, WELFARE]], "the article saved first is put back"
+    assert tags_on_disk(corpus, coded[1]) == [[POVERTY]]
+    assert set(codebook_on_disk(corpus)) == {POVERTY, WELFARE}, "the codebook is put back too"
+    unstamped = [{k: v for k, v in c.items() if k != "modified"} for c in json.loads(book)["codes"]]
+    assert [{k: v for k, v in c.items() if k != "modified"} for c in codebook_on_disk(corpus).values()] == unstamped
+    assert window.undo_stack.count() == 0
