@@ -14,12 +14,12 @@ from pathlib import Path
 
 import shiboken6
 from hashiye.core.annotations.model import CSS
-from hashiye.core.annotations.codebook import Code, Codebook, CodebookError, delete_changes, iter_sidecar_annotations, \
-    rename_changes
+from hashiye.core.annotations.codebook import ArticleChange, Code, Codebook, CodebookError, delete_changes, rename_changes
 from hashiye.core.text.textio import UnreadableArticle
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,16 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .code_dialog import CodeDialog, swatch
+from .code_dialog import CodeDialog
 from .codebook_commands import CodebookChange, Codes, deleted_codes, renamed_codes
+from .codebook_tree import NameRole, Uses, code_item, read_uses, tally, tree_parent
 from .context import AppContext
 from .core_messages import core_message
-from .i18n import digits, direction, tr
-from .qtext import plain_label, plain_tip
+from .i18n import direction, tr
+from .qtext import plain_label
 from .quick_apply import RecentCodes, key_of
 
-NameRole = Qt.ItemDataRole.UserRole + 7
-Uses = list[tuple[tuple[str, ...], str]]  # per annotation of an article: its tags and colour
 
 
 class CodebookPane(QWidget):
@@ -67,7 +66,7 @@ class CodebookPane(QWidget):
         self.highlights: Counter[str] = Counter()
         self.articles: Counter[str] = Counter()
         self.problem = ""  # why the codebook file cannot be read, if it cannot
-        self.dialog: QWidget | None = None  # the question or editor open now (tests answer it)
+        self.dialog: QDialog | None = None  # the question or editor open now (tests answer it)
         self.status = plain_label(QLabel())
         self.tree = QTreeWidget()
         self.tree.setObjectName("codeTree")
@@ -101,14 +100,14 @@ class CodebookPane(QWidget):
         self._rebuild_soon.timeout.connect(self.rebuild)
         self.retranslate_ui()
         self.reload_codebook()
-        self.job = context.runner.run(tr("کدها"), lambda _op: self._read_all(self.corpus), on_done=self._read,
+        self.job = context.runner.run(tr("کدها"), lambda _op: read_uses(self.corpus), on_done=self._read,
                                       on_failed=lambda m: self.status.setText(tr("کدها خوانده نشدند: {why}", why=m)))
         context.annotationsChanged.connect(self._annotations_changed)
         recent.changed.connect(self._rebuild_soon.start)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(tr("کدنامه"))
-        self.tree.setHeaderLabels([tr("کد"), tr("برجسته‌سازی"), tr("کلید"), tr("توضیح")])
+        self.tree.setHeaderLabels([tr("کد"), tr("برجسته‌سازی‌ها"), tr("کلید"), tr("توضیح")])
         self.tree.setAccessibleName(tr("درخت کدها"))
         for key, text, tip in (
                 ("apply", tr("زدن"), tr("زدن این کد به برجسته‌سازی جاری (Ctrl+Enter)")),
@@ -130,11 +129,6 @@ class CodebookPane(QWidget):
         super().changeEvent(event)
 
     # --- counts -----------------------------------------------------------------------------------
-    @staticmethod
-    def _read_all(corpus: Path) -> dict[str, Uses]:
-        """On the runner: the tags and colour of every annotation of every readable sidecar."""
-        return {art: [(tuple(a.tags), a.color) for a in anns] for art, anns in iter_sidecar_annotations(corpus)}
-
     def _read(self, uses: dict[str, Uses]) -> None:
         if not shiboken6.isValid(self):
             return
@@ -179,22 +173,18 @@ class CodebookPane(QWidget):
 
     def rebuild(self) -> None:
         """The tree again from the codebook and the counts; the chosen code stays chosen."""
-        self.highlights, self.articles = Counter(), Counter()
-        for uses in self.uses.values():
-            seen: set[str] = set()
-            for tags, _color in uses:
-                self.highlights.update(tags)
-                seen.update(tags)
-            self.articles.update(seen)
+        self.highlights, self.articles = tally(self.uses)
         chosen = self.current_name()
         codes = self.all_codes()
         keys = {c: key_of(i + 1) for i, c in enumerate(self.recent.codes)}
         self.tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
         for name in sorted(codes):
-            items[name] = self._item(codes[name], keys.get(name, ""))
+            code = codes[name]
+            items[name] = code_item(code, self.highlights[name], self.articles[name], keys.get(name, ""),
+                                    name in self.codes)
         for name in sorted(codes):
-            parent = self._parent_of(codes, name)
+            parent = tree_parent(codes, name)
             if parent is None:
                 self.tree.addTopLevelItem(items[name])
             else:
@@ -207,36 +197,6 @@ class CodebookPane(QWidget):
             self.tree.setCurrentItem(items[chosen])
         elif (first := self.tree.topLevelItem(0)) is not None:
             self.tree.setCurrentItem(first)
-
-    @staticmethod
-    def _parent_of(codes: Codes, name: str) -> str | None:
-        """The code's parent in the tree; None at the top (no parent, an unknown one or a loop)."""
-        parent, seen = codes[name].parent, {name}
-        walk = parent
-        while walk is not None and walk in codes and walk not in seen:
-            seen.add(walk)
-            walk = codes[walk].parent
-        return parent if parent in codes and walk not in seen else None
-
-    def _item(self, code: Code, key: str) -> QTreeWidgetItem:
-        n, arts = self.highlights[code.name], self.articles[code.name]
-        item = QTreeWidgetItem([code.name, digits(str(n)), key, " ".join(code.description.split())])
-        item.setData(0, NameRole, code.name)
-        item.setIcon(0, swatch(code.color))
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
-        tip = [code.name, tr("{n} برجسته‌سازی در {m} مقاله", n=n, m=arts)]
-        if code.description:
-            tip.append(code.description)
-        if code.name not in self.codes:
-            tip.append(tr("در کدنامه نیست (برچسبی روی برجسته‌سازی‌ها)"))
-            font = QFont(item.font(0))
-            font.setItalic(True)
-            item.setFont(0, font)
-        if key:
-            tip.append(tr("{key}: زدن به برجسته‌سازی جاری", key=key))
-        for col in range(4):
-            item.setToolTip(col, plain_tip("\n".join(tip)))
-        return item
 
     def current_name(self) -> str | None:
         item = self.tree.currentItem()
@@ -270,7 +230,7 @@ class CodebookPane(QWidget):
         if name:
             self.applyCode.emit(name, self.all_codes()[name].color)
 
-    def _push(self, before: Codes, after: Codes, changes: list, text: str) -> None:  # type: ignore[type-arg]
+    def _push(self, before: Codes, after: Codes, changes: list[ArticleChange], text: str) -> None:
         session = self.context.session
         session.last_error = None
         self.context.undo_stack.push(CodebookChange(session, self.book, before, after, changes, text,
@@ -282,9 +242,9 @@ class CodebookPane(QWidget):
         if shiboken6.isValid(self):
             self.reload_codebook()
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
+        dialog.open()
 
     def new_code(self) -> None:
         dialog = CodeDialog(self, self.codes)
@@ -357,10 +317,10 @@ class CodebookPane(QWidget):
         if self._load_book() is None:
             return
 
-        def work(_op: object) -> list:  # type: ignore[type-arg]
+        def work(_op: object) -> list[ArticleChange]:
             return rename_changes(corpus, old, new) if new is not None else delete_changes(corpus, old)
 
-        def done(changes: list) -> None:  # type: ignore[type-arg]
+        def done(changes: list[ArticleChange]) -> None:
             if not shiboken6.isValid(self) or self.context.corpus != corpus:
                 return
             before = self._load_book()
