@@ -230,3 +230,26 @@ def test_a_rename_that_cannot_be_saved_whole_is_put_back(qtbot, coded, window, c
     unstamped = [{k: v for k, v in c.items() if k != "modified"} for c in json.loads(book)["codes"]]
     assert [{k: v for k, v in c.items() if k != "modified"} for c in codebook_on_disk(corpus).values()] == unstamped
     assert window.undo_stack.count() == 0
+
+
+def test_new_code_from_the_pane_and_the_key_on_the_persian_layout(qtbot, coded, window, corpus: Path) -> None:
+    from PySide6.QtTest import QTest
+
+    window.reader.setFocus()
+    QTest.sendKeyEvent(QTest.KeyAction.Click, window.reader, Qt.Key(ord("ذ")), "ذ", CTRL_SHIFT)  # Ctrl+Shift+B
+    QApplication.processEvents()
+    pane = window.codebook.pane
+    assert pane is not None and pane.isVisible()
+    qtbot.waitUntil(lambda: pane.loaded, timeout=20000)
+    pane.buttons["new"].click()
+    dialog = pane.dialog
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled(), "a code needs a name"
+    dialog.name.setText("  مسکن  ")
+    dialog.color.setCurrentIndex(dialog.color.findData("#d0bfff"))
+    dialog.parent_code.setCurrentIndex(dialog.parent_code.findData(WELFARE))
+    ok.click()
+    assert codebook_on_disk(corpus)["مسکن"]["parent"] == WELFARE
+    qtbot.waitUntil(lambda: row(pane, "مسکن")[:2] == ["مسکن", "۰"], timeout=5000)
+    window.annotator.undo()
+    assert "مسکن" not in codebook_on_disk(corpus)
