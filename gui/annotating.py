@@ -13,12 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hashiye.core.annotations.model import Annotation, edited, new_annotation
+from hashiye.core.annotations.model import CSS, Annotation, edited, new_annotation
+from hashiye.core.annotations.coders import with_coder
 from hashiye.core.text.textio import UnreadableArticle
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from .accessible import name_parts
+from .coder import coder_name
 from .colors import color_label
 from .commands import ChangeAnnotations
 from .drafts import Draft, drafts_for, drop_draft, save_draft
@@ -31,6 +33,7 @@ if TYPE_CHECKING:  # the editors are loaded when one first opens, not at start-u
 
 class Annotator(QObject):
     message = Signal(str, int)  # status-bar text, milliseconds
+    codesUsed = Signal(list)  # tags just put on a highlight (the recent codes follow them)
 
     def __init__(self, state: ReadingState, window: QWidget) -> None:
         super().__init__(state)
@@ -73,7 +76,7 @@ class Annotator(QObject):
         if span is None or span[1] <= span[0] or state.current_id is None:
             return
         article = state.session.article(state.current_id)
-        ann = new_annotation(article.id, article.source_text, span[0], span[1], color)
+        ann = self._new(article.id, article.source_text, span, color)
         self._push(ann.id, [], [ann], tr("برجسته‌سازی"))
         reader.clear_selection()  # the new colour shows at once, not covered by the selection
 
@@ -87,7 +90,35 @@ class Annotator(QObject):
         session = self.context.session
         session.last_error = None
         self.context.undo_stack.push(ChangeAnnotations(session, article_id, before, after, text))
+        if session.last_error is None:
+            had = {t for a in before for t in a.tags}
+            added = [t for a in after for t in a.tags if t not in had]
+            if added:
+                self.codesUsed.emit(list(dict.fromkeys(added)))
         return session.last_error
+
+    def apply_code(self, tag: str, css_color: str = "") -> None:
+        """Put a code on the highlight under focus, or highlight the selection or focused sentence(s) with
+        it (in the code's colour when that is one of the five): one undoable step."""
+        if not self._usable():
+            return
+        target = self.state.annotation_under_focus() if not self.state.reader.selection_span() else None
+        if target is not None:
+            old = target.annotation
+            if tag in old.tags:
+                self.message.emit(tr("این برجسته‌سازی کد «{code}» را دارد", code=tag), 4000)
+                return
+            if self._push(old.id, [old], [edited(old, tags=[*old.tags, tag])], tr("کد «{code}»", code=tag)) is None:
+                self.message.emit(tr("کد «{code}» زده شد (Ctrl+Z برای واگرد)", code=tag), 4000)
+            return
+        new = self._pending()
+        if new is None:
+            self.say_nothing_under_focus()
+            return
+        color = next((name for name, css in CSS.items() if css.lower() == css_color.lower()), new.color)
+        if self._push(new.id, [], [replace(new, tags=[tag], color=color)], tr("کد «{code}»", code=tag)) is None:
+            self.message.emit(tr("کد «{code}» زده شد (Ctrl+Z برای واگرد)", code=tag), 4000)
+        self.state.reader.clear_selection()
 
     def _pending(self, span: tuple[int, int] | None = None, annotation_id: str | None = None) -> Annotation | None:
         """A highlight of the selection or focused sentence(s), made but not saved: n or t on a sentence
@@ -96,8 +127,13 @@ class Annotator(QObject):
         if span is None or span[1] <= span[0] or self.state.current_id is None:
             return None
         article = self.state.session.article(self.state.current_id)
-        new = new_annotation(article.id, article.source_text, span[0], span[1], self.state.color)
+        new = self._new(article.id, article.source_text, span, self.state.color)
         return replace(new, id=annotation_id) if annotation_id else new
+
+    def _new(self, article_id: str, text: str, span: tuple[int, int], color: str) -> Annotation:
+        """A new highlight, made by the coder named in the settings (its W3C creator), if one is."""
+        return with_coder(new_annotation(article_id, text, span[0], span[1], color),
+                          coder_name(self.context.settings))
 
     def _field_saver(self, field: str, label: str, span: tuple[int, int] | None = None,
                      annotation_id: str | None = None) -> tuple[Annotation, Callable[[object], str | None]] | None:

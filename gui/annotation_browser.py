@@ -7,6 +7,7 @@ from typing import Any
 
 from hashiye.core.annotations.model import COLORS, Anchored
 from hashiye.core.corpus.article import Article
+from hashiye.core.annotations.coders import coder_of, coders_of
 from hashiye.core.corpus.filters import Filter
 from hashiye.core.exchange.exporting import collect
 from hashiye.core.text.normalize import match_key
@@ -33,7 +34,7 @@ from .views import ContentDelegate, on_enter
 
 Index = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 4
-HEADERS = [N_("رنگ"), N_("متن برجسته‌سازی"), N_("یادداشت"), N_("برچسب‌ها"), N_("مقاله"), N_("وضعیت")]
+HEADERS = [N_("رنگ"), N_("متن برجسته‌سازی"), N_("یادداشت"), N_("برچسب‌ها"), N_("مقاله"), N_("وضعیت"), N_("کدگذار")]
 STATUS = {"anchored": "", "moved": N_("جابه‌جا"), "fuzzy": N_("تقریبی"), "orphan": N_("جاگم‌شده")}
 
 
@@ -72,7 +73,7 @@ class AnnotationTable(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = [color_label(ann.color), " ".join(ann.exact.split()), " ".join(ann.note.split()),
-                  digits(join(ann.tags)), art.title or art.id, tr(STATUS.get(placed.status, ""))]
+                  digits(join(ann.tags)), art.title or art.id, tr(STATUS.get(placed.status, "")), coder_of(ann) or ""]
         return plain_tip(values[index.column()]) if role == Qt.ItemDataRole.ToolTipRole else values[index.column()]
 
 
@@ -124,6 +125,10 @@ class AnnotationBrowser(QWidget):
         self.color.addItem(tr("همهٔ رنگ‌ها"), "")
         for c in COLORS:
             self.color.addItem(color_label(c), c)
+        self.coder = QComboBox()
+        self.coder.setObjectName("browserCoder")
+        self.coder.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.coder.setAccessibleName(tr("کدگذار برجسته‌سازی‌ها"))
         self.status = QLabel(tr("در حال خواندن برجسته‌سازی‌ها…"))
         self.model = AnnotationTable()
         self.proxy = TextFilter()
@@ -139,18 +144,20 @@ class AnnotationBrowser(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # file order until a header is clicked
-        for col, width in enumerate((60, 320, 220, 140, 220, 70)):
+        for col, width in enumerate((60, 320, 220, 140, 220, 70, 110)):
             self.table.setColumnWidth(col, width)
         on_enter(self.table, lambda idx: self._open(idx.data(RowRole)))
         self.table.doubleClicked.connect(lambda idx: self._open(idx.data(RowRole)))
         self.text.textChanged.connect(self.proxy.set_text)
         self.tag.currentIndexChanged.connect(lambda _i: self._apply())
         self.color.currentIndexChanged.connect(lambda _i: self._apply())
+        self.coder.currentIndexChanged.connect(lambda _i: self._apply())
         self.text.returnPressed.connect(self.table.setFocus)
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
         row.addWidget(self.tag)
         row.addWidget(self.color)
+        row.addWidget(self.coder)
         lay = QVBoxLayout(self)
         lay.addLayout(row)
         lay.addWidget(self.status)
@@ -196,12 +203,21 @@ class AnnotationBrowser(QWidget):
         if chosen:
             self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
         self.tag.blockSignals(False)
+        chosen = self.coder.currentData()
+        self.coder.blockSignals(True)
+        self.coder.clear()
+        self.coder.addItem(tr("همهٔ کدگذاران"), "")
+        for name in sorted({n for _a, p in rows for n in coders_of(p.annotation)}):
+            self.coder.addItem(name, name)
+        self.coder.setCurrentIndex(max(0, self.coder.findData(chosen)) if chosen else 0)
+        self.coder.blockSignals(False)
         self._apply()
 
     def _apply(self) -> None:
         """Tag and colour through the export filter (the same rules as exports)."""
         criteria = Filter(tags=[self.tag.currentData()] if self.tag.currentData() else [],
-                          colors=[self.color.currentData()] if self.color.currentData() else [])
+                          colors=[self.color.currentData()] if self.color.currentData() else [],
+                          coders=[self.coder.currentData()] if self.coder.currentData() else [])
         self.model.set_rows(criteria.apply(self.all_rows))
         articles = len({a.id for a, _p in self.model.rows})
         self.status.setText(bidi_line([tr("{n} برجسته‌سازی", n=len(self.model.rows)), tr("{n} مقاله", n=articles)]))

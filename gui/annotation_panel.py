@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hashiye.core.annotations.model import Anchored
+from hashiye.core.annotations.coders import coder_of
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
@@ -45,6 +46,8 @@ class AnnotationModel(QAbstractListModel):
                 parts.append(tr("یادداشت: {note}", note=ann.note))
             if ann.tags:
                 parts.append(tr("برچسب‌ها: {tags}", tags=join(ann.tags)))
+            if coder_of(ann):
+                parts.append(tr("کدگذار: {name}", name=coder_of(ann)))
             if a.status == "orphan":
                 parts.insert(0, tr(ORPHAN_TEXT))
             text = "\n".join(parts)
@@ -69,6 +72,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         width = option.rect.width() - self.PAD * 2 - 14
         lines = 1 if 0 < width and fm.horizontalAdvance(quote) <= width else 2
         lines += (1 if a.annotation.note else 0) + (1 if a.annotation.tags else 0)
+        lines += 1 if coder_of(a.annotation) else 0
         lines += 1 if a.status == "orphan" else 0
         return QSize(200, lines * (fm.height() + 2) + self.PAD * 2)
 
@@ -118,6 +122,8 @@ class AnnotationDelegate(QStyledItemDelegate):
             line("✎ " + " ".join(ann.note.split()), italic)
         if ann.tags:
             line(digits(tr("برچسب: {tags}", tags=join(ann.tags))), dim=True)
+        if coder_of(ann):
+            line(tr("کدگذار: {name}", name=coder_of(ann)), dim=True)
         painter.restore()
 
 

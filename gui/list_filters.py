@@ -1,4 +1,4 @@
-"""The list's extra filters: source, Jalali date range, tag, only annotated articles."""
+"""The list's extra filters: source, Jalali date range, tag, coder, only annotated articles."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hashiye.core.annotations.model import Annotation
+from hashiye.core.annotations.coders import coders_of
 from hashiye.core.corpus.filters import Filter, jalali_day
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
@@ -34,6 +35,9 @@ class ListFilters(QWidget):
         self.source.setObjectName("sourceFilter")
         self.tag = QComboBox()
         self.tag.setObjectName("tagFilter")
+        self.coder = QComboBox()
+        self.coder.setObjectName("coderFilter")
+        self.coder.setAccessibleName(tr("پالایه: کدگذار"))
         self.date_from = QLineEdit()
         self.date_from.setObjectName("dateFrom")
         self.date_from.setPlaceholderText(tr("از {date}", date=digits("1399-01-01")))
@@ -55,11 +59,13 @@ class ListFilters(QWidget):
         grid.addWidget(self.date_to, 1, 2, 1, 2)
         grid.addWidget(QLabel(tr("برچسب")), 2, 0)
         grid.addWidget(self.tag, 2, 1, 1, 3)
-        grid.addWidget(self.annotated, 3, 0, 1, 4)
-        grid.addWidget(self.error, 4, 0, 1, 4)
+        grid.addWidget(QLabel(tr("کدگذار")), 3, 0)
+        grid.addWidget(self.coder, 3, 1, 1, 3)
+        grid.addWidget(self.annotated, 4, 0, 1, 4)
+        grid.addWidget(self.error, 5, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)  # the two date fields equally wide
-        for combo in (self.source, self.tag):
+        for combo in (self.source, self.tag, self.coder):
             combo.currentIndexChanged.connect(lambda _i: self.emit_filter())
         for edit in (self.date_from, self.date_to):
             edit.editingFinished.connect(self.emit_filter)
@@ -101,7 +107,9 @@ class ListFilters(QWidget):
     def _tags_changed(self) -> None:
         tags = {t for anns in self._annotations.values() for a in anns for t in a.tags}
         self._fill(self.tag, tr("همهٔ برچسب‌ها"), sorted(tags))
-        if self.tag.currentData():
+        coders = {n for anns in self._annotations.values() for a in anns for n in coders_of(a)}
+        self._fill(self.coder, tr("همهٔ کدگذاران"), sorted(coders))
+        if self.tag.currentData() or self.coder.currentData():
             self.emit_filter()
 
     @staticmethod
@@ -118,12 +126,14 @@ class ListFilters(QWidget):
     def current(self) -> Filter:
         """The filter the widgets describe (dates that do not parse are left out and reported)."""
         tag = self.tag.currentData() or None
+        coder = self.coder.currentData() or None
         source = self.source.currentData() or None
         annotated = self.annotated.isChecked()
 
         def criteria(date_from: str | None = None, date_to: str | None = None) -> Filter:
             return Filter(text=self._text(), sources=[source] if source else [], tags=[tag] if tag else [],
-                          has_annotations=annotated, date_from=date_from, date_to=date_to)
+                          has_annotations=annotated, date_from=date_from, date_to=date_to,
+                          coders=[coder] if coder else [])
 
         dates: dict[str, str | None] = {}
         problems = []

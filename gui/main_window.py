@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from . import accessible, hidden_lines, i18n, shortcuts, themes
 from .annotating import Annotator
 from .annotation_panel import AnnotationPanel
+from .codebook_window import CodebookFeature
 from .colors import color_by_number
 from .context import AppContext
 from .dialogs import Dialogs
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.status = StatusParts(self)
         self.places = Places(self)
         self.dialogs = Dialogs(self)
+        self.codebook = CodebookFeature(self)
         self.last_error = ""
         # Shortcuts of the tests and tools that drive the window.
         self.list_view, self.model, self.proxy = self.pane.list_view, self.pane.model, self.pane.proxy
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self, self.actions_by_id, self.choose_theme, self.choose_language,
                            self.choose_highlight_style, self.reader.highlight_style)
         self.recent_menu = self.menus.recent_menu
+        self.codebook.install_menus(self.actions_by_id)
         self.mouse = MouseAnnotation(self)
         hidden_lines.install_context_menu(self)
         self.open_corpus(corpus)
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         }
         for n in range(1, 6):
             slots[f"color_{n}"] = (lambda k: lambda: ann.highlight(color_by_number(k)))(n)
+        slots.update(self.codebook.slots())
         return {sid: shortcuts.add_action(self, sid, slot) for sid, slot in slots.items()}
 
     # --- folder --------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ PERSIAN_KEY = {
     "p": "ح", "[": "ج", "]": "چ", "a": "ش", "s": "س", "d": "ی", "f": "ب", "g": "ل", "h": "ا",
     "j": "ت", "k": "ن", "l": "م", ";": "ک", "'": "گ", "z": "ظ", "x": "ط", "c": "ز", "v": "ر",
     "b": "ذ", "n": "د", "m": "پ", ",": "و", "/": "/", "?": "؟",
-    "1": "۱", "2": "۲", "3": "۳", "4": "۴", "5": "۵", "0": "۰",
+    "1": "۱", "2": "۲", "3": "۳", "4": "۴", "5": "۵", "6": "۶", "7": "۷", "8": "۸", "9": "۹", "0": "۰",
 }
 
 
@@ -68,6 +68,17 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("export", N_("برون‌بری برجسته‌سازی‌ها"), ("Ctrl+E",)),
     Shortcut("help", N_("راهنمای میان‌برها"), ("F1", "?")),
     Shortcut("quit", N_("خروج"), ("Ctrl+Q",)),
+    # the codebook (gui/codebook_window.py): its pane, and the recent codes one key away
+    Shortcut("toggle_codebook", N_("کدنامه: کدها، شمار و رنگشان"), ("Ctrl+Shift+B",)),
+    Shortcut("apply_code_1", N_("زدن کد اخیر ۱ به برجسته‌سازی جاری"), ("Alt+1",)),
+    Shortcut("apply_code_2", N_("زدن کد اخیر ۲ به برجسته‌سازی جاری"), ("Alt+2",)),
+    Shortcut("apply_code_3", N_("زدن کد اخیر ۳ به برجسته‌سازی جاری"), ("Alt+3",)),
+    Shortcut("apply_code_4", N_("زدن کد اخیر ۴ به برجسته‌سازی جاری"), ("Alt+4",)),
+    Shortcut("apply_code_5", N_("زدن کد اخیر ۵ به برجسته‌سازی جاری"), ("Alt+5",)),
+    Shortcut("apply_code_6", N_("زدن کد اخیر ۶ به برجسته‌سازی جاری"), ("Alt+6",)),
+    Shortcut("apply_code_7", N_("زدن کد اخیر ۷ به برجسته‌سازی جاری"), ("Alt+7",)),
+    Shortcut("apply_code_8", N_("زدن کد اخیر ۸ به برجسته‌سازی جاری"), ("Alt+8",)),
+    Shortcut("apply_code_9", N_("زدن کد اخیر ۹ به برجسته‌سازی جاری"), ("Alt+9",)),
 )
 
 # Keys handled by widgets themselves, listed in the help sheet only.
