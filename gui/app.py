@@ -11,9 +11,16 @@ import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+# The Qt-free modules the window needs, imported before PySide6: once PySide6.QtCore is loaded,
+# it reads the source of every module imported after it (to look for `__feature__` use).
+from hashiye.core import (  # noqa: E402, F401
+    article, corpus, display_cache, filters, folder_rules, original, search_index, sentences, store)
 from hashiye.core.text.normalize import get_normalizer  # noqa: E402
 from hashiye.core.files.paths import bundled_seeds  # noqa: E402
 from hashiye.resources import APP_ID, ICON_NAME, resource_path  # noqa: E402
+
+from .platform_check import explain_missing, missing_packages  # noqa: E402, I001
+
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -21,7 +28,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from . import i18n, themes  # noqa: E402
 from .context import AppContext  # noqa: E402
 from .main_window import MainWindow  # noqa: E402
-from .platform_check import explain_missing, missing_packages  # noqa: E402
 from .settings import LANGUAGE_KEY, THEME_KEY, last_folder, ui_language, ui_theme  # noqa: E402
 
 FONT_FAMILY = "Vazirmatn"
