@@ -43,7 +43,7 @@ FONT_FAMILY = "Vazirmatn"
 # export, an editor, a dialog, hazm after the first paint). `--startup-check` names any that is
 # loaded by then, and tests/gui/test_startup_path.py fails on it.
 NOT_AT_STARTUP = (
-    "hazm", "rapidfuzz", "hashiye.core.search.search", "hashiye.core.text.matching", "hashiye.core.exchange.exporting", "hashiye.core.exchange.refi_qda",
+    "hazm", "rapidfuzz", "diff_match_patch", "hashiye.core.search.search", "hashiye.core.text.matching", "hashiye.core.exchange.exporting", "hashiye.core.exchange.refi_qda",
     "hashiye.core.exchange.export_tag_report", "hashiye.core.exchange.codebook_export", "hashiye.core.exchange.w3c_import",
     "hashiye.core.exchange.importing", "hashiye.gui.editors", "hashiye.gui.search_panel", "hashiye.gui.export_dialog",
     "hashiye.gui.annotation_browser", "hashiye.gui.help", "hashiye.gui.tag_report",

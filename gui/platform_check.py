@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 
@@ -24,6 +23,8 @@ def missing_packages() -> list[str]:
         return []
     if not platform and not os.environ.get("DISPLAY") and os.environ.get("WAYLAND_DISPLAY"):
         return []
+    import ctypes.util  # only for X11 (ctypes and subprocess: 5 ms)
+
     return [pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
 
 
