@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,8 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-def timed(cmd: list[str], env: dict[str, str], marker: str) -> tuple[float, float, str]:
-    """Milliseconds from the spawn to the line starting with `marker` and to the exit; stderr."""
+def timed(cmd: list[str], env: dict[str, str], marker: str) -> tuple[float, float, float, str]:
+    """Milliseconds from the spawn to the line starting with `marker` and to the exit, CPU
+    milliseconds (user + system, to the exit: steadier than wall time on a loaded machine); stderr."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
@@ -38,9 +41,11 @@ def timed(cmd: list[str], env: dict[str, str], marker: str) -> tuple[float, floa
         lines.append(line)
     code = proc.wait(timeout=120)
     ended = time.perf_counter()
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (now.ru_utime - used.ru_utime + now.ru_stime - used.ru_stime) * 1000
     if code != 0 or not painted:
         raise SystemExit(f"{cmd[0]} failed ({code}): {''.join(lines).strip()}")
-    return (painted - t) * 1000, (ended - t) * 1000, "".join(lines)
+    return (painted - t) * 1000, (ended - t) * 1000, cpu, "".join(lines)
 
 
 def main() -> None:
@@ -65,25 +70,26 @@ def main() -> None:
         timed(before_cmd, before_env, "startup:")
     app, bare, before = [], [], []
     for _ in range(args.runs):
-        app.append(timed(app_cmd, env, "startup:")[:2])
-        bare.append(timed(bare_cmd, env, "first paint")[:2])
+        app.append(timed(app_cmd, env, "startup:")[:3])
+        bare.append(timed(bare_cmd, env, "first paint")[:3])
         if args.before:
-            before.append(timed(before_cmd, before_env, "startup:")[:2])
+            before.append(timed(before_cmd, before_env, "startup:")[:3])
     print(f"platform {args.platform}, corpus {args.corpus} ({len(list(args.corpus.glob('*.txt')))} articles), "
           f"{args.runs} runs each, load average {os.getloadavg()[0]:.2f}")
-    rows = [("hashiye --startup-check", app), ("bare PySide6 window    ", bare)]
+    med = {name: [statistics.median(r[k] for r in runs) for k in range(3)] for name, runs in
+           (("app", app), ("bare", bare), ("before", before)) if runs}
+    rows = [("hashiye --startup-check", app, "app"), ("bare PySide6 window", bare, "bare")]
     if before:
-        rows.append((f"earlier tree {args.before}", before))
-    for name, runs in rows:
-        paint = [p for p, _ in runs]
-        print(f"{name}: first paint median {statistics.median(paint):.0f} ms (min {min(paint):.0f}, "
-              f"max {max(paint):.0f}); exit median {statistics.median(e for _, e in runs):.0f} ms")
-    a, b = statistics.median(p for p, _ in app), statistics.median(p for p, _ in bare)
-    ae, be = statistics.median(e for _, e in app), statistics.median(e for _, e in bare)
-    print(f"ratio to first paint {a / b:.2f}x (budget 1.5x, aim 1.3x); to exit {ae / be:.2f}x")
-    if before:
-        print(f"earlier tree: ratio to first paint {statistics.median(p for p, _ in before) / b:.2f}x")
-
+        rows.append((f"earlier tree ({args.before})", before, "before"))
+    for label, runs, name in rows:
+        paint = [r[0] for r in runs]
+        p, e, c = med[name]
+        print(f"{label}: first paint median {p:.0f} ms (min {min(paint):.0f}, max {max(paint):.0f}), "
+              f"exit {e:.0f} ms, CPU {c:.0f} ms")
+    for label, name in (("hashiye", "app"), ("earlier tree", "before")):
+        if name in med:
+            (p, e, c), (bp, be, bc) = med[name], med["bare"]
+            print(f"{label} / bare: first paint {p / bp:.2f}x (budget 1.5x, aim 1.3x), exit {e / be:.2f}x, CPU {c / bc:.2f}x")
 
 if __name__ == "__main__":
     main()
