@@ -23,7 +23,9 @@ from hashiye.core.text.normalize import get_normalizer  # noqa: E402
 from hashiye.core.files.paths import bundled_seeds  # noqa: E402
 from hashiye.resources import APP_ID, ICON_NAME, resource_path  # noqa: E402
 
-from .platform_check import explain_missing, missing_packages  # noqa: E402, I001
+from .platform_check import check_in_background, explain_missing  # noqa: E402, I001
+
+_missing_packages = check_in_background()  # X11's libraries looked up while the modules below load
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
@@ -168,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.uninstall_desktop and not paths:
             print("hashiye: no desktop menu entry was installed", file=sys.stderr)
         return 0
-    missing = missing_packages()
+    missing = _missing_packages()
     if missing:
         sys.stderr.write(explain_missing(missing))
         return 1
