@@ -247,8 +247,9 @@ def _load_tables() -> bool:
     try:
         inverse, fast = json.loads(_tables_file().read_text("utf-8"))
         table = {int(code): to for code, to in fast}
-        if not (all(isinstance(k, str) and isinstance(v, str) for k, v in inverse.items())
-                and all(to is None or isinstance(to, str) for to in table.values())):
+        if not ("" in inverse and " " in inverse
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in inverse.items())
+                and all(0 <= code < 0x10000 and (to is None or isinstance(to, str)) for code, to in table.items())):
             return False
     except (OSError, ValueError, TypeError, AttributeError):
         return False  # none yet, unreadable or not ours: built again

@@ -34,7 +34,8 @@ def test_the_cached_tables_equal_the_built_ones(tmp_path: Path) -> None:
 def test_a_damaged_table_file_is_built_again(tmp_path: Path) -> None:
     built = _fresh(tmp_path)
     (table,) = (tmp_path / "tables").glob("match-*.json")
-    for damage in ('{"not": "ours"}', '[{"a": 1}, []]', "[{}, [[1, 2]]]", '[{"a"'):
+    for damage in ('{"not": "ours"}', '[{"a": 1}, []]', "[{}, [[1, 2]]]", '[{"a"', "[{}, []]",
+                   '[{"": "", " ": " "}, [[1114112, "a"]]]', '[{"": "", " ": " "}, [["x", "a"]]]'):
         table.write_text(damage, "utf-8")
         again = _fresh(tmp_path)
         assert again[0] is False, damage
