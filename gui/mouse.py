@@ -101,14 +101,24 @@ class MouseAnnotation(QObject):
         super().__init__(window)
         self._window = weakref.ref(window)
         reader = window.reader
-        self.bar = SelectionBar(reader.viewport(), self._bar_action)
+        self._bar: SelectionBar | None = None  # made at the first mouse selection (10 ms off the start-up)
         reader.selectionMade.connect(self._selection_made)
         reader.selectionChanged.connect(self._selection_changed)
-        reader.verticalScrollBar().valueChanged.connect(lambda _v: self.bar.hide())
-        window.state.articleShown.connect(lambda _id: self.bar.hide())
+        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._hide_bar())
+        window.state.articleShown.connect(lambda _id: self._hide_bar())
         panel = window.panel.view
         panel.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         panel.customContextMenuRequested.connect(self._panel_menu)
+
+    @property
+    def bar(self) -> SelectionBar:
+        if self._bar is None:
+            self._bar = SelectionBar(self.window.reader.viewport(), self._bar_action)
+        return self._bar
+
+    def _hide_bar(self) -> None:
+        if self._bar is not None:
+            self._bar.hide()
 
     @property
     def window(self) -> MainWindow:
@@ -121,7 +131,7 @@ class MouseAnnotation(QObject):
         window = self.window
         c = window.reader.textCursor()
         if not c.hasSelection() or not window.state.current_id or window.state.gone:
-            self.bar.hide()
+            self._hide_bar()
             return
         a, b = QTextCursor(c), QTextCursor(c)
         a.setPosition(c.selectionStart())
@@ -132,7 +142,7 @@ class MouseAnnotation(QObject):
 
     def _selection_changed(self) -> None:
         if not self.window.reader.textCursor().hasSelection():
-            self.bar.hide()
+            self._hide_bar()
 
     def _bar_action(self, kind: str, color: str | None) -> None:
         """A colour: highlight the selection in it; note or tags: highlight it, then open the editor

@@ -1,6 +1,5 @@
 """Bundled data files: fonts, icons, desktop entry, AppStream metainfo."""
 
-from importlib.resources import files
 from pathlib import Path
 
 # One name for the desktop file id, the AppStream component id and the Wayland app id,
@@ -10,5 +9,8 @@ ICON_NAME = "hashiye"  # the desktop entry's Icon= (the theme name of icons/hash
 
 
 def resource_path(*parts: str) -> Path:
-    """Return the filesystem path of a bundled resource."""
-    return Path(str(files(__name__).joinpath(*parts)))
+    """Return the filesystem path of a bundled resource.
+
+    The package is always installed as files (a wheel or a source tree), so this is what
+    `importlib.resources.files(__name__)` gives, without its import (about 4 ms at start-up)."""
+    return Path(__file__).resolve().parent.joinpath(*parts)

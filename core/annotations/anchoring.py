@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from .model import Anchored, Annotation
 from ..text.normalize import match_key_indexed, skeleton
 
@@ -117,6 +115,8 @@ class Anchorer:
             return self._span(pick, pick + n)
         if len(needle) < FUZZY_MIN_CHARS:
             return None  # too short to trust an approximate match
+        from rapidfuzz import fuzz  # 8 ms to import: only when an annotation's text has moved or changed
+
         res = fuzz.partial_ratio_alignment(needle, sk.text, score_cutoff=FUZZY_MIN)
         if res is None or res.dest_end <= res.dest_start:
             return None

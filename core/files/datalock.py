@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -35,6 +34,8 @@ def lock_path(path: Path) -> Path:
 
 
 def _host() -> str:
+    import socket  # only when a lock is taken: off the start-up path
+
     return socket.gethostname() or "unknown-host"
 
 

@@ -10,8 +10,8 @@ the other never moves them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from diff_match_patch import diff_match_patch
+from functools import cache
+from typing import Any
 
 from .normalize import (
     ENTITIES,
@@ -119,11 +119,19 @@ def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[s
     return text, starts[k:], ends[k:]
 
 
-_dmp = diff_match_patch()
-# No time limit: a timed diff depends on machine load, and the map must be the same on
-# every run (it is cached, and annotations are drawn through it). Long lines are
-# normalised in pieces of at most CHUNK characters, which keeps each diff small.
-_dmp.Diff_Timeout = 0
+@cache
+def _differ() -> Any:
+    """The differ `align` uses: made at the first hazm rewrite, off the start-up path."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    # No time limit: a timed diff depends on machine load, and the map must be the same on
+    # every run (it is cached, and annotations are drawn through it). Long lines are
+    # normalised in pieces of at most CHUNK characters, which keeps each diff small.
+    dmp.Diff_Timeout = 0
+    return dmp
+
+
 CHUNK = 2000
 
 
@@ -172,7 +180,7 @@ def align(before: str, after: str, starts: list[int], ends: list[int]) -> tuple[
     new_e: list[int] = []
     i = 0
     pending = 0  # characters of `before` deleted and not yet replaced
-    for op, chunk in _dmp.diff_main(before, after, False):
+    for op, chunk in _differ().diff_main(before, after, False):
         n = len(chunk)
         if op == 0:
             new_s.extend(starts[i:i + n])

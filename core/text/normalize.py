@@ -10,12 +10,17 @@ Three levels, from cheap to expensive:
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import sys
 import threading
 import unicodedata
 from array import array
 from itertools import compress
 from operator import not_
+from pathlib import Path
 from typing import Any, Literal
 
 ZWNJ = "\u200c"
@@ -198,11 +203,12 @@ def _build_inverse() -> dict[str, str]:
 
     `_match_char` is asked only about the characters it may change (letters with a lower
     case, digits, marks, spaces, the folded and invisible ones); the rest keep themselves.
-    It is on the start-up path (every parse needs `_FAST_KEY`), so the scan runs in C.
+    It is on the start-up path (every parse needs `_FAST_KEY`), so the scan runs in C, and
+    its result is kept in the user cache for the next start (`_load_tables`).
     """
     global _inverse, _FAST_KEY
     with _inverse_lock:
-        if _inverse is None:
+        if _inverse is None and not _load_tables():
             inverse: dict[str, list[str]] = {}
             fast: dict[int, str | None] = {}
             bmp = array("I", [*range(0xD800), *range(0xE000, 0x10000)]).tobytes().decode("utf-32")
@@ -221,7 +227,45 @@ def _build_inverse() -> dict[str, str]:
                 fast[ord(br)] = "\n"
             _FAST_KEY = fast
             _inverse = {k: "".join(v) for k, v in inverse.items()}
+            _store_tables()
+    assert _inverse is not None
     return _inverse
+
+
+def _tables_file() -> Path:
+    """The built tables in the user cache, for this rule code, Python and Unicode version."""
+    from ..files.paths import cache_dir
+
+    h = hashlib.sha1(f"{sys.version}\0{unicodedata.unidata_version}\0".encode())
+    h.update(Path(__file__).read_bytes())
+    return cache_dir() / "tables" / f"match-{h.hexdigest()[:16]}.json"
+
+
+def _load_tables() -> bool:
+    """Read the tables `_build_inverse` built at an earlier start (about 1 ms instead of 20)."""
+    global _inverse, _FAST_KEY
+    try:
+        inverse, fast = json.loads(_tables_file().read_text("utf-8"))
+        table = {int(code): to for code, to in fast}
+        if not ("" in inverse and " " in inverse
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in inverse.items())
+                and all(0 <= code < 0x10000 and (to is None or isinstance(to, str)) for code, to in table.items())):
+            return False
+    except (OSError, ValueError, TypeError, AttributeError):
+        return False  # none yet, unreadable or not ours: built again
+    _inverse, _FAST_KEY = inverse, table
+    return True
+
+
+def _store_tables() -> None:
+    try:
+        path = _tables_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        tmp.write_text(json.dumps([_inverse, list((_FAST_KEY or {}).items())], ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)  # whole or not at all: a reader never sees half a table
+    except OSError:
+        pass  # no cache folder (read-only home): built at each start, as before
 
 
 def match_variants(key_char: str) -> str:

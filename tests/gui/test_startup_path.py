@@ -28,3 +28,11 @@ def test_every_module_named_as_deferred_exists() -> None:
 
     missing = [m for m in NOT_AT_STARTUP if importlib.util.find_spec(m) is None]
     assert missing == []
+
+
+def test_importing_the_app_leaves_garbage_collection_on() -> None:
+    """The start-up turns the collector off while modules load; a program importing the app keeps its own."""
+    code = "import gc; import hashiye.gui.app; print(gc.isenabled())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.stdout.strip() == "True", out.stderr
