@@ -17,8 +17,10 @@ from pathlib import Path  # noqa: E402
 
 # The Qt-free modules the window needs, imported before PySide6: once PySide6.QtCore is loaded,
 # it reads the source of every module imported after it (to look for `__feature__` use).
-from hashiye.core import (  # noqa: E402, F401
-    article, corpus, display_cache, filters, folder_rules, original, search_index, sentences, store)
+from hashiye.core.annotations import store  # noqa: E402, F401
+from hashiye.core.corpus import article, corpus, filters, folder_rules  # noqa: E402, F401
+from hashiye.core.search import search_index  # noqa: E402, F401
+from hashiye.core.text import display_cache, original, sentences  # noqa: E402, F401
 from hashiye.core.text.normalize import get_normalizer  # noqa: E402
 from hashiye.core.files.paths import bundled_seeds  # noqa: E402
 from hashiye.resources import APP_ID, ICON_NAME, resource_path  # noqa: E402
