@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CODE = ("from hashiye.core import normalize as n; import json, sys; "
+CODE = ("from hashiye.core.text import normalize as n; import json, sys; "
         "loaded = n._load_tables(); n._build_inverse(); "
         "print(json.dumps([loaded, n._inverse, sorted(n._FAST_KEY.items()), n.match_key_lines('كتاب‌هاي ۱۲ آب')]))")
 
