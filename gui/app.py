@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=None, help="folder of .txt articles (default: the last folder opened, else the bundled samples)")
     parser.add_argument("--startup-check", action="store_true",
                         help="exit as soon as the first article is painted; print timings to stderr")
-    parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="UI language (remembered)")
+    parser.add_argument("--language", choices=sorted(i18n.languages()), help="UI language (remembered)")
     parser.add_argument("--theme", choices=themes.ORDER, help="colour theme (remembered)")
     parser.add_argument("--install-desktop", action="store_true",
                         help="add Hashiye to your desktop menu (a .desktop entry and an icon) and exit")
