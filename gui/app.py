@@ -14,7 +14,7 @@ from pathlib import Path  # noqa: E402
 from hashiye.core.text.normalize import get_normalizer  # noqa: E402
 from hashiye.core.files.paths import bundled_seeds  # noqa: E402
 from hashiye.resources import APP_ID, ICON_NAME, resource_path  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -95,10 +95,9 @@ def create_window(corpus: Path, settings: QSettings, context: AppContext | None 
 
 
 class Windows(QObject):
-    """Holds the main window; remakes it when the language changes, so every text is in the new one.
-
-    The application context outlives the windows: the open folder, the undo history and the
-    running work stay when the language changes."""
+    """Holds the main window and the application context (the open folder, the undo history and the
+    running work). A language change keeps the window: its widgets re-set their texts
+    (`retranslate_ui` on Qt's `LanguageChange`)."""
 
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
@@ -108,25 +107,7 @@ class Windows(QObject):
 
     def open(self, corpus: Path) -> MainWindow:
         self.window = create_window(corpus, self.settings, self.context)
-        self.window.languageChosen.connect(self.relanguage)
         return self.window
-
-    def relanguage(self, lang: str) -> None:
-        """Close the window (it saves its place) and open the same folder in the new language."""
-        old = self.window
-        assert old is not None
-        corpus, geometry, maximized, part = old.corpus, old.geometry(), old.isMaximized(), old.focused_part()
-        old.close()
-        old.deleteLater()
-        new = self.open(corpus)
-        new.setGeometry(geometry)  # exactly where the old one was
-        if maximized:
-            new.showMaximized()
-        else:
-            new.show()
-        new.raise_()
-        new.activateWindow()
-        new.focus_part(part)  # the keyboard stays where it was (the reader, usually)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from hashiye.core.text.jalali import gregorian_display, jalali_display
 from hashiye.core.corpus.records import ArticleRecord
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .i18n import bidi_line, digits, language, tr
 from .qtext import plain_label, plain_tip
+
+
+def _dates() -> str:
+    """The language dates are written in: Persian month names in Persian, English ones otherwise."""
+    return "fa" if language() == "fa" else "en"
 
 
 class ReaderHeader(QWidget):
@@ -33,13 +38,25 @@ class ReaderHeader(QWidget):
         self.meta.setObjectName("articleMeta")
         self.warning.setObjectName("articleWarning")
         self.warning.hide()
+        self._shown: tuple[ArticleRecord, bool] | None = None  # what the meta line says, to say it anew
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 8)
         lay.setSpacing(4)
         for lab in (self.supertitle, self.title, self.meta, self.warning):
             lay.addWidget(lab)
 
+    def retranslate_ui(self) -> None:
+        """The meta line (unknown source, dates, news code) in the current language."""
+        if self._shown is not None:
+            self.show_record(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
     def show_record(self, rec: ArticleRecord, original: bool) -> None:
+        self._shown = (rec, original)
         sup = rec.supertitle
         self.supertitle.setText(sup or "")
         self.supertitle.setVisible(bool(sup))
@@ -48,8 +65,8 @@ class ReaderHeader(QWidget):
         self._fit_title()
         published = rec.published
         parts = [rec.source or tr("منبع نامعلوم")]
-        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(published, lang=language()),
-                        gregorian=gregorian_display(published, language())) if published else tr("بی‌تاریخ"))
+        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(published, lang=_dates()),
+                        gregorian=gregorian_display(published, _dates())) if published else tr("بی‌تاریخ"))
         if rec.news_code:
             parts.append(tr("کد خبر {code}", code=digits(rec.news_code)))
         if original:

@@ -311,4 +311,6 @@ EN: dict[str, str | tuple[str, str]] = {
         "Cannot save highlights to {name}: {why}. Nothing was saved; try again in a moment.",
     "پوشه فقط‌خواندنی است": "the folder is read-only",
     "دیسک پر است": "the disk is full",
+    # interface language (switched in place)
+    "زبان: {name}": "Language: {name}",
 }

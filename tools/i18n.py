@@ -188,10 +188,8 @@ def extract(from_dict: Path | None, lang: str, overwrite: bool) -> int:
             if source != LANGUAGE_NAME and source not in texts and m["type"] != "vanished":
                 m["type"] = "vanished"
                 vanished += 1
-        # Code order, the name first, the vanished ones last.
-        order = {t: i for i, t in enumerate(texts)}
-        cat.messages = dict(sorted(cat.messages.items(), key=lambda kv: (
-            kv[0] != LANGUAGE_NAME, kv[1]["type"] == "vanished", order.get(kv[0], len(order)))))
+        # The name first; new texts at the end (a merge of two branches' additions stays simple).
+        cat.messages = dict(sorted(cat.messages.items(), key=lambda kv: kv[0] != LANGUAGE_NAME))
         cat.write(path)
         todo = sum(1 for m in cat.messages.values() if m["type"] == "unfinished")
         print(f"{path.relative_to(ROOT)}: {added} added, {filled} filled, {vanished} vanished, "

@@ -1160,5 +1160,9 @@ Choose a sentence with the arrow keys and press h or 1 to 5.</translation>
             <source>سطرها به پهنای صفحه</source>
             <translation>Lines as wide as the page</translation>
         </message>
+        <message>
+            <source>زبان: {name}</source>
+            <translation>Language: {name}</translation>
+        </message>
     </context>
 </TS>
