@@ -49,7 +49,7 @@ def _files() -> dict[str, Path]:
         for qm in sorted(folder.glob("hashiye_*.qm")) if folder.is_dir() else []:
             found.setdefault(qm.stem.removeprefix("hashiye_"), qm)
     found.pop(SOURCE, None)
-    return found
+    return dict(sorted(found.items()))
 
 
 def _load(path: Path) -> QTranslator | None:
