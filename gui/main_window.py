@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """The window's own texts in the current language (its widgets re-set theirs themselves)."""
         self.setLayoutDirection(direction())
+        title = self.windowTitle()
+        self.setWindowTitle("")  # Qt adds the display name («— Hashiye») when a title is set: set it anew
+        self.setWindowTitle(title)
         self.menus.retranslate_ui()
         self.status.retranslate_ui()
 
