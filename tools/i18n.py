@@ -42,10 +42,10 @@ MARKERS = ("tr", "N_")
 
 
 # --- the texts of the code --------------------------------------------------------------------
-def marked_texts(folder: Path = GUI) -> dict[str, str]:
-    """Every text given to tr() or N_() in the folder's modules, in order of appearance (text -> file)."""
+def marked_texts(folder: Path | None = None) -> dict[str, str]:
+    """Every text given to tr() or N_() in the folder's modules (gui/), in order of appearance (text -> file)."""
     found: dict[str, str] = {}
-    for path in sorted(folder.glob("*.py")):
+    for path in sorted((folder or GUI).glob("*.py")):
         if path.name == "strings_en.py":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))

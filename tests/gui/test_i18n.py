@@ -204,3 +204,40 @@ def test_one_word_for_highlight_and_one_for_note() -> None:
         assert ("یادداشت" in persian) == ("note" in words), (persian, english)
         assert ("برجسته‌سازی" in persian) == ("highlight" in words), (persian, english)
         assert "annotation" not in words, (persian, english)
+
+
+def test_new_texts_and_an_old_style_table_reach_the_translation_file(tmp_path: Path, monkeypatch) -> None:
+    """`tools/i18n.py extract --from-dict`: a text another engineer added to the code with its English in
+    an `EN` table arrives translated (plural forms included); a text without English arrives
+    untranslated; a text gone from the code is marked vanished; the compiled file translates."""
+    from PySide6.QtCore import QTranslator
+
+    gui, translations = tmp_path / "gui", tmp_path / "translations"
+    gui.mkdir()
+    translations.mkdir()
+    (gui / "pane.py").write_text('tr("سلام")\ntr("{n} سیب", n=2)\nN_("خداحافظ")\n', encoding="utf-8")
+    (tmp_path / "strings.py").write_text(
+        'EN = {"سلام": "Hello", "{n} سیب": ("{n} apple", "{n} apples")}\n', encoding="utf-8")
+    old = i18n_tool.Catalog("en")
+    old.add(i18n_tool.LANGUAGE_NAME, ["English"], True)
+    old.add("رفته", ["Gone"], True)
+    old.write(translations / "hashiye_en.ts")
+    monkeypatch.setattr(i18n_tool, "GUI", gui)
+    monkeypatch.setattr(i18n_tool, "TRANSLATIONS", translations)
+    monkeypatch.setattr(i18n_tool, "ROOT", tmp_path)
+    assert i18n_tool.main(["extract", "--from-dict", str(tmp_path / "strings.py")]) == 0
+    cat = i18n_tool.Catalog.read(translations / "hashiye_en.ts")
+    assert cat.messages["سلام"]["forms"] == ["Hello"] and cat.messages["سلام"]["type"] == ""
+    assert cat.messages["{n} سیب"]["numerus"] and cat.messages["{n} سیب"]["forms"] == ["{n} apple", "{n} apples"]
+    assert cat.messages["خداحافظ"]["type"] == "unfinished"
+    assert cat.messages["رفته"]["type"] == "vanished"
+    assert i18n_tool.main(["compile"]) == 0
+    translator = QTranslator()
+    assert translator.load(str(translations / "hashiye_en.qm"))
+    assert translator.translate("hashiye", "{n} سیب", None, 1) == "{n} apple"
+    assert translator.translate("hashiye", "{n} سیب", None, 7) == "{n} apples"
+    assert translator.translate("hashiye", "خداحافظ") == ""  # untranslated: the Persian text is shown
+    assert i18n_tool.main(["new", "de"]) == 0
+    german = i18n_tool.Catalog.read(translations / "hashiye_de.ts")
+    assert german.language == "de" and set(german.messages) == {i18n_tool.LANGUAGE_NAME, "سلام", "{n} سیب", "خداحافظ"}
+    assert all(m["type"] == "unfinished" and not any(m["forms"]) for m in german.messages.values())
