@@ -111,6 +111,7 @@ class AnnotationBrowser(QWidget):
         self.context = context
         self.corpus = corpus = context.folder
         self.loaded = False
+        self.failure = ""  # why the highlights could not be read
         self.all_rows: list[tuple[Article, Anchored]] = []
         self.text = QLineEdit()
         self.text.setObjectName("browserText")
@@ -155,7 +156,7 @@ class AnnotationBrowser(QWidget):
         lay.addWidget(self.table, 1)
         self.job = context.runner.run(
             tr("برجسته‌سازی‌ها"), lambda _op: collect(corpus), on_done=self._loaded,
-            on_failed=lambda m: self.status.setText(tr("برجسته‌سازی‌ها خوانده نشدند: {why}", why=m)))
+            on_failed=self._failed)
         context.annotationsChanged.connect(self._changed)
         self.retranslate_ui()
 
@@ -169,13 +170,20 @@ class AnnotationBrowser(QWidget):
         if self.tag.count():
             self.tag.setItemText(0, tr("همهٔ برچسب‌ها"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        self.status.setText(self._count_text() if self.loaded else tr("در حال خواندن برجسته‌سازی‌ها…"))
+        if self.failure:
+            self._failed(self.failure)
+        else:
+            self.status.setText(self._count_text() if self.loaded else tr("در حال خواندن برجسته‌سازی‌ها…"))
         name_parts(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _failed(self, why: str) -> None:
+        self.failure = why
+        self.status.setText(tr("برجسته‌سازی‌ها خوانده نشدند: {why}", why=why))
 
     def _loaded(self, rows: list[tuple[Article, Anchored]]) -> None:
         self.loaded = True

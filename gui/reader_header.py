@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hashiye.core.text.jalali import gregorian_display, jalali_display
 from hashiye.core.corpus.records import ArticleRecord
 from PySide6.QtCore import QEvent, Qt
@@ -39,6 +41,7 @@ class ReaderHeader(QWidget):
         self.warning.setObjectName("articleWarning")
         self.warning.hide()
         self._shown: tuple[ArticleRecord, bool] | None = None  # what the meta line says, to say it anew
+        self._warning: str | Callable[[], str] = ""
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 8)
         lay.setSpacing(4)
@@ -49,6 +52,8 @@ class ReaderHeader(QWidget):
         """The meta line (unknown source, dates, news code) in the current language."""
         if self._shown is not None:
             self.show_record(*self._shown)
+        if callable(self._warning):
+            self.show_warning(self._warning)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -86,6 +91,9 @@ class ReaderHeader(QWidget):
         super().resizeEvent(event)
         self._fit_title()
 
-    def show_warning(self, text: str) -> None:
-        self.warning.setText(text)
-        self.warning.setVisible(bool(text))
+    def show_warning(self, text: str | Callable[[], str]) -> None:
+        """A warning under the title; given as a function, it is said anew when the language changes."""
+        self._warning = text
+        said = text() if callable(text) else text
+        self.warning.setText(said)
+        self.warning.setVisible(bool(said))

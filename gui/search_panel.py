@@ -203,7 +203,8 @@ class SearchPanel(QWidget):
         if self._index_op is not None:
             self._index_op.cancel()
         self.progress.show()
-        self.status.setText(tr("در حال به‌روز کردن نمایه…"))
+        self._said = lambda: tr("در حال به‌روز کردن نمایه…")
+        self.status.setText(self._said())
         corpus = self.corpus
         self._index_op = self.context.runner.run(
             tr("نمایه"), lambda _op: ((s.done, s.total) for s in refresh_steps(corpus)),
@@ -239,6 +240,7 @@ class SearchPanel(QWidget):
         if not text:
             self.model.set_hits([])
             self.status.setText("")
+            self._said = None
             return
         # The first page only: a common word in a large corpus would otherwise take a while to count.
         corpus = self.corpus
