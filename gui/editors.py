@@ -69,10 +69,11 @@ class _Editor(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ذخیره (Ctrl+Enter)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("انصراف (Esc)"))
 
-    def changeEvent(self, event: QEvent) -> None:
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)  # the button box re-sets Qt's own button texts in here
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+            self.retranslate_ui()  # so ours come after («Save (Ctrl+Enter)», not «Save»)
+        return handled
 
     def _save(self) -> str | None:
         return None

@@ -151,3 +151,25 @@ def test_a_third_language_is_a_translation_file(qtbot, corpus: Path, tmp_path: P
     qtbot.waitUntil(lambda: win.menuBar().actions()[0].text() == "&File")
     assert i18n.next_language() == "fa"
     win.close()
+
+
+def test_an_open_note_editor_keeps_its_own_button_texts(qtbot, window) -> None:
+    """Qt re-sets a button box's standard texts on a language change; the editor's own («Save
+    (Ctrl+Enter)») come after them, in the new language, and the typed note stays."""
+    from hashiye.gui import i18n
+    from hashiye.gui.editors import NoteEditor
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    editor = NoteEditor(window, "رئیس سازمان", "", lambda _text: None)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.edit.setPlainText("یادداشت نیمه‌کاره")
+    save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save.text() == "ذخیره (Ctrl+Enter)"
+    i18n.apply_language(QApplication.instance(), "en")
+    qtbot.waitUntil(lambda: editor.windowTitle() == "Note")
+    assert save.text() == "Save (Ctrl+Enter)"
+    assert editor.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel (Esc)"
+    assert editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert editor.edit.toPlainText() == "یادداشت نیمه‌کاره"
+    editor.reject()
