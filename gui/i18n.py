@@ -59,7 +59,7 @@ def _load(path: Path) -> QTranslator | None:
         return None
     if key not in _loaded:
         translator = QTranslator()
-        if not translator.load(str(path)):
+        if not translator.load(str(path)):  # not a translation file: not offered
             return None
         _loaded[key] = translator
     return _loaded[key]
@@ -102,8 +102,14 @@ def language() -> str:
     return _current
 
 
+_RTL: dict[str, bool] = {}
+
+
 def is_rtl() -> bool:
-    return QLocale(_current).textDirection() == Qt.LayoutDirection.RightToLeft
+    """Whether the UI language is written right to left (Qt's locale data: fa, ar, he, ur… are)."""
+    if _current not in _RTL:
+        _RTL[_current] = QLocale(_current).textDirection() == Qt.LayoutDirection.RightToLeft
+    return _RTL[_current]
 
 
 def direction() -> Qt.LayoutDirection:

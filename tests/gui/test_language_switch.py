@@ -134,6 +134,7 @@ def test_a_third_language_is_a_translation_file(qtbot, corpus: Path, tmp_path: P
     folder.mkdir()
     cat.write(folder / "hashiye_de.ts")
     tool.compile_ts(folder / "hashiye_de.ts", folder / "hashiye_de.qm")
+    (folder / "hashiye_xx.qm").write_bytes(b"not a translation")  # a broken file is not offered
 
     assert i18n.languages() == {"fa": "فارسی", "en": "English", "de": "Deutsch"}
     _windows_, win, settings = _windows(qtbot, corpus, tmp_path)
