@@ -117,6 +117,12 @@ def direction() -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if is_rtl() else Qt.LayoutDirection.LeftToRight
 
 
+def dates_language() -> str:
+    """The language dates are written in (core.jalali knows Persian and English month names):
+    Persian in Persian, English in every other interface language."""
+    return "fa" if _current == SOURCE else "en"
+
+
 def digits(text: str) -> str:
     """Digits as the UI language writes them (Persian digits in Persian, else ASCII)."""
     return fold_digits(text, "fa" if _current == SOURCE else "latin")

@@ -10,13 +10,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from .i18n import bidi_line, digits, language, tr
+from .i18n import bidi_line, dates_language, digits, tr
 from .qtext import plain_label, plain_tip
-
-
-def _dates() -> str:
-    """The language dates are written in: Persian month names in Persian, English ones otherwise."""
-    return "fa" if language() == "fa" else "en"
 
 
 class ReaderHeader(QWidget):
@@ -70,8 +65,8 @@ class ReaderHeader(QWidget):
         self._fit_title()
         published = rec.published
         parts = [rec.source or tr("منبع نامعلوم")]
-        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(published, lang=_dates()),
-                        gregorian=gregorian_display(published, _dates())) if published else tr("بی‌تاریخ"))
+        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(published, lang=dates_language()),
+                        gregorian=gregorian_display(published, dates_language())) if published else tr("بی‌تاریخ"))
         if rec.news_code:
             parts.append(tr("کد خبر {code}", code=digits(rec.news_code)))
         if original:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import N_, direction, language, number, tr
+from .i18n import N_, dates_language, direction, number, tr
 from .views import ContentDelegate
 
 DIMENSION_LABELS = {"tag": N_("برچسب"), "source": N_("منبع"), "month": N_("ماه")}
@@ -35,7 +35,7 @@ def value_label(row: ReportRow) -> str:
         return tr(EMPTY_LABELS[row.dimension])
     if row.dimension == "month":
         year, month = row.value.split("-")
-        return jalali_month(int(year), int(month), language())
+        return jalali_month(int(year), int(month), dates_language())
     return row.value
 
 

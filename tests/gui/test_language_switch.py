@@ -147,6 +147,7 @@ def test_a_third_language_is_a_translation_file(qtbot, corpus: Path, tmp_path: P
     assert i18n.tr("{n} برجسته‌سازی", n=3) == "3 Markierungen" and i18n.tr("{n} برجسته‌سازی", n=1) == "1 Markierung"
     assert win.menuBar().actions()[1].text() == "&نما"  # not translated yet: the Persian source text
     assert win.menus.language_actions["de"].isChecked()
+    assert win.current_id and not re.search("[۰-۹]", win.header.meta.text()), "dates as the non-Persian UIs write them"
     assert [i18n.next_language()] == ["en"]  # Ctrl+Shift+L goes round every language: fa, de, en
     win.actions_by_id["toggle_language"].trigger()
     qtbot.waitUntil(lambda: win.menuBar().actions()[0].text() == "&File")
