@@ -20,7 +20,7 @@ endif
 PYVER := $(call version_of,$(PY))
 STAMP := $(VENV)/.installed-$(PYVER)
 
-.PHONY: run test bench clean install-desktop uninstall-desktop python
+.PHONY: run test bench clean install-desktop uninstall-desktop python i18n
 
 # Say plainly what is missing before pip says it less plainly.
 python:
@@ -68,3 +68,9 @@ install-desktop: $(STAMP)
 
 uninstall-desktop: $(STAMP)
 	$(BIN)/hashiye --uninstall-desktop
+
+# UI texts: new tr()/N_() texts of gui/ (and English entries appended to gui/strings_en.py) into every
+# resources/translations/*.ts, then the .qm files (README, "Translations").
+i18n: $(STAMP)
+	$(BIN)/python tools/i18n.py extract --from-dict gui/strings_en.py
+	$(BIN)/python tools/i18n.py compile

@@ -12,7 +12,7 @@ from hashiye.core.corpus.filters import Filter
 from hashiye.core.exchange.exporting import collect
 from hashiye.core.text.normalize import match_key
 from hashiye.core.text.textio import UnreadableArticle
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .accessible import name_parts
 from .colors import color_label, highlight_color
 from .context import AppContext
 from .i18n import N_, bidi_line, digits, direction, join, tr
@@ -108,28 +109,25 @@ class AnnotationBrowser(QWidget):
 
     def __init__(self, parent: QWidget, context: AppContext) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("همهٔ برجسته‌سازی‌ها"))
-        self.setLayoutDirection(direction())
         self.context = context
         self.corpus = corpus = context.folder
         self.loaded = False
+        self.failure = ""  # why the highlights could not be read
         self.all_rows: list[tuple[Article, Anchored]] = []
         self.text = QLineEdit()
         self.text.setObjectName("browserText")
-        self.text.setPlaceholderText(tr("متن، یادداشت یا برچسب…"))
         self.tag = QComboBox()
         self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag.setMinimumContentsLength(12)
         self.color = QComboBox()
         self.color.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.color.addItem(tr("همهٔ رنگ‌ها"), "")
+        self.color.addItem("", "")
         for c in COLORS:
-            self.color.addItem(color_label(c), c)
+            self.color.addItem("", c)
         self.coder = QComboBox()
         self.coder.setObjectName("browserCoder")
         self.coder.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.coder.setAccessibleName(tr("کدگذار برجسته‌سازی‌ها"))
-        self.status = QLabel(tr("در حال خواندن برجسته‌سازی‌ها…"))
+        self.status = QLabel()
         self.model = AnnotationTable()
         self.proxy = TextFilter()
         self.proxy.setSourceModel(self.model)
@@ -164,8 +162,37 @@ class AnnotationBrowser(QWidget):
         lay.addWidget(self.table, 1)
         self.job = context.runner.run(
             tr("برجسته‌سازی‌ها"), lambda _op: collect(corpus), on_done=self._loaded,
-            on_failed=lambda m: self.status.setText(tr("برجسته‌سازی‌ها خوانده نشدند: {why}", why=m)))
+            on_failed=self._failed)
         context.annotationsChanged.connect(self._changed)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("همهٔ برجسته‌سازی‌ها"))
+        self.setLayoutDirection(direction())
+        self.text.setPlaceholderText(tr("متن، یادداشت یا برچسب…"))
+        self.color.setItemText(0, tr("همهٔ رنگ‌ها"))
+        for i, c in enumerate(COLORS, start=1):
+            self.color.setItemText(i, color_label(c))
+        if self.tag.count():
+            self.tag.setItemText(0, tr("همهٔ برچسب‌ها"))
+        if self.coder.count():
+            self.coder.setItemText(0, tr("همهٔ کدگذاران"))
+        self.coder.setAccessibleName(tr("کدگذار برجسته‌سازی‌ها"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self.failure:
+            self._failed(self.failure)
+        else:
+            self.status.setText(self._count_text() if self.loaded else tr("در حال خواندن برجسته‌سازی‌ها…"))
+        name_parts(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _failed(self, why: str) -> None:
+        self.failure = why
+        self.status.setText(tr("برجسته‌سازی‌ها خوانده نشدند: {why}", why=why))
 
     def _loaded(self, rows: list[tuple[Article, Anchored]]) -> None:
         self.loaded = True
@@ -219,10 +246,13 @@ class AnnotationBrowser(QWidget):
                           colors=[self.color.currentData()] if self.color.currentData() else [],
                           coders=[self.coder.currentData()] if self.coder.currentData() else [])
         self.model.set_rows(criteria.apply(self.all_rows))
-        articles = len({a.id for a, _p in self.model.rows})
-        self.status.setText(bidi_line([tr("{n} برجسته‌سازی", n=len(self.model.rows)), tr("{n} مقاله", n=articles)]))
+        self.status.setText(self._count_text())
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 1))
+
+    def _count_text(self) -> str:
+        articles = len({a.id for a, _p in self.model.rows})
+        return bidi_line([tr("{n} برجسته‌سازی", n=len(self.model.rows)), tr("{n} مقاله", n=articles)])
 
     def _open(self, row: tuple[Article, Anchored]) -> None:
         art, placed = row

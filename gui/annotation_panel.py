@@ -6,7 +6,7 @@ from typing import Any
 
 from hashiye.core.annotations.model import Anchored
 from hashiye.core.annotations.coders import coder_of
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
 
@@ -149,19 +149,18 @@ class AnnotationPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.header = plain_label(QLabel(), tr("برجسته‌سازی‌ها"))
+        self.header = plain_label(QLabel())
         self.header.setObjectName("panelHeader")
         self.model = AnnotationModel()
         self.view = QListView()
         self.view.setObjectName("annotationList")
-        self.view.setAccessibleName(tr("فهرست برجسته‌سازی‌ها"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
         on_enter(self.view, lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
         self.view.clicked.connect(lambda idx: self.jump.emit(idx.data(AnchoredRole).annotation.id))
-        self.empty = QLabel(tr("هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و h یا ۱ تا ۵ را بزنید."))
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setObjectName("panelEmpty")
         lay = QVBoxLayout(self)
@@ -169,14 +168,30 @@ class AnnotationPanel(QWidget):
         lay.addWidget(self.header)
         lay.addWidget(self.empty)
         lay.addWidget(self.view, 1)
+        self._counts: tuple[int, int] | None = None  # highlights and orphans shown in the title line
+        self.retranslate_ui()
 
-    def set_rows(self, rows: list[Anchored], current_id: str | None) -> None:
-        self.model.set_rows(rows)
-        orphans = sum(1 for a in rows if a.status == "orphan")
-        text = tr("برجسته‌سازی‌ها ({n})", n=len(rows))
+    def retranslate_ui(self) -> None:
+        self.view.setAccessibleName(tr("فهرست برجسته‌سازی‌ها"))
+        self.empty.setText(tr("هنوز برجسته‌سازی‌ای نیست.\nجمله‌ای را با پیکان‌ها برگزینید و h یا ۱ تا ۵ را بزنید."))
+        if self._counts is None:
+            self.header.setText(tr("برجسته‌سازی‌ها"))
+            return
+        rows, orphans = self._counts
+        text = tr("برجسته‌سازی‌ها ({n})", n=rows)
         if orphans:
             text += tr(" — {n} جاگم‌شده", n=orphans)
         self.header.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_rows(self, rows: list[Anchored], current_id: str | None) -> None:
+        self.model.set_rows(rows)
+        self._counts = (len(rows), sum(1 for a in rows if a.status == "orphan"))
+        self.retranslate_ui()
         self.empty.setVisible(not rows)
         self.select(current_id)
 

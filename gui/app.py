@@ -29,7 +29,7 @@ from .platform_check import check_in_background, explain_missing  # noqa: E402, 
 
 _missing_packages = check_in_background()  # X11's libraries looked up while the modules below load
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -112,10 +112,9 @@ def create_window(corpus: Path, settings: QSettings, context: AppContext | None 
 
 
 class Windows(QObject):
-    """Holds the main window; remakes it when the language changes, so every text is in the new one.
-
-    The application context outlives the windows: the open folder, the undo history and the
-    running work stay when the language changes."""
+    """Holds the main window and the application context (the open folder, the undo history and the
+    running work). A language change keeps the window: its widgets re-set their texts
+    (`retranslate_ui` on Qt's `LanguageChange`)."""
 
     def __init__(self, settings: QSettings) -> None:
         super().__init__()
@@ -125,25 +124,7 @@ class Windows(QObject):
 
     def open(self, corpus: Path) -> MainWindow:
         self.window = create_window(corpus, self.settings, self.context)
-        self.window.languageChosen.connect(self.relanguage)
         return self.window
-
-    def relanguage(self, lang: str) -> None:
-        """Close the window (it saves its place) and open the same folder in the new language."""
-        old = self.window
-        assert old is not None
-        corpus, geometry, maximized, part = old.corpus, old.geometry(), old.isMaximized(), old.focused_part()
-        old.close()
-        old.deleteLater()
-        new = self.open(corpus)
-        new.setGeometry(geometry)  # exactly where the old one was
-        if maximized:
-            new.showMaximized()
-        else:
-            new.show()
-        new.raise_()
-        new.activateWindow()
-        new.focus_part(part)  # the keyboard stays where it was (the reader, usually)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=None, help="folder of .txt articles (default: the last folder opened, else the bundled samples)")
     parser.add_argument("--startup-check", action="store_true",
                         help="exit as soon as the first article is painted; print timings to stderr")
-    parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="UI language (remembered)")
+    parser.add_argument("--language", choices=sorted(i18n.languages()), help="UI language (remembered)")
     parser.add_argument("--theme", choices=themes.ORDER, help="colour theme (remembered)")
     parser.add_argument("--install-desktop", action="store_true",
                         help="add Hashiye to your desktop menu (a .desktop entry and an icon) and exit")

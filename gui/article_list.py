@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .i18n import bidi_line, direction, language, tr
+from .i18n import bidi_line, dates_language, direction, tr
 from .qtext import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -205,7 +205,7 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(dim)
         # Date and count first: a long source name is what gets cut.
-        parts = [jalali_display(rec.published, lang=language()) or tr("بی‌تاریخ")]
+        parts = [jalali_display(rec.published, lang=dates_language()) or tr("بی‌تاریخ")]
         count = rec.annotations
         if count:
             parts.append(tr("{n} برجسته‌سازی", n=count))

@@ -53,7 +53,7 @@ class CodebookFeature(QObject):
 
     def install_menus(self, actions: dict[str, QAction]) -> None:
         """Annotate ▸ Recent codes (each with its key) and Annotate ▸ Coder name…"""
-        menu = self.window.menus.by_key["annotate"]
+        menu = self.window.menus.menus["annotate"]
         menu.addSeparator()
         self.recent_menu = menu.addMenu("")
         self.apply_actions = [actions[f"apply_code_{n}"] for n in range(1, RECENT_MAX + 1)]

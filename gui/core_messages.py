@@ -12,7 +12,7 @@ import re
 
 from hashiye.core.text.jalali import WEEKDAY_NAMES
 
-from .i18n import N_, isolate, language, tr
+from .i18n import N_, dates_language, isolate, tr
 
 _EN_WEEKDAYS = ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
@@ -61,7 +61,7 @@ def _known(text: str) -> str | None:
 
 
 def _value(key: str, value: str) -> str:
-    if key == "actual" and value in WEEKDAY_NAMES and language() == "en":
+    if key == "actual" and value in WEEKDAY_NAMES and dates_language() == "en":
         return _EN_WEEKDAYS[WEEKDAY_NAMES.index(value)]
     if key == "why":
         return core_message(value)

@@ -54,6 +54,7 @@ class Dialogs(QObject):
         the keyboard back and closes the pane."""
         window, settings = self.window, self.window.settings
         dock = QDockWidget(content.windowTitle(), window)
+        content.windowTitleChanged.connect(dock.setWindowTitle)  # a language change renames the pane
         dock.setObjectName(name)
         dock.setWidget(content)
         sides = Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea \

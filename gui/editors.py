@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import direction, join, tr
+from .i18n import N_, direction, join, tr
 from .qtext import plain_label
 
 _TAG_SPLIT = re.compile(r"[,،;؛]")
@@ -39,8 +39,7 @@ class _Editor(QDialog):
 
     def __init__(self, parent: QWidget, title: str, quote: str, hint: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setLayoutDirection(direction())
+        self._title = title  # a marked text (N_), shown through tr
         self.setModal(True)
         self.quote = plain_label(QLabel(), f"«{_short(quote)}»")  # the article's words: right to left, on the right
         self.quote.setWordWrap(True)
@@ -50,8 +49,6 @@ class _Editor(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ذخیره (Ctrl+Enter)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("انصراف (Esc)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -64,6 +61,19 @@ class _Editor(QDialog):
         self.layout_.addWidget(self.quote)
         self.layout_.addWidget(self.hint)
         self.layout_.addWidget(self.problem)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr(self._title))
+        self.setLayoutDirection(direction())
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("ذخیره (Ctrl+Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("انصراف (Esc)"))
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)  # the button box re-sets Qt's own button texts in here
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()  # so ours come after («Save (Ctrl+Enter)», not «Save»)
+        return handled
 
     def _save(self) -> str | None:
         return None
@@ -86,7 +96,7 @@ class NoteEditor(_Editor):
 
     def __init__(self, parent: QWidget, quote: str, note: str, on_save: Callable[[str], str | None],
                  on_draft: Callable[[str | None], None] | None = None, hint: str = "") -> None:
-        super().__init__(parent, tr("یادداشت"), quote, hint)
+        super().__init__(parent, N_("یادداشت"), quote, hint)
         self._on_save = on_save
         # A QTextEdit (plain text only) lays out each paragraph in the direction of its first letter: a
         # Persian note is right-aligned, an English one left-aligned, in either interface language
@@ -95,10 +105,10 @@ class NoteEditor(_Editor):
         self.edit.setAcceptRichText(False)
         self.edit.setPlainText(note)
         self.edit.setObjectName("noteEdit")
-        self.edit.setPlaceholderText(tr("یادداشت خود را بنویسید…"))
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.layout_.addWidget(self.edit, 1)
         self.layout_.addWidget(self.buttons)
+        self.retranslate_ui()
         self.resize(520, 280)
         if on_draft is not None:
             timer = QTimer(self, singleShot=True, interval=400)
@@ -110,6 +120,11 @@ class NoteEditor(_Editor):
 
             self.finished.connect(closed)
 
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        if hasattr(self, "edit"):
+            self.edit.setPlaceholderText(tr("یادداشت خود را بنویسید…"))
+
     def _save(self) -> str | None:
         return self._on_save(self.edit.toPlainText().strip())
 
@@ -119,7 +134,7 @@ class TagEditor(_Editor):
 
     def __init__(self, parent: QWidget, quote: str, tags: list[str], known: list[str],
                  on_save: Callable[[list[str]], str | None]) -> None:
-        super().__init__(parent, tr("برچسب‌ها"), quote, tr("برچسب‌ها را با ویرگول جدا کنید."))
+        super().__init__(parent, N_("برچسب‌ها"), quote, tr("برچسب‌ها را با ویرگول جدا کنید."))
         self.edit = QLineEdit(join(tags) + (tr("، ") if tags else ""))
         self.edit.setObjectName("tagEdit")
         self._known = QStringListModel(known)

@@ -12,7 +12,7 @@ from hashiye.core.corpus.corpus import CorpusError
 from hashiye.core.corpus.filters import Filter
 from hashiye.core.exchange.exporting import EXPORTERS, Rows, collect, write_export
 from hashiye.core.exchange.output_guard import ProtectedPath, refuse_corpus_target
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .accessible import name_parts
 from .colors import color_label
 from .context import AppContext
 from .i18n import N_, digits, direction, tr
@@ -77,8 +78,6 @@ class ExportDialog(QDialog):
         self.context = context
         self.corpus = corpus = context.folder
         self.current_id: str | None = context.current_id
-        self.setWindowTitle(tr("برون‌بری برجسته‌سازی‌ها"))
-        self.setLayoutDirection(direction())
         self.format_box = QComboBox()
         for key in EXPORTERS:
             self.format_box.addItem(tr(FORMAT_LABELS.get(key, (key, key))[0]), key)
@@ -87,7 +86,7 @@ class ExportDialog(QDialog):
         self.scope_buttons: dict[str, QRadioButton] = {}
         scope_row = QHBoxLayout()
         for key, label in SCOPES:
-            button = QRadioButton(tr(label))
+            button = QRadioButton()
             self.scope_buttons[key] = button
             self.scope_group.addButton(button)
             scope_row.addWidget(button)
@@ -97,28 +96,29 @@ class ExportDialog(QDialog):
             self.scope_buttons["article"].setEnabled(False)
         self.scope_group.buttonToggled.connect(lambda _b, _on: self._scope_changed())
 
-        self.filters = QGroupBox(tr("پالایه"))
-        self.tag_edit = QLineEdit(placeholderText=tr("برچسب‌ها، جدا با «،»"))
+        self.filters = QGroupBox()
+        self.tag_edit = QLineEdit()
         self.color_box = QComboBox()
-        self.color_box.addItem(tr("همهٔ رنگ‌ها"), "")
+        self.color_box.addItem("", "")
         for c in COLORS:
             self.color_box.addItem(color_label(c), c)
-        self.source_edit = QLineEdit(placeholderText=tr("منبع‌ها، جدا با «،»"))
+        self.source_edit = QLineEdit()
         self.from_edit = QLineEdit(placeholderText=digits("1399-01-01"))
         self.to_edit = QLineEdit(placeholderText=digits("1400-12-29"))
         dates = QHBoxLayout()
-        dates.addWidget(QLabel(tr("از")))
+        self.from_label, self.to_label = QLabel(), QLabel()
+        dates.addWidget(self.from_label)
         dates.addWidget(self.from_edit)
-        dates.addWidget(QLabel(tr("تا")))
+        dates.addWidget(self.to_label)
         dates.addWidget(self.to_edit)
-        ff = QFormLayout(self.filters)
-        ff.addRow(tr("برچسب:"), self.tag_edit)
-        ff.addRow(tr("رنگ:"), self.color_box)
-        ff.addRow(tr("منبع:"), self.source_edit)
-        ff.addRow(tr("تاریخ (شمسی):"), dates)
+        ff = self.filter_form = QFormLayout(self.filters)
+        self._dates_row = dates
+        for field in (self.tag_edit, self.color_box, self.source_edit):
+            ff.addRow("", field)
+        ff.addRow("", dates)
 
         self.path_edit = QLineEdit(str(Path.home() / f"{corpus.name}-annotations.json"))
-        browse = self.browse_button = QPushButton(tr("انتخاب…"))
+        browse = self.browse_button = QPushButton()
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -135,15 +135,15 @@ class ExportDialog(QDialog):
         self.format_box.setCurrentIndex(max(0, self.format_box.findData(last if last in EXPORTERS else "csv")))
         self._suffix()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        self.report_button = self.buttons.addButton(tr("گزارش برچسب‌ها"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.report_button.clicked.connect(self.show_tag_report)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
 
-        form = QFormLayout()
-        form.addRow(tr("قالب:"), self.format_box)
-        form.addRow(tr("دامنه:"), scope_row)
-        form.addRow(tr("پرونده:"), row)
+        form = self.form = QFormLayout()
+        self._rows = (self.format_box, scope_row, row)
+        for part in self._rows:
+            form.addRow("", part)
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(self.filters)
@@ -153,7 +153,44 @@ class ExportDialog(QDialog):
         self.tag_report: QDialog | None = None
         self._op: Operation | None = None
         self._scope_changed()
+        self.retranslate_ui()
         self.resize(600, 360)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("برون‌بری برجسته‌سازی‌ها"))
+        self.setLayoutDirection(direction())
+        for i in range(self.format_box.count()):
+            key = self.format_box.itemData(i)
+            self.format_box.setItemText(i, tr(FORMAT_LABELS.get(key, (key, key))[0]))
+        for key, label in SCOPES:
+            self.scope_buttons[key].setText(tr(label))
+        self.filters.setTitle(tr("پالایه"))
+        self.tag_edit.setPlaceholderText(tr("برچسب‌ها، جدا با «،»"))
+        self.source_edit.setPlaceholderText(tr("منبع‌ها، جدا با «،»"))
+        self.color_box.setItemText(0, tr("همهٔ رنگ‌ها"))
+        for i, c in enumerate(COLORS, start=1):
+            self.color_box.setItemText(i, color_label(c))
+        self.from_edit.setPlaceholderText(digits("1399-01-01"))
+        self.to_edit.setPlaceholderText(digits("1400-12-29"))
+        self.from_label.setText(tr("از"))
+        self.to_label.setText(tr("تا"))
+        fields: tuple[tuple[QFormLayout, object, str], ...] = (
+            (self.filter_form, self.tag_edit, tr("برچسب:")), (self.filter_form, self.color_box, tr("رنگ:")),
+            (self.filter_form, self.source_edit, tr("منبع:")), (self.filter_form, self._dates_row, tr("تاریخ (شمسی):")),
+            (self.form, self._rows[0], tr("قالب:")), (self.form, self._rows[1], tr("دامنه:")),
+            (self.form, self._rows[2], tr("پرونده:")))
+        for form, field, text in fields:
+            label = form.labelForField(field)  # type: ignore[call-overload]
+            if isinstance(label, QLabel):
+                label.setText(text)
+        self.browse_button.setText(tr("انتخاب…"))
+        self.report_button.setText(tr("گزارش برچسب‌ها"))
+        name_parts(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # --- choices -----------------------------------------------------------------------------
     def scope(self) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from .accessible import name_parts
 from .i18n import tr
 
 
@@ -36,13 +37,10 @@ class FindBar(QWidget):
         super().__init__()
         self.edit = FindEdit()
         self.edit.setObjectName("findEdit")
-        self.edit.setPlaceholderText(tr("جست‌وجو در این مقاله (همهٔ املاها)…"))
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel()
         prev_btn, next_btn, close_btn = QToolButton(), QToolButton(), QToolButton()
         self.prev_button, self.next_button, self.close_button = prev_btn, next_btn, close_btn
-        prev_btn.setText(tr("قبلی"))
-        next_btn.setText(tr("بعدی"))
         close_btn.setText("✕")
         prev_btn.clicked.connect(lambda: self.step_hit(-1))
         next_btn.clicked.connect(lambda: self.step_hit(1))
@@ -58,6 +56,21 @@ class FindBar(QWidget):
         self.hits: list[tuple[int, int]] = []
         self.current = -1
         self.hide()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.edit.setPlaceholderText(tr("جست‌وجو در این مقاله (همهٔ املاها)…"))
+        self.prev_button.setText(tr("قبلی"))
+        self.next_button.setText(tr("بعدی"))
+        name_parts(self)
+        if self.edit.text().strip():
+            self.count.setText(tr("{n} از {total}", n=self.current + 1, total=len(self.hits)) if self.hits
+                               else tr("یافت نشد"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def open_bar(self, text: str) -> None:
         self.text = text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,19 +22,10 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("میان‌برهای صفحه‌کلید"))
-        self.setLayoutDirection(direction())
-        rows = [(self._keys(s.keys), tr(s.label)) for s in SHORTCUTS] + [(k, tr(label)) for k, label in WIDGET_KEYS]
-        table = QTableWidget(len(rows), 2)
+        table = QTableWidget(len(SHORTCUTS) + len(WIDGET_KEYS), 2)
         table.setObjectName("shortcutTable")
-        table.setHorizontalHeaderLabels([tr("کلید"), tr("کار")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, (keys, label) in enumerate(rows):
-            k = QTableWidgetItem(keys)
-            k.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            table.setItem(r, 0, k)
-            table.setItem(r, 1, QTableWidgetItem(label))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         self.table = table
@@ -43,7 +34,24 @@ class HelpDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(table)
         lay.addWidget(buttons)
+        self.retranslate_ui()
         self.resize(620, 720)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("میان‌برهای صفحه‌کلید"))
+        self.setLayoutDirection(direction())
+        rows = [(self._keys(s.keys), tr(s.label)) for s in SHORTCUTS] + [(k, tr(label)) for k, label in WIDGET_KEYS]
+        self.table.setHorizontalHeaderLabels([tr("کلید"), tr("کار")])
+        for r, (keys, label) in enumerate(rows):
+            k = QTableWidgetItem(keys)
+            k.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(r, 0, k)
+            self.table.setItem(r, 1, QTableWidgetItem(label))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     @staticmethod
     def _keys(keys: tuple[str, ...]) -> str:

@@ -8,9 +8,10 @@ from pathlib import Path
 from hashiye.core.annotations.model import Annotation
 from hashiye.core.annotations.coders import coders_of
 from hashiye.core.corpus.filters import Filter, jalali_day
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from .accessible import name_parts
 from .i18n import digits, tr
 
 ALL = ""
@@ -40,11 +41,9 @@ class ListFilters(QWidget):
         self.coder.setAccessibleName(tr("پالایه: کدگذار"))
         self.date_from = QLineEdit()
         self.date_from.setObjectName("dateFrom")
-        self.date_from.setPlaceholderText(tr("از {date}", date=digits("1399-01-01")))
         self.date_to = QLineEdit()
         self.date_to.setObjectName("dateTo")
-        self.date_to.setPlaceholderText(tr("تا {date}", date=digits("1403-12-29")))
-        self.annotated = QCheckBox(tr("فقط مقاله‌های دارای برجسته‌سازی"))
+        self.annotated = QCheckBox()
         self.annotated.setObjectName("annotatedFilter")
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -52,12 +51,13 @@ class ListFilters(QWidget):
         self.error.hide()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(tr("منبع")), 0, 0)
+        self.labels = (QLabel(), QLabel(), QLabel())
+        grid.addWidget(self.labels[0], 0, 0)
         grid.addWidget(self.source, 0, 1, 1, 3)
-        grid.addWidget(QLabel(tr("تاریخ")), 1, 0)
+        grid.addWidget(self.labels[1], 1, 0)
         grid.addWidget(self.date_from, 1, 1)
         grid.addWidget(self.date_to, 1, 2, 1, 2)
-        grid.addWidget(QLabel(tr("برچسب")), 2, 0)
+        grid.addWidget(self.labels[2], 2, 0)
         grid.addWidget(self.tag, 2, 1, 1, 3)
         grid.addWidget(QLabel(tr("کدگذار")), 3, 0)
         grid.addWidget(self.coder, 3, 1, 1, 3)
@@ -71,6 +71,24 @@ class ListFilters(QWidget):
             edit.editingFinished.connect(self.emit_filter)
         self.annotated.toggled.connect(lambda _b: self.emit_filter())
         self.hide()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.date_from.setPlaceholderText(tr("از {date}", date=digits("1399-01-01")))
+        self.date_to.setPlaceholderText(tr("تا {date}", date=digits("1403-12-29")))
+        self.annotated.setText(tr("فقط مقاله‌های دارای برجسته‌سازی"))
+        for label, text in zip(self.labels, (tr("منبع"), tr("تاریخ"), tr("برچسب")), strict=True):
+            label.setText(text)
+        if self.source.count():
+            self.source.setItemText(0, tr("همهٔ منابع"))
+        if self.tag.count():
+            self.tag.setItemText(0, tr("همهٔ برچسب‌ها"))
+        name_parts(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_choices(self, corpus: Path, sources: list[str]) -> None:
         """Fill the source list for a folder; its tags follow when `annotations_read` brings them."""

@@ -10,14 +10,17 @@ from typing import Any
 
 from hashiye.core.corpus.filters import annotations_by_article
 from hashiye.core.text.textio import UnreadableArticle
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QToolButton, QVBoxLayout, QWidget
 
 from .article_list import ArticleDelegate, ArticleFilterProxy, ArticleListModel, RecordRole
+from .accessible import name_parts
 from .context import AppContext
-from .i18n import tr
+from .i18n import N_, tr
 from .list_filters import ListFilters
 from .views import on_enter
+
+SORTS = ((N_("تازه‌ترین"), "date"), (N_("عنوان"), "title"), (N_("منبع"), "source"))
 
 
 class ListPane(QWidget):
@@ -29,19 +32,17 @@ class ListPane(QWidget):
         self.context = context
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filter")
-        self.filter_edit.setPlaceholderText(tr("پالایش فهرست…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.sort_box = QComboBox()
         self.sort_box.setObjectName("sort")
-        for label, key in ((tr("تازه‌ترین"), "date"), (tr("عنوان"), "title"), (tr("منبع"), "source")):
-            self.sort_box.addItem(label, key)
+        for label, key in SORTS:
+            self.sort_box.addItem(tr(label), key)
         self.filters = ListFilters(self.filter_edit.text)
         self.model = ArticleListModel()
         self.proxy = ArticleFilterProxy(self.filters.annotations_of)
         self.proxy.setSourceModel(self.model)
         self.list_view = QListView()
         self.list_view.setObjectName("articleList")
-        self.list_view.setAccessibleName(tr("فهرست مقاله‌ها"))
         self.list_view.setModel(self.proxy)
         self.list_view.setItemDelegate(ArticleDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
@@ -49,7 +50,6 @@ class ListPane(QWidget):
         self.filter_edit.textChanged.connect(lambda _t: self.filters.emit_filter())
         self.filters_button = QToolButton()
         self.filters_button.setObjectName("filtersButton")
-        self.filters_button.setText(tr("پالایه‌ها"))
         self.filters_button.setCheckable(True)
         self.filters_button.toggled.connect(self.filters.setVisible)
         self.sort_box.currentIndexChanged.connect(lambda _i: self.sort())
@@ -69,6 +69,20 @@ class ListPane(QWidget):
         context.folderOpened.connect(self._folder_opened)
         context.listingChanged.connect(self._listed)
         context.annotationsChanged.connect(self._annotations_changed)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.filter_edit.setPlaceholderText(tr("پالایش فهرست…"))
+        for i, (label, _key) in enumerate(SORTS):
+            self.sort_box.setItemText(i, tr(label))
+        self.list_view.setAccessibleName(tr("فهرست مقاله‌ها"))
+        self.filters_button.setText(tr("پالایه‌ها"))
+        name_parts(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _folder_opened(self, _path: object) -> None:
         self.model.set_records([])

@@ -10,11 +10,11 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from . import accessible, hidden_lines, i18n, shortcuts, themes
+from . import hidden_lines, i18n, shortcuts, themes
 from .annotating import Annotator
 from .annotation_panel import AnnotationPanel
 from .codebook_window import CodebookFeature
@@ -43,14 +43,11 @@ def _alias(path: str) -> Any:
 class MainWindow(QMainWindow):
     """One corpus folder open for reading and annotating."""
 
-    languageChosen = Signal(str)  # the window should be made again in this language
-
     def __init__(self, corpus: Path, settings: QSettings, context: AppContext | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.context = context or AppContext(settings, self)  # a context given outlives this window
         self.setWindowTitle(tr("حاشیه"))
-        self.setLayoutDirection(direction())
         self.pane = ListPane(self.context)
         self.header, self.reader, self.find_bar, self.panel = ReaderHeader(), ReaderText(), FindBar(), AnnotationPanel()
         self.state = ReadingState(self.context, self.reader, self.header, self.panel, self.find_bar, self)
@@ -68,8 +65,6 @@ class MainWindow(QMainWindow):
         self.problems_button, self.list_progress = self.status.problems_button, self.status.list_progress
         self.show_article, self.annotation_under_focus = self.state.show_article, self.state.annotation_under_focus
         self._layout()
-        for part in (self.pane, self.pane.filters, self.find_bar):
-            accessible.name_parts(part)
         self._wire()
         self.actions_by_id = self._actions()
         self.reader.highlight_style = highlight_style(settings)
@@ -81,6 +76,22 @@ class MainWindow(QMainWindow):
         hidden_lines.install_context_menu(self)
         self.open_corpus(corpus)
         self.places.restore_layout()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The window's own texts in the current language (its widgets re-set theirs themselves)."""
+        self.setLayoutDirection(direction())
+        title = self.windowTitle()
+        self.setWindowTitle("")  # Qt adds the display name («— Hashiye») when a title is set: set it anew
+        self.setWindowTitle(title)
+        self.menus.retranslate_ui()
+        self.codebook.retranslate_ui()  # after the menus: its recent-code actions name their codes
+        self.status.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # --- the parts' state, read-only, for tests and tools that drive the window -----------------
     current_id = _alias("state.current_id")
@@ -153,7 +164,7 @@ class MainWindow(QMainWindow):
             "line_wider": lambda: self.places.step_line_width(1),
             "line_narrower": lambda: self.places.step_line_width(-1),
             "next_theme": lambda: self.choose_theme(themes.next_theme(themes.current().id)),
-            "toggle_language": lambda: self.choose_language("en" if i18n.language() == "fa" else "fa"),
+            "toggle_language": lambda: self.choose_language(i18n.next_language()),
             "open_folder": self.choose_folder, "export": dialogs.export, "help": dialogs.show_help, "quit": self.close,
         }
         for n in range(1, 6):
@@ -205,11 +216,16 @@ class MainWindow(QMainWindow):
         self.menus.style_actions[style].setChecked(True)
 
     def choose_language(self, lang: str) -> None:
-        """Persian or English: remembered, and the window is made again in that language."""
-        if lang == i18n.language() or lang not in i18n.LANGUAGES:
+        """Persian or another language: remembered, and every open window, pane and dialog re-sets its
+        texts (Qt's `LanguageChange`); the window, the article, the place and the undo history stay."""
+        if lang == i18n.language() or lang not in i18n.languages():
             return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
         self.settings.setValue(LANGUAGE_KEY, lang)
-        self.languageChosen.emit(lang)
+        i18n.apply_language(app, lang)
+        self.menus.language_actions[i18n.language()].setChecked(True)
+        self.statusBar().showMessage(tr("زبان: {name}", name=i18n.languages()[i18n.language()]), 3000)
 
     def toggle_caret_mode(self) -> None:
         self.reader.set_caret_mode(not self.reader.caret_mode)
@@ -220,14 +236,6 @@ class MainWindow(QMainWindow):
     def _parts(self) -> dict[str, QWidget]:
         """The parts of the window that take the keyboard, in F6 order."""
         return {"list": self.list_view, "reader": self.reader, "panel": self.panel.view}
-
-    def focused_part(self) -> str:
-        """Which part of the window has the keyboard: "list", "reader" or "panel"."""
-        return next((name for name, w in self._parts().items() if w is self.focusWidget()), "list")
-
-    def focus_part(self, name: str) -> None:
-        parts = self._parts()
-        parts.get(name, parts["list"]).setFocus()
 
     def cycle_focus(self, step: int) -> None:
         """F6 / Shift+F6: list → reader → annotation panel."""

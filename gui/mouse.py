@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hashiye.core.annotations.model import COLORS
-from PySide6.QtCore import QObject, QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMenu, QToolButton, QWidget
 
@@ -46,10 +46,8 @@ class SelectionBar(QFrame):
     def __init__(self, parent: QWidget, act: Callable[[str, str | None], None]) -> None:
         super().__init__(parent)
         self.setObjectName("selectionBar")
-        self.setAccessibleName(tr("نوار برجسته‌سازی انتخاب"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setLayoutDirection(direction())  # the colours first, on the reading side
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 3, 4, 3)
@@ -62,6 +60,23 @@ class SelectionBar(QFrame):
         self.buttons["tags"] = self._button(lay, "# " + tr("برچسب"), tr("برچسب"), act, "tags", None)
         self.restyle()
         self.hide()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(tr("نوار برجسته‌سازی انتخاب"))
+        self.setLayoutDirection(direction())  # the colours first, on the reading side
+        for name in COLORS:
+            self.buttons[name].setToolTip(color_label(name))
+            self.buttons[name].setAccessibleName(color_label(name))
+        for kind, mark, label in (("note", "✎ ", tr("یادداشت")), ("tags", "# ", tr("برچسب"))):
+            self.buttons[kind].setText(mark + label)
+            self.buttons[kind].setToolTip(label)
+            self.buttons[kind].setAccessibleName(label)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _button(self, lay: QHBoxLayout, text: str, name: str, act: Callable[[str, str | None], None],
                 kind: str, color: str | None) -> QToolButton:

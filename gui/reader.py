@@ -35,7 +35,6 @@ class ReaderText(ColumnTextEdit):
         self.setObjectName("reader")
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
-        self.setAccessibleName(tr("متن مقاله"))
         self.setMinimumWidth(420)
         doc = self.document()
         doc.setUndoRedoEnabled(False)
@@ -57,6 +56,15 @@ class ReaderText(ColumnTextEdit):
         self._pending_top: int | None = None
         self._pending_focus = 0
         self._shown: Display | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(tr("متن مقاله"))  # the article itself is never translated
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # --- file positions <-> display positions: here and nowhere else ---------------------
     @property

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hashiye.core.text.jalali import gregorian_display, jalali_display
 from hashiye.core.corpus.records import ArticleRecord
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from .i18n import bidi_line, digits, language, tr
+from .i18n import bidi_line, dates_language, digits, tr
 from .qtext import plain_label, plain_tip
 
 
@@ -33,13 +35,28 @@ class ReaderHeader(QWidget):
         self.meta.setObjectName("articleMeta")
         self.warning.setObjectName("articleWarning")
         self.warning.hide()
+        self._shown: tuple[ArticleRecord, bool] | None = None  # what the meta line says, to say it anew
+        self._warning: str | Callable[[], str] = ""
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 8)
         lay.setSpacing(4)
         for lab in (self.supertitle, self.title, self.meta, self.warning):
             lay.addWidget(lab)
 
+    def retranslate_ui(self) -> None:
+        """The meta line (unknown source, dates, news code) in the current language."""
+        if self._shown is not None:
+            self.show_record(*self._shown)
+        if callable(self._warning):
+            self.show_warning(self._warning)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
     def show_record(self, rec: ArticleRecord, original: bool) -> None:
+        self._shown = (rec, original)
         sup = rec.supertitle
         self.supertitle.setText(sup or "")
         self.supertitle.setVisible(bool(sup))
@@ -48,8 +65,8 @@ class ReaderHeader(QWidget):
         self._fit_title()
         published = rec.published
         parts = [rec.source or tr("منبع نامعلوم")]
-        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(published, lang=language()),
-                        gregorian=gregorian_display(published, language())) if published else tr("بی‌تاریخ"))
+        parts.append(tr("{jalali} ({gregorian})", jalali=jalali_display(published, lang=dates_language()),
+                        gregorian=gregorian_display(published, dates_language())) if published else tr("بی‌تاریخ"))
         if rec.news_code:
             parts.append(tr("کد خبر {code}", code=digits(rec.news_code)))
         if original:
@@ -69,6 +86,9 @@ class ReaderHeader(QWidget):
         super().resizeEvent(event)
         self._fit_title()
 
-    def show_warning(self, text: str) -> None:
-        self.warning.setText(text)
-        self.warning.setVisible(bool(text))
+    def show_warning(self, text: str | Callable[[], str]) -> None:
+        """A warning under the title; given as a function, it is said anew when the language changes."""
+        self._warning = text
+        said = text() if callable(text) else text
+        self.warning.setText(said)
+        self.warning.setVisible(bool(said))

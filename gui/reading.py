@@ -97,7 +97,7 @@ class ReadingState(QObject):
         rec = self.context.record(article_id) or ArticleRecord(id=article_id, file=article.path.name,
                                                                title=article.title)
         self.header.show_record(rec, self.original)
-        self.header.show_warning("\n".join(core_message(w) for w in state.warnings))
+        self.header.show_warning(lambda: "\n".join(core_message(w) for w in state.warnings))  # again in a new language
         self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)
         if self.search_hit is not None and self.search_hit.id == article_id and not self.original:
             self.reader.show_hit(self.search_hit.start, self.search_hit.end)  # shown again: still marked
@@ -174,10 +174,12 @@ class ReadingState(QObject):
         if article_id != self.current_id or self.gone == article_id:
             return
         self.gone = article_id
-        text = tr("پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری "
-                  "این‌جا می‌ماند؛ برجسته‌سازی روی آن ممکن نیست.", name=f"\u2068{article_id}.txt\u2069")
+        def text() -> str:
+            return tr("پروندهٔ این مقاله ({name}) روی دیسک حذف یا جابه‌جا شد. متن تا انتخاب مقالهٔ دیگری "
+                      "این‌جا می‌ماند؛ برجسته‌سازی روی آن ممکن نیست.", name=f"\u2068{article_id}.txt\u2069")
+
         self.header.show_warning(text)
-        self.message.emit(text, 10000)
+        self.message.emit(text(), 10000)
 
     def article_back(self, article_id: str) -> None:
         """The file is there again (a sync tool put it back): show it afresh."""

@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from hashiye.core.search.search import Hit, SearchResult, refresh_steps, search
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .accessible import name_parts
 from .context import AppContext, thread_index
 from .i18n import bidi_line, direction, text_direction, tr
 from .qtext import plain_tip
@@ -153,14 +154,11 @@ class SearchPanel(QWidget):
         self.context = context
         self.corpus = context.folder
         self.setObjectName("searchPane")
-        self.setWindowTitle(tr("جست‌وجو در همهٔ مقاله‌ها"))
-        self.setLayoutDirection(direction())
         self.ready = False
+        self._said: Any = None  # the status line's text, made again in another language
         self.query = QLineEdit()
         self.query.setObjectName("corpusQuery")
-        self.query.setPlaceholderText(tr("واژه یا «عبارت» — همهٔ املاها و شکل‌ها"))
         self.progress = QProgressBar()
-        self.progress.setFormat(tr("نمایه‌سازی %v از %m"))
         self.status = QLabel()
         self.model = HitModel()
         self.model.titles = context.titles()
@@ -183,14 +181,30 @@ class SearchPanel(QWidget):
         self._query_op: Operation | None = None
         self._index_op: Operation | None = None
         context.listingChanged.connect(self._relisted)
+        self.retranslate_ui()
         self.refresh_index()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("جست‌وجو در همهٔ مقاله‌ها"))
+        self.setLayoutDirection(direction())
+        self.query.setPlaceholderText(tr("واژه یا «عبارت» — همهٔ املاها و شکل‌ها"))
+        self.progress.setFormat(tr("نمایه‌سازی %v از %m"))
+        name_parts(self)
+        if self._said is not None:
+            self.status.setText(self._said())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def refresh_index(self) -> None:
         """Bring the folder's index up to date on a worker, with progress."""
         if self._index_op is not None:
             self._index_op.cancel()
         self.progress.show()
-        self.status.setText(tr("در حال به‌روز کردن نمایه…"))
+        self._said = lambda: tr("در حال به‌روز کردن نمایه…")
+        self.status.setText(self._said())
         corpus = self.corpus
         self._index_op = self.context.runner.run(
             tr("نمایه"), lambda _op: ((s.done, s.total) for s in refresh_steps(corpus)),
@@ -226,6 +240,7 @@ class SearchPanel(QWidget):
         if not text:
             self.model.set_hits([])
             self.status.setText("")
+            self._said = None
             return
         # The first page only: a common word in a large corpus would otherwise take a while to count.
         corpus = self.corpus
@@ -236,14 +251,19 @@ class SearchPanel(QWidget):
     def _show(self, result: SearchResult) -> None:
         hits = result.hits
         self.model.set_hits(hits)
+        self.status.setText(self._say(result))
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def _say(self, result: SearchResult) -> str:
+        """How many hits and articles, in the current language (again when the language changes)."""
+        self._said = lambda: self._say(result)
         if result.complete:
             parts = [tr("{n} یافته", n=result.total), tr("{n} مقاله", n=result.articles)]
         else:
             parts = [tr("دست‌کم {n} یافته", n=result.total), tr("{n} مقاله", n=result.articles),
-                     tr("نخستین {n} نمایش داده شده", n=len(hits))]
-        self.status.setText(bidi_line(parts) if result.total else tr("چیزی یافت نشد"))
-        if hits:
-            self.results.setCurrentIndex(self.model.index(0))
+                     tr("نخستین {n} نمایش داده شده", n=len(result.hits))]
+        return bidi_line(parts) if result.total else tr("چیزی یافت نشد")
 
     def _enter(self) -> None:
         if self.model.hits:

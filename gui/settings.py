@@ -44,7 +44,7 @@ def _int(value: object, default: int) -> int:
 
 def ui_language(settings: QSettings) -> str:
     value = str(settings.value(LANGUAGE_KEY, i18n.DEFAULT))
-    return value if value in i18n.LANGUAGES else i18n.DEFAULT
+    return value if value in i18n.languages() else i18n.DEFAULT
 
 
 def ui_theme(settings: QSettings) -> str:

@@ -16,23 +16,36 @@ class StatusParts(QObject):
         super().__init__(window)  # ends with its window
         self.problems: list[str] = []
         self.skipped = 0  # how many of the problems are files not read (the rest are warnings)
+        self._progress = (0, 0)  # the listing's progress last shown
+        self.window = window
         self.problems_button = QToolButton()
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setAutoRaise(True)
         self.problems_button.clicked.connect(self.show_problems)
         self.problems_button.hide()
-        window.statusBar().setLayoutDirection(direction())
         window.statusBar().addPermanentWidget(self.problems_button)
         self.list_progress = QProgressBar()
         self.list_progress.setObjectName("listProgress")
         self.list_progress.setTextVisible(True)
         self.list_progress.hide()
         window.statusBar().addPermanentWidget(self.list_progress, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The status bar's direction and lasting texts in the current language (the window calls this)."""
+        self.window.statusBar().setLayoutDirection(direction())
+        self.list_progress.setFormat(tr("خواندن مقاله‌ها: {n} از {total}", n=self._progress[0], total=self._progress[1]))
+        n, skipped = len(self.problems), self.skipped
+        if n:
+            parts = [tr("{n} پرونده خوانده نشد", n=skipped)] if skipped else []
+            parts += [tr("{n} هشدار", n=n - skipped)] if n - skipped else []
+            self.problems_button.setText(tr("{what} — جزئیات", what=join(parts)))
 
     def listing_progress(self, done: int, total: int) -> None:
         self.list_progress.show()
         self.list_progress.setMaximum(max(total, 1))
         self.list_progress.setValue(done)
+        self._progress = (done, total)
         self.list_progress.setFormat(tr("خواندن مقاله‌ها: {n} از {total}", n=done, total=total))
 
     def listed(self, listing: Any) -> None:
@@ -44,10 +57,7 @@ class StatusParts(QObject):
         n, skipped = len(self.problems), len(listing.skipped)
         self.skipped = skipped
         self.problems_button.setVisible(bool(n))
-        if n:
-            parts = [tr("{n} پرونده خوانده نشد", n=skipped)] if skipped else []
-            parts += [tr("{n} هشدار", n=n - skipped)] if n - skipped else []
-            self.problems_button.setText(tr("{what} — جزئیات", what=join(parts)))
+        self.retranslate_ui()
 
     def show_problems(self) -> None:
         """The files that were skipped and the warnings, with their reasons."""

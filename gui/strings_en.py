@@ -1,6 +1,9 @@
-"""English texts of the UI, keyed by the Persian text in the code (see i18n.py).
+"""English texts of the UI as a table (text in the code -> English), kept as an inbox only.
 
-A value may be a pair (one, many): the first is used when the value `n` is 1.
+Not read at run time: the English texts live in resources/translations/hashiye_en.ts (see i18n.py).
+Entries appended here are brought into the .ts with
+`python tools/i18n.py extract --from-dict gui/strings_en.py && python tools/i18n.py compile`.
+A value may be a pair (one, many) for a text with an `{n}` value.
 """
 
 from __future__ import annotations
@@ -387,4 +390,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "همهٔ کدگذاران": "All coders",
     "پالایه: کدگذار": "Filter: coder",
     "کدگذار برجسته‌سازی‌ها": "Coder of the highlights",
+    # interface language (switched in place)
+    "زبان: {name}": "Language: {name}",
 }

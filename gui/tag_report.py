@@ -5,7 +5,7 @@ from __future__ import annotations
 from hashiye.core.exchange.export_tag_report import DIMENSIONS, ReportRow, tag_report
 from hashiye.core.exchange.exporting import Rows
 from hashiye.core.text.jalali import jalali_month
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import N_, direction, language, number, tr
+from .i18n import N_, dates_language, direction, number, tr
 from .views import ContentDelegate
 
 DIMENSION_LABELS = {"tag": N_("برچسب"), "source": N_("منبع"), "month": N_("ماه")}
@@ -35,7 +35,7 @@ def value_label(row: ReportRow) -> str:
         return tr(EMPTY_LABELS[row.dimension])
     if row.dimension == "month":
         year, month = row.value.split("-")
-        return jalali_month(int(year), int(month), language())
+        return jalali_month(int(year), int(month), dates_language())
     return row.value
 
 
@@ -91,15 +91,14 @@ class TagReportDialog(QDialog):
 
     def __init__(self, parent: QWidget, rows: Rows) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("گزارش برچسب‌ها"))
-        self.setLayoutDirection(direction())
         self.model = report_model(rows)
+        self._count = len(rows)
         self.proxy = DimensionProxy(self)
         self.proxy.setSourceModel(self.model)
         self.dimension_box = QComboBox()
-        self.dimension_box.addItem(tr("همه"), "")
+        self.dimension_box.addItem("", "")
         for d in DIMENSIONS:
-            self.dimension_box.addItem(tr(DIMENSION_LABELS[d]), d)
+            self.dimension_box.addItem("", d)
         self.dimension_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_dimension(self.dimension_box.currentData()))
         self.table = QTableView()
@@ -111,14 +110,34 @@ class TagReportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("نمایش:")))
+        self.show_label, self.count_label = QLabel(), QLabel()
+        top.addWidget(self.show_label)
         top.addWidget(self.dimension_box)
         top.addStretch(1)
-        top.addWidget(QLabel(tr("{n} برجسته‌سازی", n=len(rows))))
+        top.addWidget(self.count_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.table, 1)
         box.addWidget(buttons)
+        self.retranslate_ui()
         self.resize(520, 420)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(tr("گزارش برچسب‌ها"))
+        self.setLayoutDirection(direction())
+        self.dimension_box.setItemText(0, tr("همه"))
+        for i, d in enumerate(DIMENSIONS, start=1):
+            self.dimension_box.setItemText(i, tr(DIMENSION_LABELS[d]))
+        self.show_label.setText(tr("نمایش:"))
+        self.count_label.setText(tr("{n} برجسته‌سازی", n=self._count))
+        self.model.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
+        for r in range(self.model.rowCount()):
+            item = self.model.item(r, 0)
+            item.setText(tr(DIMENSION_LABELS[item.data(Qt.ItemDataRole.UserRole)]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

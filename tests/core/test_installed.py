@@ -34,7 +34,8 @@ print(json.dumps({"package": hashiye.__file__, "corpus": str(corpus),
                   "sidecars": [str(p) for p in corpus.glob("*.annotations.json")],
                   "font": resource_path("fonts", "Vazirmatn-Regular.ttf").is_file(),
                   "desktop": resource_path(APP_ID + ".desktop").is_file(),
-                  "metainfo": resource_path(APP_ID + ".metainfo.xml").is_file()}))
+                  "metainfo": resource_path(APP_ID + ".metainfo.xml").is_file(),
+                  "translations": resource_path("translations", "hashiye_en.qm").is_file()}))
 """
 
 
@@ -65,6 +66,7 @@ def test_samples_are_copied_and_annotated_outside_the_package(installed: Path, t
     assert info["sidecars"] and all(s.startswith(str(tmp_path / "data")) for s in info["sidecars"])
     assert not list(installed.rglob("*.annotations.json")), "nothing written inside the package"
     assert info["font"] and info["desktop"] and info["metainfo"]
+    assert info["translations"], "the compiled English translation is in the wheel"
 
 
 def test_cli_lists_the_samples_when_installed(installed: Path, tmp_path: Path) -> None:
@@ -107,7 +109,7 @@ def test_wheel_builds_without_warnings_and_carries_licences_and_metadata(install
     assert (dist_info / "licenses" / "resources" / "fonts" / "OFL.txt").is_file(), "the bundled font's licence"
     shipped = {p.relative_to(installed / "hashiye" / "resources").as_posix()
                for p in (installed / "hashiye" / "resources").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-    for folder in ("fonts", "icons", "seeds"):  # every resource folder lands in the wheel
+    for folder in ("fonts", "icons", "seeds", "translations"):  # every resource folder lands in the wheel
         assert any(name.startswith(folder + "/") for name in shipped), folder
 
 

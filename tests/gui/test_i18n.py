@@ -1,8 +1,9 @@
-"""The UI in Persian (default) or English: every text has both, and the window follows the language."""
+"""The UI in Persian (default) or English: every text has both, and the window follows the language in place."""
 
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 import string
 from pathlib import Path
@@ -11,10 +12,23 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-GUI = Path(__file__).resolve().parents[2] / "gui"
+ROOT = Path(__file__).resolve().parents[2]
+GUI = ROOT / "gui"
+TS = ROOT / "resources" / "translations" / "hashiye_en.ts"
 PERSIAN_LETTER = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 # Data rather than UI text: the Persian keyboard map, language names in themselves, tag separators.
-DATA_NAMES = {"PERSIAN_KEY", "LANGUAGES", "_TAG_SPLIT"}
+DATA_NAMES = {"PERSIAN_KEY", "SOURCE_NAME", "_TAG_SPLIT"}
+_spec = importlib.util.spec_from_file_location("hashiye_i18n_tool", ROOT / "tools" / "i18n.py")
+assert _spec is not None and _spec.loader is not None
+i18n_tool = importlib.util.module_from_spec(_spec)  # tools/i18n.py: the .ts reader and lrelease
+_spec.loader.exec_module(i18n_tool)
+
+
+def _english() -> dict[str, list[str]]:
+    """The English .ts: source text -> translation forms (one, or the numerus forms)."""
+    cat = i18n_tool.Catalog.read(TS)
+    return {t: list(m["forms"]) for t, m in cat.messages.items()  # type: ignore[call-overload]
+            if m["type"] != "vanished" and t != i18n_tool.LANGUAGE_NAME}
 
 
 def _marked_and_stray() -> tuple[dict[str, str], list[str]]:
@@ -47,18 +61,39 @@ def _fields(template: str) -> set[str]:
 
 
 def test_every_ui_text_has_an_english_text_with_the_same_values() -> None:
-    from hashiye.gui.strings_en import EN
-
+    english = _english()
     marked, _stray = _marked_and_stray()
     assert len(marked) > 150
-    missing = [f"{f}: {t!r}" for t, f in marked.items() if t not in EN]
-    assert missing == []
-    for text, english in EN.items():
-        for form in english if isinstance(english, tuple) else (english,):
+    missing = [f"{f}: {t!r}" for t, f in marked.items() if not any(english.get(t, []))]
+    assert missing == [], "run: python tools/i18n.py extract --from-dict gui/strings_en.py && python tools/i18n.py compile"
+    for text, forms in english.items():
+        assert all(forms), ("untranslated", text)
+        for form in forms:
             assert _fields(form) == _fields(text), (text, form)
             assert not PERSIAN_LETTER.search(form.replace("فارسی", "")), form
-    unused = sorted(set(EN) - set(marked))
+        assert len(forms) == (2 if "{n}" in text else 1), ("plurals have both English forms", text)
+    unused = sorted(set(english) - set(marked))
     assert unused == []
+
+
+def test_compiled_translations_are_current(tmp_path: Path) -> None:
+    """The .qm shipped is what lrelease makes of the .ts today (run `python tools/i18n.py compile`)."""
+    ts_files = sorted(TS.parent.glob("hashiye_*.ts"))
+    assert ts_files
+    for ts in ts_files:
+        assert i18n_tool.stale(ts, ts.with_suffix(".qm")) == [], ts.name
+        fresh = tmp_path / ts.with_suffix(".qm").name
+        i18n_tool.compile_ts(ts, fresh)
+        assert i18n_tool.stale(ts, fresh) == []  # the checker itself sees what a fresh build holds
+
+
+def test_stale_translation_file_is_caught(tmp_path: Path) -> None:
+    """A .ts changed after its .qm was built is reported (so the staleness test can fail)."""
+    ts = tmp_path / "hashiye_en.ts"
+    cat = i18n_tool.Catalog.read(TS)
+    cat.add("بعدی", ["Onward"], True)
+    cat.write(ts)
+    assert "بعدی" in i18n_tool.stale(ts, TS.with_suffix(".qm"))
 
 
 def test_no_persian_ui_text_bypasses_the_strings_table() -> None:
@@ -129,45 +164,6 @@ def test_header_gives_jalali_and_gregorian_dates_in_each_language(qtbot, window,
     win.close()
 
 
-def test_language_switch_remakes_the_window_on_the_same_article(qtbot, corpus: Path, tmp_path: Path,
-                                                                 persian_again) -> None:
-    from hashiye.gui.app import Windows, make_app
-
-    make_app([])
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    windows = Windows(settings)
-    first = windows.open(corpus)
-    qtbot.addWidget(first)
-    first.show()
-    with qtbot.waitActive(first):
-        first.activateWindow()
-    qtbot.keyClick(first.list_view, Qt.Key.Key_J)
-    qtbot.keyClick(first.list_view, Qt.Key.Key_Return)
-    for _ in range(5):
-        qtbot.keyClick(first.reader, Qt.Key.Key_Down)
-    chosen, focus = first.current_id, first.reader.focus_range
-    geometry = first.geometry()
-    assert first.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    qtbot.keyClick(first.reader, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    second = windows.window
-    assert second is not first and second is not None
-    qtbot.addWidget(second)
-    assert not first.isVisible() and second.isVisible()
-    assert second.current_id == chosen
-    qtbot.waitUntil(lambda: second.reader.focus_range == focus)  # the same sentence is under focus
-    assert second.focusWidget() is second.reader  # and the keyboard is still in the reader
-    assert second.geometry() == geometry
-    assert second.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert second.menuBar().actions()[0].text() == "&File"
-    assert settings.value("ui/language") == "en"
-    second.choose_language("fa")
-    third = windows.window
-    qtbot.addWidget(third)
-    assert third.menuBar().actions()[0].text() == "&پرونده"
-    assert third.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    third.close()
-
-
 def test_text_direction_follows_the_first_strong_letter() -> None:
     from hashiye.gui.i18n import text_direction
 
@@ -200,35 +196,48 @@ def test_table_cells_take_the_direction_of_their_text(qtbot, persian_again) -> N
     assert english.displayAlignment & Qt.AlignmentFlag.AlignLeft
 
 
-def test_language_switch_keeps_the_undo_history(qtbot, corpus: Path, tmp_path: Path, persian_again) -> None:
-    from hashiye.gui.app import Windows, make_app
-
-    make_app([])
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    windows = Windows(settings)
-    first = windows.open(corpus)
-    qtbot.addWidget(first)
-    first.show()
-    article = first.current_id
-    first.actions_by_id["color_2"].trigger()
-    assert len(first.session.state(article).anchored) == 1
-    first.choose_language("en")
-    second = windows.window
-    qtbot.addWidget(second)
-    assert second is not first and second.current_id == article
-    assert second.undo_stack.count() == 1, "the history came along"
-    second.actions_by_id["undo"].trigger()
-    assert second.session.state(article).anchored == [] and second.panel.model.rowCount() == 0
-    second.close()
-
-
 def test_one_word_for_highlight_and_one_for_note() -> None:
     """«برجسته‌سازی» is a highlight (with its note and tags) and «یادداشت» only ever the note, in both
     languages: no text calls the same item by two names (issue 15, point 10)."""
-    from hashiye.gui.strings_en import EN
-
-    for persian, english in EN.items():
-        words = " ".join(english if isinstance(english, tuple) else (english,)).lower()
+    for persian, forms in _english().items():
+        words = " ".join(forms).lower()
         assert ("یادداشت" in persian) == ("note" in words), (persian, english)
         assert ("برجسته‌سازی" in persian) == ("highlight" in words), (persian, english)
         assert "annotation" not in words, (persian, english)
+
+
+def test_new_texts_and_an_old_style_table_reach_the_translation_file(tmp_path: Path, monkeypatch) -> None:
+    """`tools/i18n.py extract --from-dict`: a text another engineer added to the code with its English in
+    an `EN` table arrives translated (plural forms included); a text without English arrives
+    untranslated; a text gone from the code is marked vanished; the compiled file translates."""
+    from PySide6.QtCore import QTranslator
+
+    gui, translations = tmp_path / "gui", tmp_path / "translations"
+    gui.mkdir()
+    translations.mkdir()
+    (gui / "pane.py").write_text('tr("سلام")\ntr("{n} سیب", n=2)\nN_("خداحافظ")\n', encoding="utf-8")
+    (tmp_path / "strings.py").write_text(
+        'EN = {"سلام": "Hello", "{n} سیب": ("{n} apple", "{n} apples")}\n', encoding="utf-8")
+    old = i18n_tool.Catalog("en")
+    old.add(i18n_tool.LANGUAGE_NAME, ["English"], True)
+    old.add("رفته", ["Gone"], True)
+    old.write(translations / "hashiye_en.ts")
+    monkeypatch.setattr(i18n_tool, "GUI", gui)
+    monkeypatch.setattr(i18n_tool, "TRANSLATIONS", translations)
+    monkeypatch.setattr(i18n_tool, "ROOT", tmp_path)
+    assert i18n_tool.main(["extract", "--from-dict", str(tmp_path / "strings.py")]) == 0
+    cat = i18n_tool.Catalog.read(translations / "hashiye_en.ts")
+    assert cat.messages["سلام"]["forms"] == ["Hello"] and cat.messages["سلام"]["type"] == ""
+    assert cat.messages["{n} سیب"]["numerus"] and cat.messages["{n} سیب"]["forms"] == ["{n} apple", "{n} apples"]
+    assert cat.messages["خداحافظ"]["type"] == "unfinished"
+    assert cat.messages["رفته"]["type"] == "vanished"
+    assert i18n_tool.main(["compile"]) == 0
+    translator = QTranslator()
+    assert translator.load(str(translations / "hashiye_en.qm"))
+    assert translator.translate("hashiye", "{n} سیب", None, 1) == "{n} apple"
+    assert translator.translate("hashiye", "{n} سیب", None, 7) == "{n} apples"
+    assert translator.translate("hashiye", "خداحافظ") == ""  # untranslated: the Persian text is shown
+    assert i18n_tool.main(["new", "de"]) == 0
+    german = i18n_tool.Catalog.read(translations / "hashiye_de.ts")
+    assert german.language == "de" and set(german.messages) == {i18n_tool.LANGUAGE_NAME, "سلام", "{n} سیب", "خداحافظ"}
+    assert all(m["type"] == "unfinished" and not any(m["forms"]) for m in german.messages.values())
