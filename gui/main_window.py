@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from . import accessible, hidden_lines, i18n, shortcuts, themes
 from .annotating import Annotator
+from .analysis_docks import AnalysisDocks
 from .annotation_panel import AnnotationPanel
 from .colors import color_by_number
 from .context import AppContext
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.status = StatusParts(self)
         self.places = Places(self)
         self.dialogs = Dialogs(self)
+        self.analysis = AnalysisDocks(self)
         self.last_error = ""
         # Shortcuts of the tests and tools that drive the window.
         self.list_view, self.model, self.proxy = self.pane.list_view, self.pane.model, self.pane.proxy
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
             "delete": ann.delete_current, "undo": ann.undo, "redo": ann.redo,
             "find": state.find_in_article, "search_corpus": dialogs.search_corpus,
             "browse_annotations": dialogs.browse_annotations,
+            "agreement": self.analysis.show_agreement, "charts": self.analysis.show_charts,
             "focus_next": lambda: self.cycle_focus(1), "focus_prev": lambda: self.cycle_focus(-1),
             "caret_mode": self.toggle_caret_mode, "toggle_original": state.toggle_original,
             "toggle_hidden": lambda: hidden_lines.toggle(self),
