@@ -245,6 +245,9 @@ class MainWindow(QMainWindow):
             self.panel.select(annotation_id)
         if hit is not None:
             self.state.show_hit(hit)  # type: ignore[arg-type]
+            if not self.reader._hits and not self.state.original:
+                self.statusBar().showMessage(tr("این جا در سطرهایی است که نمای پاکیزه پنهان کرده است؛ "
+                                                "Ctrl+Shift+H آن‌ها را نشان می‌دهد."), 8000)
         self.reader.setFocus()
 
     def show_error(self, text: str) -> None:

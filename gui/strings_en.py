@@ -361,4 +361,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "واژهٔ پس از یافته": "The word after the hit",
     "ترتیب": "Order",
     "{n}٪": "{n}%",
+    "این جا در سطرهایی است که نمای پاکیزه پنهان کرده است؛ Ctrl+Shift+H آن‌ها را نشان می‌دهد.":
+        "This place is in lines the clean view hides; Ctrl+Shift+H shows them.",
 }
