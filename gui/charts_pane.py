@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hashiye.core.corpus.filters import Filter
+from hashiye.core.corpus.records import ArticleRecord
 from hashiye.core.analysis.report import KINDS, Report, build_report, to_csv, to_svg
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
@@ -44,10 +45,10 @@ class Chart:
     csv: str
 
 
-def chart_of(corpus: Path, by: str, tags: list[str] | None, metadata: dict[str, object] | None,
+def chart_of(corpus: Path, by: str, tags: list[str] | None, metadata: dict[str, ArticleRecord] | None,
              articles: set[str] | None) -> Chart:
     """Count and draw (run on the runner)."""
-    report = build_report(corpus, by, tags, metadata=metadata, articles=articles)  # type: ignore[arg-type]
+    report = build_report(corpus, by, tags, metadata=metadata, articles=articles)
     return Chart(report, to_svg(report), to_csv(report))
 
 
@@ -64,7 +65,7 @@ def png_bytes(svg: str, scale: int = PNG_SCALE) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     return bytes(data.data())
 
 
@@ -112,9 +113,9 @@ class ChartsPane(QWidget):
         self.status.setWordWrap(True)
         self.view = ChartView()
         self.view.setObjectName("chartView")
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.view)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.view)
+        self.scroller.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self._kind_label = QLabel()
         top = QHBoxLayout()
         top.addWidget(self._kind_label)
@@ -124,7 +125,7 @@ class ChartsPane(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.status)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.scroller, 1)
         self.chart: Chart | None = None
         self._op: Operation | None = None
         self._write_op: Operation | None = None
