@@ -93,7 +93,9 @@ class AgreementPane(QWidget):
         grid.addWidget(self._labels[2], 0, 2)
         grid.addWidget(self.code, 1, 2)
         grid.addWidget(self.run_button, 1, 3)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(4, 1)  # the choices together at the start of the line, room after them
+        self.coders.setMaximumWidth(320)
+        self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unit.currentIndexChanged.connect(lambda _i: self._again.start())
         self.code.currentIndexChanged.connect(lambda _i: self._again.start())
         split = QSplitter(Qt.Orientation.Vertical)

@@ -13,7 +13,7 @@ from pathlib import Path
 from hashiye.core.corpus.filters import Filter
 from hashiye.core.corpus.records import ArticleRecord
 from hashiye.core.analysis.report import KINDS, Report, build_report, to_csv, to_svg
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -70,15 +70,30 @@ def png_bytes(svg: str, scale: int = PNG_SCALE) -> bytes:
 
 
 class ChartView(QWidget):
-    """The SVG at its own size (the scroll area scrolls a large one)."""
+    """The SVG at its own size, or smaller to fit the pane (down to `MIN_SCALE`; the scroll area
+    scrolls what is still larger)."""
+
+    MIN_SCALE = 0.6
 
     def __init__(self) -> None:
         super().__init__()
         self.renderer = QSvgRenderer(self)
+        self.room = QSize(0, 0)  # the space the pane gives the chart
 
     def show_svg(self, svg: str) -> None:
         self.renderer.load(QByteArray(svg.encode("utf-8")))
-        self.setFixedSize(self.renderer.defaultSize() if svg else QSize(0, 0))
+        self.fit()
+
+    def fit(self, room: QSize | None = None) -> None:
+        self.room = room or self.room
+        size = self.renderer.defaultSize() if self.renderer.isValid() else QSize(0, 0)
+        if size.isEmpty():
+            self.setFixedSize(QSize(0, 0))
+            return
+        scale = 1.0
+        if not self.room.isEmpty():
+            scale = max(self.MIN_SCALE, min(1.0, self.room.width() / size.width(), self.room.height() / size.height()))
+        self.setFixedSize(size * scale)
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -87,6 +102,20 @@ class ChartView(QWidget):
             painter.fillRect(self.rect(), QColor("white"))  # the page of the SVG (QtSvg skips a 100% rect)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self.renderer.render(painter, QRectF(self.rect()))
+
+
+class _Room(QObject):
+    """Tells the chart how much room its scroll area has whenever that changes."""
+
+    def __init__(self, area: QScrollArea, view: ChartView) -> None:
+        super().__init__(area)
+        self.area, self.view = area, view
+        area.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.view.fit(self.area.viewport().size())
+        return False
 
 
 class ChartsPane(QWidget):
@@ -116,6 +145,7 @@ class ChartsPane(QWidget):
         self.scroller = QScrollArea()
         self.scroller.setWidget(self.view)
         self.scroller.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        _Room(self.scroller, self.view)
         self._kind_label = QLabel()
         top = QHBoxLayout()
         top.addWidget(self._kind_label)
