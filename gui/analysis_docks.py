@@ -46,6 +46,8 @@ class AnalysisDocks(QObject):
 
             self.agreement = AgreementPane(window, window.context, window.pane.filters.current)
             self.agreement.openUnit.connect(self.open_unit)
+            window.pane.filters.changed.connect(
+                lambda _f: self.agreement is not None and self.agreement.isVisible() and self.agreement.compute())
             name_parts(self.agreement)
             self.agreement_dock = window.dialogs._dock("agreementDock", self.agreement, self._beside())
         assert self.agreement_dock is not None
@@ -60,7 +62,8 @@ class AnalysisDocks(QObject):
             from .charts_pane import ChartsPane
 
             self.charts = ChartsPane(window, window.context, window.pane.filters.current)
-            window.pane.filters.changed.connect(lambda _f: self.charts is not None and self.charts.refresh())
+            window.pane.filters.changed.connect(
+                lambda _f: self.charts is not None and self.charts.isVisible() and self.charts.refresh())
             name_parts(self.charts)
             self.charts_dock = window.dialogs._dock("chartsDock", self.charts, self._beside())
         assert self.charts_dock is not None

@@ -135,6 +135,33 @@ def test_agreement_pane_follows_the_unit_and_the_code_chosen(qtbot, coded, windo
         {"نهادها", "(همهٔ کدها)"}
 
 
+def test_agreement_pane_keeps_to_the_list_filters_and_says_where_a_hidden_unit_is(qtbot, coded, window) -> None:
+    from hashiye.gui.i18n import number
+
+    _code(coded, A, "Reza", [0], ["تاریخ"])  # A's first line is the page's date: the clean view hides it
+    window.actions_by_id["agreement"].trigger()
+    pane = window.analysis.agreement
+    qtbot.waitUntil(lambda: pane.result is not None and "تاریخ" in pane.result.codes, timeout=20000)
+    filters = window.pane.filters
+    with qtbot.waitSignal(pane.computed, timeout=20000):
+        filters.source.setCurrentIndex(filters.source.findData("خبرگزاری بسیج"))  # B's source only
+    assert pane.result.units == len(_sentences(coded, B))
+    table = pane.table.model()
+    row = next(r for r in range(table.rowCount()) if table.index(r, 0).data() == CODE)
+    assert table.index(row, 1).data() == number(1) and table.index(row, 3).data() == number(0)
+    assert pane.model.rows == [], "B's one unit was coded by both"
+
+    with qtbot.waitSignal(pane.computed, timeout=20000):
+        filters.source.setCurrentIndex(0)
+    hidden = next(r for r in pane.model.rows if r.article == A and r.start == _sentences(coded, A)[0][0])
+    pane.disagreements.setCurrentIndex(pane.model.index(pane.model.rows.index(hidden), 0))
+    qtbot.keyClick(pane.disagreements, Qt.Key.Key_Return)
+    assert window.current_id == A and window.reader._hits == []
+    assert "Ctrl+Shift+H" in window.statusBar().currentMessage(), "the window says how to see the hidden unit"
+    window.actions_by_id["toggle_hidden"].trigger()
+    assert _shown(window) == " ".join(_source(coded, A)[slice(*_sentences(coded, A)[0])].split()), "…and it is so"
+
+
 def test_kwic_rows_are_the_file_text_sort_by_the_next_word_and_open(qtbot, window, corpus) -> None:
     from hashiye.core.search.kwic import sort_key
     from hashiye.gui.kwic_view import AFTER, BEFORE, HIT
