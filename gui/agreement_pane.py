@@ -232,6 +232,7 @@ class AgreementPane(QWidget):
         figures = figures_model(result)
         figures.setParent(self.table)
         self.table.setModel(figures)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.model.set_rows(result.coders, rows, self.context.titles())
         header = self.disagreements.horizontalHeader()
