@@ -181,6 +181,8 @@ class SearchPanel(QWidget):
         self.kwic.openHit.connect(self._open)
         self.kwic_mode = QCheckBox(tr("واژه در بافت (هر یافته در یک سطر)"))
         self.kwic_mode.setObjectName("kwicMode")
+        self.kwic.table.setAccessibleName(tr("یافته‌ها در بافت"))
+        self.kwic.table.setAccessibleDescription(tr("Enter: باز کردن در متن"))
         self.kwic_mode.toggled.connect(self._mode_changed)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.results)

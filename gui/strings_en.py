@@ -363,4 +363,14 @@ EN: dict[str, str | tuple[str, str]] = {
     "{n}٪": "{n}%",
     "این جا در سطرهایی است که نمای پاکیزه پنهان کرده است؛ Ctrl+Shift+H آن‌ها را نشان می‌دهد.":
         "This place is in lines the clean view hides; Ctrl+Shift+H shows them.",
+    "کدگذاران برای مقایسه": "Coders to compare",
+    "با فاصله تیک بزنید یا بردارید": "Space ticks or unticks",
+    "واحد مقایسه": "Unit compared",
+    "جمله، بند یا مقاله": "Sentence, paragraph or article",
+    "کد برای مقایسه": "Code compared",
+    "جدول توافق برای هر کد": "Agreement per code",
+    "ناهمداستانی‌ها": "Disagreements",
+    "نوع نمودار": "Kind of chart",
+    "کدها در هر ماه، در هر منبع، یا هم‌رخدادی کدها": "Codes by month, by source, or their co-occurrence",
+    "یافته‌ها در بافت": "Hits in context",
 }

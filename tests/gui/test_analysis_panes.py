@@ -265,3 +265,28 @@ def test_chart_export_never_writes_over_the_folders_annotations(qtbot, coded, wi
     assert "چیزی نوشته نشد" in pane.status.text()
     assert not _export(qtbot, pane, coded / f"{A}.txt", "svg")
     assert "Hashiye never changes an article file" in pane.status.text()
+
+
+def test_agreement_pane_with_three_coders_shows_the_command_lines_alpha(qtbot, coded, window) -> None:
+    import json
+
+    from hashiye.gui.i18n import number
+
+    _code(coded, A, "Sara", [M + 2, M + 4], [CODE])
+    window.actions_by_id["agreement"].trigger()
+    pane = window.analysis.agreement
+    qtbot.waitUntil(lambda: pane.coders.count() == 3, timeout=20000)
+    with qtbot.waitSignal(pane.computed, timeout=20000):
+        pane.set_coders(["Reza", "Sara", "مریم"])
+    assert pane.result is not None and pane.result.coders == ["Reza", "Sara", "مریم"]
+    out = subprocess.run([sys.executable, "-m", "hashiye.core.cli.main", "agreement", "--coders", "Reza", "Sara", "مریم",
+                          "--corpus", str(coded), "--json"], capture_output=True, check=True, timeout=60,
+                         env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    expected = json.loads(out.stdout)["codes"][CODE]
+    table = pane.table.model()
+    heads = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
+    assert heads[-1] == "آلفای کریپندورف"
+    row = next(r for r in range(table.rowCount()) if table.index(r, 0).data() == CODE)
+    assert table.index(row, 1).data() == number(expected["all"])
+    assert table.index(row, table.columnCount() - 1).data() == number(round(expected["alpha"], 3))
+    assert pane.model.columnCount() == 5, "the disagreements show one column of codes per coder"
