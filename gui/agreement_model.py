@@ -67,7 +67,7 @@ def disagreement_rows(corpus: Path, result: AgreementResult, limit: int = MAX_SH
                 texts[art] = ""
         text = " ".join(texts[art][start:end].split())
         rows.append(UnitRow(art, start, end, text, tuple(tuple(sorted(c)) for c in codes)))
-    return rows
+    return sorted(rows, key=lambda r: (r.article, r.start))  # in reading order, whatever the code
 
 
 class DisagreementModel(QAbstractTableModel):

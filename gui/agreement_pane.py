@@ -217,15 +217,18 @@ class AgreementPane(QWidget):
             result = agreement(corpus, coders, tags=tags, unit=unit, articles=articles)
             return result, disagreement_rows(corpus, result)
 
-        self._op = self.context.runner.run(tr("توافق کدگذاران"), work, on_done=self._show,
-                                           on_failed=self._failed)
-        return self._op
+        op = self._op = self.context.runner.run(
+            tr("توافق کدگذاران"), work, on_done=lambda done: self._show(done, op),
+            on_failed=self._failed)
+        return op
 
     def _failed(self, why: str) -> None:
         self.progress.hide()
         self.status.setText(why)
 
-    def _show(self, done: tuple[AgreementResult, list[UnitRow]]) -> None:
+    def _show(self, done: tuple[AgreementResult, list[UnitRow]], op: Operation | None = None) -> None:
+        if op is not None and op is not self._op:
+            return  # a newer computation replaced this one while it ended
         result, rows = done
         self.result = result
         self.progress.hide()

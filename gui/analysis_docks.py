@@ -6,7 +6,6 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-from hashiye.core.search.search import Hit
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget
 
@@ -73,4 +72,6 @@ class AnalysisDocks(QObject):
 
     def open_unit(self, article_id: str, start: int, end: int) -> None:
         """Open an article with a unit marked and focused, as a search hit is."""
+        from hashiye.core.search.search import Hit  # not on the start-up path
+
         self.window.open_article(article_id, hit=Hit(article_id, start, end, "", ""))

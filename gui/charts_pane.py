@@ -208,12 +208,15 @@ class ChartsPane(QWidget):
         listing = self.context.listing
         metadata = {r.id: r for r in listing.articles} if listing is not None and not listing.partial else None
         self.status.setText(tr("در حال شمارش…"))
-        self._op = self.context.runner.run(
-            tr("نمودار"), lambda _op: chart_of(corpus, by, tags, metadata, articles), on_done=self._show,
+        op = self._op = self.context.runner.run(
+            tr("نمودار"), lambda _op: chart_of(corpus, by, tags, metadata, articles),
+            on_done=lambda chart: self._show(chart, op),
             on_failed=self.status.setText)
-        return self._op
+        return op
 
-    def _show(self, chart: Chart) -> None:
+    def _show(self, chart: Chart, op: Operation | None = None) -> None:
+        if op is not None and op is not self._op:
+            return  # a newer chart replaced this one while it ended
         self.chart = chart
         self.view.show_svg(chart.svg)
         report = chart.report
