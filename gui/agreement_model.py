@@ -31,17 +31,9 @@ class UnitRow:
 
 def folder_coders(corpus: Path) -> tuple[list[str], list[str]]:
     """(coders, codes) found in the folder's sidecars, each sorted (run on the runner)."""
-    from hashiye.core.annotations.codebook import iter_sidecar_annotations
-    from hashiye.core.annotations.coders import coders_of
+    from hashiye.core.analysis.agreement import coders_and_codes
 
-    coders: dict[str, str] = {}
-    codes: set[str] = set()
-    for _art, annotations in iter_sidecar_annotations(corpus):
-        for ann in annotations:
-            for name in coders_of(ann):
-                coders.setdefault(" ".join(name.split()).casefold(), " ".join(name.split()))
-            codes.update(ann.tags)
-    return sorted(coders.values(), key=str.casefold), sorted(codes)
+    return coders_and_codes(corpus)
 
 
 def disagreement_rows(corpus: Path, result: AgreementResult, limit: int = MAX_SHOWN) -> list[UnitRow]:

@@ -228,6 +228,19 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
 Record = tuple[int, int, list[str], list[str]]  # start, end, tags, coders
 
 
+def coders_and_codes(corpus: Path) -> tuple[list[str], list[str]]:
+    """The coders (each name once, ignoring case and repeated spaces) and the codes of a folder's
+    annotations, each sorted: what an agreement can be asked about."""
+    coders: dict[str, str] = {}
+    codes: set[str] = set()
+    for _art, records in _iter_records(Path(corpus)):
+        for _s, _e, tags, names in records:
+            codes.update(tags)
+            for name in names:
+                coders.setdefault(" ".join(name.split()).casefold(), " ".join(name.split()))
+    return sorted(coders.values(), key=str.casefold), sorted(codes)
+
+
 def _iter_records(corpus: Path) -> Iterator[tuple[str, list[Record]]]:
     """(article id, its annotations as records) of every readable sidecar.
 
