@@ -264,6 +264,10 @@ def test_chart_export_never_writes_over_the_folders_annotations(qtbot, coded, wi
     assert "چیزی نوشته نشد" in pane.status.text()
     assert not _export(qtbot, pane, coded / f"{A}.txt", "svg")
     assert "Hashiye never changes an article file" in pane.status.text()
+    missing = coded.parent / "no such folder" / "month.csv"
+    assert not _export(qtbot, pane, missing, "csv")
+    assert "چیزی نوشته نشد" in pane.status.text() and "month.csv" in pane.status.text()
+    assert not missing.parent.exists()
 
 
 def test_agreement_pane_with_three_coders_shows_the_command_lines_alpha(qtbot, coded, window) -> None:
