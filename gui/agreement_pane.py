@@ -49,6 +49,7 @@ class AgreementPane(QWidget):
         self.context = context
         self.list_filter = list_filter
         self.setObjectName("agreementPane")
+        self.result: AgreementResult | None = None
         self.setLayoutDirection(direction())
         self._again = QTimer(self, singleShot=True, interval=200)  # a choice changed: the figures follow
         self._again.timeout.connect(self.compute)
@@ -113,7 +114,6 @@ class AgreementPane(QWidget):
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
         lay.addWidget(split, 1)
-        self.result: AgreementResult | None = None
         self._op: Operation | None = None
         self._coders_op: Operation | None = None
         self._stale = QTimer(self, singleShot=True, interval=400)
@@ -130,13 +130,17 @@ class AgreementPane(QWidget):
             label.setText(text)
         self.run_button.setText(tr("محاسبه"))
         chosen = self.unit.currentData()
+        self.unit.blockSignals(True)  # the same choice in other words: nothing to compute again
         self.unit.clear()
         for unit in UNITS:
             self.unit.addItem(tr(UNIT_LABELS[unit]), unit)
         self.unit.setCurrentIndex(max(0, self.unit.findData(chosen)))
+        self.unit.blockSignals(False)
         if self.code.count():
             self.code.setItemText(0, tr("همهٔ کدها"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
+        if self.result is not None:
+            self._figures(self.result)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -232,11 +236,7 @@ class AgreementPane(QWidget):
         result, rows = done
         self.result = result
         self.progress.hide()
-        figures = figures_model(result)
-        figures.setParent(self.table)
-        self.table.setModel(figures)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._figures(result)
         self.model.set_rows(result.coders, rows, self.context.titles())
         header = self.disagreements.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -255,6 +255,16 @@ class AgreementPane(QWidget):
         if rows:
             self.disagreements.setCurrentIndex(self.model.index(0, 0))
         self.computed.emit()
+
+    def _figures(self, result: AgreementResult) -> None:
+        old = self.table.model()
+        figures = figures_model(result)
+        figures.setParent(self.table)
+        self.table.setModel(figures)
+        if old is not None:
+            old.deleteLater()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
