@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from . import hidden_lines, i18n, shortcuts, themes
 from .annotating import Annotator
+from .analysis_docks import AnalysisDocks
 from .annotation_panel import AnnotationPanel
 from .codebook_window import CodebookFeature
 from .colors import color_by_number
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.places = Places(self)
         self.dialogs = Dialogs(self)
         self.codebook = CodebookFeature(self)
+        self.analysis = AnalysisDocks(self)
         self.last_error = ""
         # Shortcuts of the tests and tools that drive the window.
         self.list_view, self.model, self.proxy = self.pane.list_view, self.pane.model, self.pane.proxy
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
             "delete": ann.delete_current, "undo": ann.undo, "redo": ann.redo,
             "find": state.find_in_article, "search_corpus": dialogs.search_corpus,
             "browse_annotations": dialogs.browse_annotations,
+            "agreement": self.analysis.show_agreement, "charts": self.analysis.show_charts,
             "focus_next": lambda: self.cycle_focus(1), "focus_prev": lambda: self.cycle_focus(-1),
             "caret_mode": self.toggle_caret_mode, "toggle_original": state.toggle_original,
             "toggle_hidden": lambda: hidden_lines.toggle(self),
@@ -254,6 +257,9 @@ class MainWindow(QMainWindow):
             self.panel.select(annotation_id)
         if hit is not None:
             self.state.show_hit(hit)  # type: ignore[arg-type]
+            if not self.reader._hits and not self.state.original:
+                self.statusBar().showMessage(tr("این جا در سطرهایی است که نمای پاکیزه پنهان کرده است؛ "
+                                                "Ctrl+Shift+H آن‌ها را نشان می‌دهد."), 8000)
         self.reader.setFocus()
 
     def show_error(self, text: str) -> None:

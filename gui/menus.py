@@ -18,7 +18,7 @@ LAYOUT: list[tuple[str, str, list[str | None]]] = [
     ("view", N_("&نما"), ["toggle_original", "toggle_hidden", "mark_not_furniture", "mark_furniture", "caret_mode", None, "zoom_in", "zoom_out", "zoom_reset", None,
                       "line_wider", "line_narrower", None, "next_theme", "toggle_language"]),
     ("go", N_("&رفتن"), ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
-                       "find", "search_corpus", "browse_annotations", "toggle_codebook", None, "focus_next", "focus_prev"]),
+                       "find", "search_corpus", "browse_annotations", "toggle_codebook", "agreement", "charts", None, "focus_next", "focus_prev"]),
     ("annotate", N_("&حاشیه‌نویسی"), ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
                                 "note", "tags", "delete", None, "undo", "redo"]),
     ("help", N_("ر&اهنما"), ["help"]),

@@ -1,5 +1,6 @@
 """Ctrl+Shift+F: search every article of the corpus in a pane beside the reader; Enter opens the article
-at the hit. Hits are grouped by article (its title once) and each snippet shows the match emphasised."""
+at the hit. Hits are grouped by article (its title once) and each snippet shows the match emphasised; or, in
+keyword-in-context mode, one aligned row per hit (gui/kwic_view.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from hashiye.core.search.search import Hit, SearchResult, refresh_steps, search
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
+    QCheckBox,
     QLabel,
     QLineEdit,
     QListView,
     QProgressBar,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -24,6 +27,8 @@ from PySide6.QtWidgets import (
 from .accessible import name_parts
 from .context import AppContext, thread_index
 from .i18n import bidi_line, direction, text_direction, tr
+from .kwic_view import LIMIT as KWIC_LIMIT
+from .kwic_view import KwicResults, kwic_page
 from .qtext import plain_tip
 from .runner import Operation
 from .themes import current as theme
@@ -170,14 +175,22 @@ class SearchPanel(QWidget):
         self.results.setUniformItemSizes(False)
         on_enter(self.results, lambda idx: self._open(idx.data(HitRole)))
         self.results.doubleClicked.connect(lambda idx: self._open(idx.data(HitRole)))
+        self.kwic = KwicResults()
+        self.kwic.openHit.connect(self._open)
+        self.kwic_mode = QCheckBox()
+        self.kwic_mode.setObjectName("kwicMode")
+        self.kwic_mode.toggled.connect(self._mode_changed)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.results)
+        self.stack.addWidget(self.kwic)
         self.query.returnPressed.connect(self._enter)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.run_query)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         lay = QVBoxLayout(self)
-        for w in (self.query, self.progress, self.status):
+        for w in (self.query, self.kwic_mode, self.progress, self.status):
             lay.addWidget(w)
-        lay.addWidget(self.results, 1)
+        lay.addWidget(self.stack, 1)
         self._query_op: Operation | None = None
         self._index_op: Operation | None = None
         context.listingChanged.connect(self._relisted)
@@ -189,6 +202,9 @@ class SearchPanel(QWidget):
         self.setLayoutDirection(direction())
         self.query.setPlaceholderText(tr("واژه یا «عبارت» — همهٔ املاها و شکل‌ها"))
         self.progress.setFormat(tr("نمایه‌سازی %v از %m"))
+        self.kwic_mode.setText(tr("واژه در بافت (هر یافته در یک سطر)"))
+        self.kwic.table.setAccessibleName(tr("یافته‌ها در بافت"))
+        self.kwic.table.setAccessibleDescription(tr("Enter: باز کردن در متن"))
         name_parts(self)
         if self._said is not None:
             self.status.setText(self._said())
@@ -239,8 +255,12 @@ class SearchPanel(QWidget):
         self.queryRun.emit()
         if not text:
             self.model.set_hits([])
+            self.kwic.set_lines([], {})
             self.status.setText("")
             self._said = None
+            return
+        if self.kwic_mode.isChecked():
+            self._run_kwic(text)
             return
         # The first page only: a common word in a large corpus would otherwise take a while to count.
         corpus = self.corpus
@@ -265,8 +285,29 @@ class SearchPanel(QWidget):
                      tr("نخستین {n} نمایش داده شده", n=len(result.hits))]
         return bidi_line(parts) if result.total else tr("چیزی یافت نشد")
 
+    def _mode_changed(self, kwic: bool) -> None:
+        self.stack.setCurrentWidget(self.kwic if kwic else self.results)
+        self.run_query()
+
+    def _run_kwic(self, text: str) -> None:
+        corpus = self.corpus
+        self._query_op = self.context.runner.run(
+            tr("جست‌وجو"), lambda op: kwic_page(corpus, text, op), on_done=self._show_kwic,
+            on_failed=lambda m: self.status.setText(tr("جست‌وجو ممکن نشد: {why}", why=m)))
+
+    def _show_kwic(self, page: tuple[list, bool]) -> None:  # type: ignore[type-arg]
+        lines, more = page
+        self.kwic.set_lines(lines, self.model.titles)
+        parts = [tr("{n} یافته", n=len(lines)), tr("{n} مقاله", n=len({k.article for k in lines}))]
+        if more:
+            parts = [tr("نخستین {n} نمایش داده شده", n=KWIC_LIMIT)]
+        self.status.setText(bidi_line(parts) if lines else tr("چیزی یافت نشد"))
+
     def _enter(self) -> None:
-        if self.model.hits:
+        if self.kwic_mode.isChecked():
+            if self.kwic.model.lines:
+                self.kwic.table.setFocus()
+        elif self.model.hits:
             self.results.setFocus()
 
     def _open(self, hit: Hit) -> None:

@@ -50,6 +50,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("find", N_("جست‌وجو در مقاله"), ("Ctrl+F", "/")),
     Shortcut("search_corpus", N_("جست‌وجو در همهٔ مقاله‌ها"), ("Ctrl+Shift+F",)),
     Shortcut("browse_annotations", N_("همهٔ برجسته‌سازی‌های پوشه"), ("Ctrl+Shift+A",)),
+    Shortcut("agreement", N_("توافق کدگذاران"), ("Ctrl+Shift+K",)),
+    Shortcut("charts", N_("نمودار کدها: ماه، منبع، هم‌رخدادی"), ("Ctrl+Shift+R",)),
     Shortcut("focus_next", N_("رفتن به بخش بعدی پنجره"), ("F6",)),
     Shortcut("focus_prev", N_("رفتن به بخش قبلی پنجره"), ("Shift+F6",)),
     Shortcut("caret_mode", N_("حالت مکان‌نما (انتخاب دقیق با Shift+پیکان)"), ("F7",)),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,8 +153,10 @@ def _covered(units: list[tuple[int, int]], starts: list[int], spans: list[tuple[
 
 
 def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
-              unit: str = "sentence") -> AgreementResult:
-    """Agreement of `coders` (names as recorded in the W3C creator) on each code; see the module doc."""
+              unit: str = "sentence", articles: Container[str] | None = None) -> AgreementResult:
+    """Agreement of `coders` (names as recorded in the W3C creator) on each code; see the module doc.
+
+    `articles` (ids), when given, keeps the others out (the window's list filters)."""
     if len(coders) < 2:
         raise ValueError("give at least two coders")
     if len(set(coders)) != len(coders):
@@ -166,6 +168,8 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
     by_article: dict[str, list[dict[str, list[tuple[int, int]]]]] = {}
     seen_tags: set[str] = set()
     for art, records in _iter_records(Path(corpus)):
+        if articles is not None and art not in articles:
+            continue
         for start, end, ann_tags, names in records:
             who = _coder_index(names, wanted)
             if who is None:
@@ -222,6 +226,19 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
 
 
 Record = tuple[int, int, list[str], list[str]]  # start, end, tags, coders
+
+
+def coders_and_codes(corpus: Path) -> tuple[list[str], list[str]]:
+    """The coders (each name once, ignoring case and repeated spaces) and the codes of a folder's
+    annotations, each sorted: what an agreement can be asked about."""
+    coders: dict[str, str] = {}
+    codes: set[str] = set()
+    for _art, records in _iter_records(Path(corpus)):
+        for _s, _e, tags, names in records:
+            codes.update(tags)
+            for name in names:
+                coders.setdefault(" ".join(name.split()).casefold(), " ".join(name.split()))
+    return sorted(coders.values(), key=str.casefold), sorted(codes)
 
 
 def _iter_records(corpus: Path) -> Iterator[tuple[str, list[Record]]]:

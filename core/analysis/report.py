@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -55,10 +55,12 @@ def _month_label(jalali: str | None) -> tuple[str, str]:
 
 
 def build_report(corpus: Path, by: str, tags: list[str] | None = None,
-                 metadata: dict[str, ArticleRecord] | None = None) -> Report:
+                 metadata: dict[str, ArticleRecord] | None = None,
+                 articles: Container[str] | None = None) -> Report:
     """Count highlights per code (a highlight with two codes counts for each).
 
     `metadata` (id → list record) may be given; otherwise it is read from the cached list.
+    `articles` (ids), when given, keeps the others out (the window's list filters).
     """
     if by not in KINDS:
         raise ValueError(f"unknown report {by!r} (one of {', '.join(KINDS)})")
@@ -71,6 +73,8 @@ def build_report(corpus: Path, by: str, tags: list[str] | None = None,
     keys: dict[str, str] = {}
     codes: set[str] = set()
     for art, tag_lists in iter_tags(corpus):
+        if articles is not None and art not in articles:
+            continue
         rec = (metadata or {}).get(art)
         if by == "month":
             key, row = _month_label((rec.published_jalali if rec else None) or "")

@@ -1458,5 +1458,238 @@ Choose a sentence with the arrow keys and press h or 1 to 5.</translation>
             <source>زدن کد اخیر ۹ به برجسته‌سازی جاری</source>
             <translation>Apply recent code 9 to the current highlight</translation>
         </message>
+        <message>
+            <source>کدگذاران برای مقایسه</source>
+            <translation>Coders to compare</translation>
+        </message>
+        <message>
+            <source>با فاصله تیک بزنید یا بردارید</source>
+            <translation>Space ticks or unticks</translation>
+        </message>
+        <message>
+            <source>واحد مقایسه</source>
+            <translation>Unit compared</translation>
+        </message>
+        <message>
+            <source>جمله، بند یا مقاله</source>
+            <translation>Sentence, paragraph or article</translation>
+        </message>
+        <message>
+            <source>کد برای مقایسه</source>
+            <translation>Code compared</translation>
+        </message>
+        <message>
+            <source>جدول توافق برای هر کد</source>
+            <translation>Agreement per code</translation>
+        </message>
+        <message>
+            <source>ناهمداستانی‌ها</source>
+            <translation>Disagreements</translation>
+        </message>
+        <message>
+            <source>نوع نمودار</source>
+            <translation>Kind of chart</translation>
+        </message>
+        <message>
+            <source>کدها در هر ماه، در هر منبع، یا هم‌رخدادی کدها</source>
+            <translation>Codes by month, by source, or their co-occurrence</translation>
+        </message>
+        <message>
+            <source>نمودار</source>
+            <translation>Chart</translation>
+        </message>
+        <message>
+            <source>متن واحد</source>
+            <translation>Text of the unit</translation>
+        </message>
+        <message>
+            <source>کدهای {name}</source>
+            <translation>Codes of {name}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{n}٪</source>
+            <translation>
+                <numerusform>{n}%</numerusform>
+                <numerusform>{n}%</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>هر دو</source>
+            <translation>Both</translation>
+        </message>
+        <message>
+            <source>فقط {name}</source>
+            <translation>{name} only</translation>
+        </message>
+        <message>
+            <source>هیچ‌کدام</source>
+            <translation>Neither</translation>
+        </message>
+        <message>
+            <source>درصد توافق</source>
+            <translation>Percent agreement</translation>
+        </message>
+        <message>
+            <source>کاپای کوهن</source>
+            <translation>Cohen's kappa</translation>
+        </message>
+        <message>
+            <source>کدگذاری {name}</source>
+            <translation>Coded by {name}</translation>
+        </message>
+        <message>
+            <source>آلفای کریپندورف</source>
+            <translation>Krippendorff's alpha</translation>
+        </message>
+        <message>
+            <source>(همهٔ کدها)</source>
+            <translation>(all codes)</translation>
+        </message>
+        <message>
+            <source>جمله</source>
+            <translation>Sentence</translation>
+        </message>
+        <message>
+            <source>بند</source>
+            <translation>Paragraph</translation>
+        </message>
+        <message>
+            <source>توافق کدگذاران</source>
+            <translation>Agreement between coders</translation>
+        </message>
+        <message>
+            <source>کدگذاران (دست‌کم دو)</source>
+            <translation>Coders (two or more)</translation>
+        </message>
+        <message>
+            <source>واحد</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>ناهمداستانی‌ها (Enter: باز کردن در متن)</source>
+            <translation>Disagreements (Enter: open in the reader)</translation>
+        </message>
+        <message>
+            <source>محاسبه</source>
+            <translation>Compute</translation>
+        </message>
+        <message>
+            <source>همهٔ کدها</source>
+            <translation>All codes</translation>
+        </message>
+        <message>
+            <source>کدگذاران</source>
+            <translation>Coders</translation>
+        </message>
+        <message>
+            <source>در این پوشه کمتر از دو کدگذار برجسته‌سازی کرده‌اند؛ نام کدگذار در تنظیمات یا با --coder در خط فرمان ثبت می‌شود.</source>
+            <translation>Fewer than two coders have highlighted in this folder; a coder's name is set in the settings or with --coder on the command line.</translation>
+        </message>
+        <message>
+            <source>دست‌کم دو کدگذار را برگزینید.</source>
+            <translation>Choose two coders or more.</translation>
+        </message>
+        <message>
+            <source>در حال محاسبه…</source>
+            <translation>Computing…</translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} واحد</source>
+            <translation>
+                <numerusform>{n} unit</numerusform>
+                <numerusform>{n} units</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} ناهمداستانی</source>
+            <translation>
+                <numerusform>{n} disagreement</numerusform>
+                <numerusform>{n} disagreements</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{names} اینجا چیزی کدگذاری نکرده است</source>
+            <translation>{names} coded nothing here</translation>
+        </message>
+        <message>
+            <source>کدها در هر ماه</source>
+            <translation>Codes by Jalali month</translation>
+        </message>
+        <message>
+            <source>کدها در هر منبع</source>
+            <translation>Codes by source</translation>
+        </message>
+        <message>
+            <source>هم‌رخدادی کدها</source>
+            <translation>Co-occurrence of codes</translation>
+        </message>
+        <message>
+            <source>نمودارها</source>
+            <translation>Charts</translation>
+        </message>
+        <message>
+            <source>برون‌بری نمودار…</source>
+            <translation>Export the chart…</translation>
+        </message>
+        <message>
+            <source>در حال شمارش…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>هنوز هیچ برجسته‌سازی کددار (برچسب‌دار) در این پوشه نیست.</source>
+            <translation>No highlight in this folder carries a code (a tag) yet.</translation>
+        </message>
+        <message>
+            <source>برون‌بری نمودار</source>
+            <translation>Export the chart</translation>
+        </message>
+        <message>
+            <source>نمودار در {target} نوشته شد.</source>
+            <translation>The chart was written to {target}.</translation>
+        </message>
+        <message>
+            <source>پیش از یافته</source>
+            <translation>Before the hit</translation>
+        </message>
+        <message>
+            <source>یافته</source>
+            <translation>Hit</translation>
+        </message>
+        <message>
+            <source>پس از یافته</source>
+            <translation>After the hit</translation>
+        </message>
+        <message>
+            <source>ترتیب متن</source>
+            <translation>Text order</translation>
+        </message>
+        <message>
+            <source>واژهٔ پیش از یافته</source>
+            <translation>The word before the hit</translation>
+        </message>
+        <message>
+            <source>واژهٔ پس از یافته</source>
+            <translation>The word after the hit</translation>
+        </message>
+        <message>
+            <source>ترتیب</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>این جا در سطرهایی است که نمای پاکیزه پنهان کرده است؛ Ctrl+Shift+H آن‌ها را نشان می‌دهد.</source>
+            <translation>This place is in lines the clean view hides; Ctrl+Shift+H shows them.</translation>
+        </message>
+        <message>
+            <source>واژه در بافت (هر یافته در یک سطر)</source>
+            <translation>Keyword in context (one line per hit)</translation>
+        </message>
+        <message>
+            <source>یافته‌ها در بافت</source>
+            <translation>Hits in context</translation>
+        </message>
+        <message>
+            <source>نمودار کدها: ماه، منبع، هم‌رخدادی</source>
+            <translation>Charts of the codes: month, source, co-occurrence</translation>
+        </message>
     </context>
 </TS>
