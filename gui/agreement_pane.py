@@ -124,6 +124,7 @@ class AgreementPane(QWidget):
         self.load_coders()
 
     def retranslate_ui(self) -> None:
+        self.setLayoutDirection(direction())
         self.setWindowTitle(tr("توافق کدگذاران"))
         for label, text in zip(self._labels, (tr("کدگذاران (دست‌کم دو)"), tr("واحد"), tr("کد"),
                                               tr("ناهمداستانی‌ها (Enter: باز کردن در متن)")), strict=True):

@@ -166,6 +166,7 @@ class ChartsPane(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.setLayoutDirection(direction())
         self.setWindowTitle(tr("نمودارها"))
         self._kind_label.setText(tr("نمودار"))
         self.export_button.setText(tr("برون‌بری نمودار…"))

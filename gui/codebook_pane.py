@@ -106,6 +106,7 @@ class CodebookPane(QWidget):
         recent.changed.connect(self._rebuild_soon.start)
 
     def retranslate_ui(self) -> None:
+        self.setLayoutDirection(direction())
         self.setWindowTitle(tr("کدنامه"))
         self.tree.setHeaderLabels([tr("کد"), tr("برجسته‌سازی‌ها"), tr("کلید"), tr("توضیح")])
         self.tree.setAccessibleName(tr("درخت کدها"))

@@ -175,3 +175,26 @@ def test_an_open_note_editor_keeps_its_own_button_texts(qtbot, window) -> None:
     assert editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert editor.edit.toPlainText() == "یادداشت نیمه‌کاره"
     editor.reject()
+
+
+def test_the_analysis_panes_speak_the_new_language(qtbot, corpus: Path, tmp_path: Path) -> None:
+    """The codebook, agreement and chart panes and the search pane's keyword-in-context tick box,
+    opened before the switch, are re-set in place: titles, headers and buttons in English, then Persian."""
+    _windows_, win, _settings = _windows(qtbot, corpus, tmp_path)
+    for action in ("toggle_codebook", "agreement", "charts", "search_corpus"):
+        win.actions_by_id[action].trigger()
+    codebook, agreement, charts = win.codebook.pane, win.analysis.agreement, win.analysis.charts
+    assert codebook is not None and agreement is not None and charts is not None
+    assert codebook.windowTitle() == "کدنامه" and agreement.windowTitle() == "توافق کدگذاران"
+    win.choose_language("en")
+    qtbot.waitUntil(lambda: codebook.windowTitle() != "کدنامه")
+    texts = [codebook.windowTitle(), agreement.windowTitle(), charts.windowTitle(), agreement.run_button.text(),
+             charts.export_button.text(), win.search_panel.kwic_mode.text(),
+             *(codebook.tree.headerItem().text(i) for i in range(codebook.tree.columnCount()))]
+    assert all(t for t in texts) and [t for t in texts if PERSIAN_LETTER.search(t)] == []
+    assert agreement.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    win.choose_language("fa")
+    qtbot.waitUntil(lambda: codebook.windowTitle() == "کدنامه")
+    assert agreement.windowTitle() == "توافق کدگذاران" and charts.windowTitle() == "نمودارها"
+    assert PERSIAN_LETTER.search(win.search_panel.kwic_mode.text())
+    win.close()
