@@ -83,7 +83,10 @@ class Display:
         return runs
 
 
-_SPACE_RUN = re.compile(f"[{re.escape(SPACES)}\r\n]+")  # `is_space`, or a line break inside a joined paragraph
+_SPACE_CHARS = SPACES + "\r\n"  # `is_space`, or a line break inside a joined (hard-wrapped) paragraph
+_SPACE_RUN = re.compile(f"[{re.escape(_SPACE_CHARS)}]+")
+# Spaces that show other than as they are stored: a run of two or more, or one that is not " ".
+_GAP = re.compile(f"[{re.escape(_SPACE_CHARS)}]{{2,}}|[{re.escape(_SPACE_CHARS.replace(' ', ''))}]")
 
 
 def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[str, SpanRuns]:
@@ -91,31 +94,44 @@ def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[s
 
     HTML tags are dropped, entities decoded (one character for the entity's span), and each run
     of spaces becomes one space whose span covers the run; spaces at either end are dropped.
-    Text between them is copied as it is, which the map stores as one run.
+    Text between them is copied as it is (a lone space too), which the map stores as one run.
     """
     parts: list[str] = []
     spans = SpanRuns()
     space = False  # the last character given is a space (a run of spaces goes on into it)
 
+    def gap(a: int, b: int) -> None:
+        nonlocal space
+        if space:
+            spans.set_last_end(b)
+        elif spans.length:  # spaces before the first character are dropped
+            parts.append(" ")
+            spans.append(1, a, b, 0)
+            space = True
+
     def copy(a: int, b: int) -> None:
         nonlocal space
+        first = _SPACE_RUN.match(source, a, b)
+        if first:  # spaces after a tag or entity go on into a space given before it
+            gap(a, first.end())
+            a = first.end()
+        if a >= b:
+            return
+        last = b
+        while source[last - 1] in _SPACE_CHARS:
+            last -= 1
         pos = a
-        for m in _SPACE_RUN.finditer(source, a, b):
-            if m.start() > pos:
-                parts.append(source[pos:m.start()])
-                spans.append(m.start() - pos, pos, pos + 1, 1)
-                space = False
+        for m in _GAP.finditer(source, a, last):  # each a whole run, between other characters
+            parts.append(source[pos:m.start()])
+            spans.append(m.start() - pos, pos, pos + 1, 1)
+            parts.append(" ")
+            spans.append(1, m.start(), m.end(), 0)
             pos = m.end()
-            if space:
-                spans.set_last_end(m.end())
-            elif spans.length:  # spaces before the first character are dropped
-                parts.append(" ")
-                spans.append(1, m.start(), m.end(), 0)
-                space = True
-        if b > pos:
-            parts.append(source[pos:b])
-            spans.append(b - pos, pos, pos + 1, 1)
-            space = False
+        parts.append(source[pos:last])
+        spans.append(last - pos, pos, pos + 1, 1)
+        space = False
+        if last < b:
+            gap(last, b)
 
     pos = start
     for m in MARKUP.finditer(source, start, end):
@@ -123,16 +139,12 @@ def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[s
         token = m.group()
         if token.startswith("&"):
             ch = ENTITIES.get(token) or chr(min(int(token[2:-1]), 0x10FFFF))
-            if not (is_space(ch) or ch in "\r\n"):
+            if is_space(ch) or ch in "\r\n":
+                gap(m.start(), m.end())
+            else:
                 parts.append(ch)
                 spans.append(1, m.start(), m.end(), 0)
                 space = False
-            elif space:
-                spans.set_last_end(m.end())
-            elif spans.length:
-                parts.append(" ")
-                spans.append(1, m.start(), m.end(), 0)
-                space = True
         pos = m.end()
     copy(pos, end)
     if space:  # a space at the end is dropped
