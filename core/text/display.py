@@ -285,3 +285,37 @@ def without_headings(display: Display) -> Display:
     hidden = [Hidden(h.start, h.end, h.role, h.reason, max(0, h.at - k)) for h in display.hidden]
     return Display(display.text[k:], display.map.tail(k), shifted,
                    display.normalized, hidden)
+
+
+def broken_paragraphs(display: Display, longest: int) -> Display:
+    """The display with every paragraph longer than `longest` characters broken into lines of at most that.
+
+    A window lays a paragraph out whole, so one paragraph of megabytes (an article stored as one
+    line) cannot be shown smoothly. A break replaces the space after a sentence's end, else the
+    last space before the limit (a paragraph with no space in `longest` characters stays whole
+    from there): the text keeps its length and every character its source span, so the map and
+    every position stay as they are. A lead's later lines read as body.
+    """
+    if all(p.end - p.start <= longest for p in display.paragraphs):
+        return display
+    text = display.text
+    cuts: list[int] = []
+    paragraphs: list[Paragraph] = []
+    for p in display.paragraphs:
+        pos = p.start
+        role = p.role
+        while p.end - pos > longest:
+            limit = pos + longest
+            cut = max(text.rfind(". ", pos, limit), text.rfind("؟ ", pos, limit), text.rfind("! ", pos, limit))
+            cut = cut + 1 if cut > pos else text.rfind(" ", pos + 1, limit)
+            if cut <= pos:
+                break
+            cuts.append(cut)
+            paragraphs.append(Paragraph(role, pos, cut))
+            role = "body" if role == "lead" else role
+            pos = cut + 1
+        paragraphs.append(Paragraph(role, pos, p.end))
+    if not cuts:
+        return display
+    pieces = [text[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
+    return Display("\n".join(pieces), display.map, paragraphs, display.normalized, display.hidden, display.fields)
