@@ -133,6 +133,7 @@ class ReadingState(QObject):
         def work(_op: Operation) -> None:
             article = session.article(article_id)
             article.display(normalized=False)  # the quick level, kept by the article (hazm's comes later)
+            session.state(article_id)  # its highlights anchored on the text: not on the UI thread either
 
         def done(_result: object) -> None:
             if self._reading == article_id and self.session is session:
