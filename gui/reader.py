@@ -112,6 +112,7 @@ class ReaderText(ColumnTextEdit):
         self._draw_focus()
         if top is not None:
             self._put_on_top(self._to_display(top, top)[0])
+            self.ensureCursorVisible()  # the focused sentence stays on the page (a long text is laid out lazily)
         elif not keep_focus:
             self.verticalScrollBar().setValue(0)
 
