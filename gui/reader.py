@@ -7,7 +7,7 @@ shown, is the one caller of the display-span `set_hits`."""
 
 from __future__ import annotations
 
-from hashiye.core.text.display import Display, broken_paragraphs
+from hashiye.core.text.display import Display, broken_paragraphs, shown_whole
 from hashiye.core.text.sentences import sentence_spans, whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent, QTextCharFormat,
@@ -55,6 +55,7 @@ class ReaderText(ColumnTextEdit):
         self._pending_top: int | None = None
         self._pending_focus = 0
         self._shown: Display | None = None
+        self.whole_length: int | None = None
 
     # --- file positions <-> display positions: here and nowhere else ---------------------
     @property
@@ -78,6 +79,7 @@ class ReaderText(ColumnTextEdit):
 
     # --- content ---------------------------------------------------------------------
     LONG_PARAGRAPH = 3000  # characters: a long article's longer paragraphs are shown as lines of at most this
+    LONGEST_LINE = 20_000  # characters: a line with no space to break at, longer than this, is not shown
 
     def show_article(self, display: Display, marks: list[Mark], keep_focus: bool = False) -> None:
         """Show a display text with its highlights (file positions); keep the place and focus if asked,
@@ -87,8 +89,11 @@ class ReaderText(ColumnTextEdit):
         top = self.top_position() if keep_focus and self._shown is not None and self._text else None
         focus = self.focus_span() if keep_focus else None
         old_focus = self.focus_range
+        self.whole_length = None  # set when only a part of a long text can be shown
         if len(display.text) > self.LONG_TEXT:
-            display = broken_paragraphs(display, self.LONG_PARAGRAPH)
+            part = shown_whole(broken_paragraphs(display, self.LONG_PARAGRAPH), self.LONGEST_LINE)
+            self.whole_length = len(display.text) if len(part.text) < len(display.text) else None
+            display = part
         self._text = display.text
         self._index = Utf16Index(display.text)
         self._shown = display

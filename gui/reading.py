@@ -97,8 +97,12 @@ class ReadingState(QObject):
         rec = self.context.record(article_id) or ArticleRecord(id=article_id, file=article.path.name,
                                                                title=article.title)
         self.header.show_record(rec, self.original)
-        self.header.show_warning("\n".join(core_message(w) for w in state.warnings))
         self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)
+        cut = [tr("این مقاله کامل نشان داده نمی‌شود: {shown} نویسه از {whole} نشان داده شده است، تا سطری بی‌فاصله "
+                  "که برای نمایش بیش از حد بلند است. hashiye-cli show همهٔ متن را چاپ می‌کند.",
+                  shown=len(self.reader.display.text), whole=self.reader.whole_length)] \
+            if self.reader.whole_length and self.reader.display is not None else []
+        self.header.show_warning("\n".join([core_message(w) for w in state.warnings] + cut))
         if self.search_hit is not None and self.search_hit.id == article_id and not self.original:
             self.reader.show_hit(self.search_hit.start, self.search_hit.end)  # shown again: still marked
         if self.reader.long_layout() and not keep_focus:

@@ -319,3 +319,16 @@ def broken_paragraphs(display: Display, longest: int) -> Display:
         return display
     pieces = [text[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
     return Display("\n".join(pieces), display.map, paragraphs, display.normalized, display.hidden, display.fields)
+
+
+def shown_whole(display: Display, longest: int) -> Display:
+    """What a window can show of a display: all of it, or (when a paragraph is over `longest`
+    characters even after `broken_paragraphs`: a line with no space to break at) the paragraphs
+    before that one. Same positions and map for what is shown; `hashiye-cli show` prints it all."""
+    too_long = next((p for p in display.paragraphs if p.end - p.start > longest), None)
+    if too_long is None:
+        return display
+    end = max(0, too_long.start - 1)  # without the line break before it
+    paragraphs = [p for p in display.paragraphs if p.end <= end]
+    hidden = [h for h in display.hidden if h.at <= end]
+    return Display(display.text[:end], display.map.head(end), paragraphs, display.normalized, hidden, display.fields)

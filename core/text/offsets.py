@@ -102,6 +102,12 @@ class SpanRuns:
         out.extend(self, k)
         return out
 
+    def head(self, k: int) -> SpanRuns:
+        """The spans of the characters before `k`."""
+        out = SpanRuns()
+        out.extend(self, 0, k)
+        return out
+
     # --- reading ---------------------------------------------------------------------------
     def span(self, i: int) -> tuple[int, int]:
         """The source span of character `i` (0 <= i < len)."""
@@ -222,6 +228,10 @@ class OffsetMap:
     def tail(self, k: int) -> OffsetMap:
         """The map of the display text from character `k` on."""
         return OffsetMap(self.spans.tail(k), self.source_len)
+
+    def head(self, k: int) -> OffsetMap:
+        """The map of the display text before character `k`."""
+        return OffsetMap(self.spans.head(k), self.source_len)
 
     def to_json(self) -> dict[str, object]:
         """Plain JSON form, for caches."""

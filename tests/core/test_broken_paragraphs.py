@@ -46,3 +46,17 @@ def test_a_five_megabyte_line_becomes_short_lines() -> None:
     assert max(p.end - p.start for p in broken.paragraphs) <= 3000 and len(broken.paragraphs) > 1000
     assert all(broken.text[p.end - 1] == "." for p in broken.paragraphs[1:-1]), "cut after a sentence's end"
     assert broken_paragraphs(broken, 3000) is broken, "short paragraphs: the same display"
+
+
+def test_a_line_with_no_space_to_break_at_is_left_out_of_what_a_window_shows() -> None:
+    from hashiye.core.text.display import shown_whole
+
+    source = "عنوان خبر\nبند اول خبر است.\n" + "ب" * 5000 + "\nبند آخر.\n"
+    shown = build_display(source, parse(source))
+    broken = broken_paragraphs(shown, 1000)
+    part = shown_whole(broken, 1000)
+    assert part.text == "عنوان خبر\nبند اول خبر است." and len(part.map) == len(part.text)
+    assert [part.map.to_source(i, i + 1) for i in range(len(part.text))] == \
+        [shown.map.to_source(i, i + 1) for i in range(len(part.text))], "what is shown keeps its positions"
+    assert shown_whole(broken_paragraphs(build_display("عنوان\nمتن کوتاه.\n", parse("عنوان\nمتن کوتاه.\n")), 1000),
+                       1000).text == "عنوان\nمتن کوتاه."

@@ -120,3 +120,24 @@ def test_a_one_line_article_keeps_its_place_and_highlight_as_hazm_swaps_in_off_t
     assert focus_on_page(), "and still on the page"
     assert [s for s in reader.extraSelections() if s.format.underlineColor().isValid()
             and s.cursor.selectedText().startswith("جمله شماره ۵۰۰")], "the highlight is still painted"
+
+
+@pytest.fixture
+def blob(corpus: Path) -> None:
+    (corpus / "zz_blob.txt").write_text("عنوان خبری با دادهٔ بی‌فاصله\nبند اول خبر است و ادامه دارد.\n"
+                                        + "الف" * 3000 + "\nبند پایانی.\n", "utf-8")
+
+
+def test_a_line_too_long_to_show_is_left_out_with_a_message(qtbot, blob: None, window,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from hashiye.gui.reader import ReaderText
+
+    monkeypatch.setattr(ReaderText, "LONG_TEXT", 500)
+    monkeypatch.setattr(ReaderText, "LONGEST_LINE", 2000)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and window.current_id is not None, timeout=20000)
+    window.pane.select("zz_blob")
+    qtbot.waitUntil(lambda: window.state.current_id == "zz_blob", timeout=30000)
+    shown = window.reader.display.text
+    assert "بند اول خبر است" in shown and "الف" not in shown and "بند پایانی" not in shown
+    warning = window.header.warning.text()
+    assert "کامل نشان داده نمی‌شود" in warning and f"{len(shown)} نویسه".translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in warning and "hashiye-cli show" in warning
