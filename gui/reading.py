@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hashiye.core.annotations.model import COLORS, Anchored
-from hashiye.core.corpus.article import Article
+from hashiye.core.corpus.article import Article, preview_display
 from hashiye.core.text.display import Display, without_headings
 from hashiye.core.text.normalize import hazm_loaded
 from hashiye.core.text.original import build_original
@@ -41,6 +41,7 @@ class ReadingState(QObject):
 
     SYNC_NORMALISE = 100_000  # characters: a longer article is normalised on a worker
     BACKGROUND_READ = 1_000_000  # bytes: a larger article, not read before, is read and parsed on a worker
+    PREVIEW = 50_000  # characters: the beginning of such an article, painted while it is read whole
 
     def __init__(self, context: AppContext, reader: ReaderText, header: ReaderHeader, panel: AnnotationPanel,
                  find_bar: FindBar, owner: QObject) -> None:
@@ -134,14 +135,26 @@ class ReadingState(QObject):
         self.header.show_warning(tr("در حال خواندن این مقالهٔ بلند…"))
         session = self.session
 
-        def work(_op: Operation) -> None:
+        def work(op: Operation) -> None:
+            try:  # the beginning first: painted while the whole is read (keys stay off it meanwhile)
+                op.deliver(preview_display(session.corpus / f"{article_id}.txt", self.PREVIEW))
+            except (UnreadableArticle, OSError):
+                pass  # reading it whole says why
             article = session.article(article_id)
             article.display(normalized=False)  # the quick level, kept by the article (hazm's comes later)
             session.state(article_id)  # its highlights anchored on the text: not on the UI thread either
 
+        def preview(display: Display | None) -> None:
+            if display is not None and self._reading == article_id and self.session is session:
+                self.reader.show_article(display, [])
+
         def done(_result: object) -> None:
             if self._reading == article_id and self.session is session:
+                scrolled = self.reader.verticalScrollBar().value() > 0 and bool(self.reader.display.text)
+                top = self.reader.top_position() if scrolled else None
                 self.show_article(article_id)
+                if top is not None:  # read on from where the beginning was scrolled to
+                    self.reader.keep_top(top)
 
         def failed(why: str) -> None:
             if self._reading == article_id:
@@ -149,7 +162,7 @@ class ReadingState(QObject):
                 self.header.show_warning("")
                 self.context.failed.emit(f"{article_id}: {why}")
 
-        self.context.runner.run(tr("خواندن مقاله"), work, on_done=done, on_failed=failed)
+        self.context.runner.run(tr("خواندن مقاله"), work, on_done=done, on_partial=preview, on_failed=failed)
 
     def _clean_view(self, article: Article) -> Display:
         """The clean text: hazm's level if at hand or quick to make, else the quick level for now."""

@@ -16,9 +16,14 @@ def test_a_long_article_is_read_on_a_worker_and_shown_whole(qtbot, window, corpu
     monkeypatch.setattr(ReadingState, "BACKGROUND_READ", 1000)  # bytes: every seed counts as long
     monkeypatch.setattr(ReaderText, "LONG_TEXT", 500)  # characters
     monkeypatch.setattr(ReaderText, "SENTENCE_STEP", 300)
+    monkeypatch.setattr(ReadingState, "PREVIEW", 400)  # characters: the beginning painted first
     qtbot.waitUntil(lambda: window.current_id is not None, timeout=20000)
     first = window.current_id
     other = next(p.stem for p in sorted(corpus.glob("*.txt")) if p.stem != first)
+    painted: list[tuple[str, str | None]] = []  # (text, the article keys act on) at each paint of the reader
+    real_show = window.reader.show_article
+    monkeypatch.setattr(window.reader, "show_article", lambda display, marks, keep_focus=False: (
+        painted.append((display.text, window.state.current_id)), real_show(display, marks, keep_focus))[1])
     messages: list[str] = []
     window.state.message.connect(lambda text, _ms: messages.append(text))
     window.pane.select(other)
@@ -33,6 +38,10 @@ def test_a_long_article_is_read_on_a_worker_and_shown_whole(qtbot, window, corpu
     qtbot.waitUntil(lambda: window.reader.sentences and window.reader.sentences[-1][1] >= len(shown.text.rstrip()),
                     timeout=10000)
     assert window.reader.sentences == sentence_spans(shown.text), "found a part at a time, the same sentences"
+    # Its beginning was painted first, while it was read whole, with no keys acting on it.
+    previews = [text for text, acting in painted if text and acting is None]
+    assert previews and 100 < len(previews[0]) < len(shown.text)
+    assert shown.text.startswith(previews[0][:100])
     # Back to an article read before: shown at once, from the cache.
     window.pane.select(first)
     assert window.state.current_id == first
