@@ -150,7 +150,8 @@ class ReadingState(QObject):
 
         def done(_result: object) -> None:
             if self._reading == article_id and self.session is session:
-                scrolled = self.reader.verticalScrollBar().value() > 0 and bool(self.reader.display.text)
+                before = self.reader.display
+                scrolled = self.reader.verticalScrollBar().value() > 0 and before is not None and bool(before.text)
                 top = self.reader.top_position() if scrolled else None
                 self.show_article(article_id)
                 if top is not None:  # read on from where the beginning was scrolled to
