@@ -163,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
             return window.current_id == "big" and d is not None and len(d.text) > 1000
 
         painted = Painted(window.reader.viewport(), big_shown)
+        # Its beginning, painted while it is read whole (keys off it meanwhile).
+        begun = Painted(window.reader.viewport(),
+                        lambda: window.reader.display is not None and len(window.reader.display.text) > 1000)
         meter = StallMeter()
         rows: list[tuple[str, float, float]] = []
 
@@ -172,11 +175,14 @@ def main(argv: list[str] | None = None) -> int:
         window.session.forget("big", text_too=True)  # as if never opened: read and parsed now
         meter.start()
         painted.arm()
+        begun.arm()
         t = time.perf_counter()
         window.pane.select("big")
         wait_until(app, opened, 900)
         first = (painted.at - t) * 1000  # type: ignore[operator]
+        beginning = ((begun.at or painted.at) - t) * 1000  # type: ignore[operator]
         pause(app, 0.5)
+        rows.append(("open the big article: its beginning painted", beginning, float("nan")))
         rows.append(("open the big article (file read and parsed): its text painted", first, meter.stop()))
         meter.start()
         window.reader.setFocus()
@@ -218,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
           f"reference: bare QTextEdit setPlainText to first paint {ref:.0f} ms")
     for name, ms, stall in rows:
         shown = "" if ms != ms else f"{ms:.0f} ms ({ms / ref:.2f}x the bare window), "
-        print(f"{name}: {shown}longest UI stall {stall:.0f} ms")
+        print((f"{name}: {shown}" + ("" if stall != stall else f"longest UI stall {stall:.0f} ms")).rstrip(", "))
     return 0
 
 
