@@ -142,6 +142,7 @@ class ReadingState(QObject):
                 pass  # reading it whole says why
             article = session.article(article_id)
             article.display(normalized=False)  # the quick level, kept by the article (hazm's comes later)
+            article.normalized_ready()  # hazm's level from the disk cache, if there (a 5 MB JSON read)
             session.state(article_id)  # its highlights anchored on the text: not on the UI thread either
 
         def preview(display: Display | None) -> None:
