@@ -1,19 +1,28 @@
-"""Opening a 5 MB article in the real window: time to its first paint, and the longest UI-thread stall.
+"""A 5 MB article: `hashiye-cli show` against `cat`; in the real window, first paint and UI-thread stalls.
 
 A 5 ms timer ticks on the UI thread (bench_ui_stall.StallMeter); the longest gap between two
 ticks is the longest time the window could not repaint or take a key. Phases: opening the
 big article from the list (to its first paint), scrolling it (20 page-downs), hazm's
-normalised text swapping in (`--hazm`), going to a small article and back. The reference
-is a bare QTextEdit given the same article's text in the same process (`setPlainText` to
-its first paint).
+normalised text swapping in (`--hazm`) and scrolling it, going to a small article and back.
+The reference is a bare QTextEdit given the same article's text in the same process
+(`setPlainText` to its first paint).
+
+`--show` measures the command instead: `hashiye-cli show --json` of an article stored as one
+5 MB line, first time (fresh cache: hazm's display is made) and again (from the cache),
+against `cat` of the same file, in the same loop; time and peak memory (ru_maxrss of each
+child). `--other DIR` also runs another tree (a folder holding a `hashiye` package, e.g.
+the code before a change) in the same loop.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_big_article.py [--mb 5] [--one-line] [--hazm]
+    .venv/bin/python bench/bench_big_article.py --show [--runs 3] [--other DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -80,12 +89,54 @@ def reference(app: object, text: str) -> float:
     return ms
 
 
+def child(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Run a command, its output thrown away; (seconds, peak resident MB) of that child."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def show_bench(mb: float, runs: int, other: Path | None) -> int:
+    """`hashiye-cli show --json` of a one-line article, first time and cached, against `cat`."""
+    trees = [("this tree", None)] + ([(f"other ({other})", other)] if other else [])
+    rows: dict[str, list[tuple[float, float, float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "folder"
+        folder.mkdir()
+        (folder / "big.txt").write_text(big_text(mb, True), "utf-8")
+        for run in range(runs):
+            cat = child(["cat", str(folder / "big.txt")], dict(os.environ))
+            for name, path in trees:
+                env = dict(os.environ, HASHIYE_CACHE_DIR=str(Path(tmp) / f"cache-{name[:5]}-{run}"))
+                if path is not None:
+                    env["PYTHONPATH"] = str(path)
+                cmd = [sys.executable, "-m", "hashiye.core.cli.main", "show", "big", "--corpus", str(folder), "--json"]
+                for phase in ("first time", "again (cached)"):
+                    sec, rss = child(cmd, env)
+                    rows.setdefault(f"{name}, {phase}", []).append((sec, rss, sec / cat[0]))
+            rows.setdefault("cat (reference)", []).append((cat[0], cat[1], 1.0))
+    print(f"hashiye-cli show --json of a {mb:g} MB one-line article, {runs} runs, median; load: {os.getloadavg()}")
+    for name, got in rows.items():
+        sec, rss, ratio = (statistics.median(x[k] for x in got) for k in range(3))
+        print(f"{name}: {sec * 1000:,.0f} ms ({ratio:,.0f}x cat), peak {rss:,.0f} MB")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--one-line", action="store_true", help="the whole article as one line")
     ap.add_argument("--hazm", action="store_true", help="also measure hazm's normalised text swapping in")
+    ap.add_argument("--show", action="store_true", help="measure `hashiye-cli show` instead of the window")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--other", type=Path, help="with --show: also run the package in this folder")
     args = ap.parse_args(argv)
+    if args.show:
+        return show_bench(args.mb, args.runs, args.other)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["HASHIYE_CACHE_DIR"] = str(Path(tmp) / "cache")
         folder = Path(tmp) / "folder"
@@ -112,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
             return window.current_id == "big" and d is not None and len(d.text) > 1000
 
         painted = Painted(window.reader.viewport(), big_shown)
+        # Its beginning, painted while it is read whole (keys off it meanwhile).
+        begun = Painted(window.reader.viewport(),
+                        lambda: window.reader.display is not None and len(window.reader.display.text) > 1000)
         meter = StallMeter()
         rows: list[tuple[str, float, float]] = []
 
@@ -121,11 +175,14 @@ def main(argv: list[str] | None = None) -> int:
         window.session.forget("big", text_too=True)  # as if never opened: read and parsed now
         meter.start()
         painted.arm()
+        begun.arm()
         t = time.perf_counter()
         window.pane.select("big")
         wait_until(app, opened, 900)
         first = (painted.at - t) * 1000  # type: ignore[operator]
+        beginning = ((begun.at or painted.at) - t) * 1000  # type: ignore[operator]
         pause(app, 0.5)
+        rows.append(("open the big article: its beginning painted", beginning, float("nan")))
         rows.append(("open the big article (file read and parsed): its text painted", first, meter.stop()))
         meter.start()
         window.reader.setFocus()
@@ -144,6 +201,11 @@ def main(argv: list[str] | None = None) -> int:
             done = (time.perf_counter() - t) * 1000
             pause(app, 0.5)
             rows.append(("hazm's text swapped in", done, meter.stop()))
+            meter.start()
+            for _ in range(20):
+                QTest.keyClick(window.reader, Qt.Key.Key_PageDown)
+                pause(app, 0.05)
+            rows.append(("20 page-downs in hazm's text", float("nan"), meter.stop()))
         meter.start()
         window.pane.select("a_small")
         wait_until(app, lambda: window.current_id == "a_small", 600)
@@ -157,11 +219,12 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("back to the big article (parsed before): its text painted", again, meter.stop()))
         window.close()
     size = len(text.encode("utf-8")) / 1e6
+    print(f"load: {os.getloadavg()}")
     print(f"{size:.1f} MB article{' (one line)' if args.one_line else ''}, {len(text):,} characters; "
           f"reference: bare QTextEdit setPlainText to first paint {ref:.0f} ms")
     for name, ms, stall in rows:
         shown = "" if ms != ms else f"{ms:.0f} ms ({ms / ref:.2f}x the bare window), "
-        print(f"{name}: {shown}longest UI stall {stall:.0f} ms")
+        print((f"{name}: {shown}" + ("" if stall != stall else f"longest UI stall {stall:.0f} ms")).rstrip(", "))
     return 0
 
 

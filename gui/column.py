@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
+
 from hashiye.core.text.sentences import sentence_spans
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextBlockFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit
+
+from .qtext import Utf16Index
 
 LINE_WIDTHS = (45, 55, 65, 75, 90, 110, 0)  # characters per line; 0: as wide as the pane
 DEFAULT_LINE_WIDTH = 75
@@ -25,6 +30,8 @@ class ColumnTextEdit(QTextEdit):
         self._long = False  # the text is laid out plainly because it is long (`_load_text`)
         self.sentences: list[tuple[int, int]] = []  # display spans of the sentences (`_sentences`)
         self._sentence_run = 0  # which text's sentences are being found (`_more_sentences`)
+        self._text = ""  # the text shown, and its code points <-> Qt's UTF-16 positions
+        self._index = Utf16Index("")
 
     def _point_size(self) -> float:
         return self._base_size + self._zoom
@@ -130,17 +137,23 @@ class ColumnTextEdit(QTextEdit):
 
     SENTENCE_STEP = 100_000  # characters of a long article whose sentences are found per event-loop turn
 
-    def _sentences(self, text: str) -> list[tuple[int, int]]:
-        """The sentence spans of a text; a long one's beyond its first part are added a part per
-        event-loop turn, so the window paints and takes keys meanwhile. Parts end just after a line
-        break, which always ends a sentence: the spans are the same as for the whole text at once."""
+    def _sentences(self, text: str, upto: int = 0) -> list[tuple[int, int]]:
+        """The sentence spans of a text; a long one's beyond its first part (which reaches past
+        position `upto`) are added a part per event-loop turn, so the window paints and takes keys
+        meanwhile. Parts end just after a line break, which always ends a sentence: the spans are
+        the same as for the whole text at once."""
         self._sentence_run += 1
         if len(text) <= self.LONG_TEXT:
             return sentence_spans(text)
-        cut = text.find("\n", self.SENTENCE_STEP) + 1 or len(text)
+        cut = text.find("\n", max(self.SENTENCE_STEP, upto)) + 1 or len(text)
         run = self._sentence_run
         QTimer.singleShot(0, lambda: self._more_sentences(run, text, cut))
         return sentence_spans(text[:cut])
+
+    def sentence_at(self, start: int, default: tuple[int, int]) -> tuple[int, int]:
+        """The sentence holding display position `start` (as a focus range), else `default`."""
+        k = bisect_right(self.sentences, (start, sys.maxsize)) - 1
+        return (k, k) if 0 <= k < len(self.sentences) and self.sentences[k][1] >= start else default
 
     def _more_sentences(self, run: int, text: str, start: int) -> None:
         if run != self._sentence_run or start >= len(text):
@@ -148,3 +161,27 @@ class ColumnTextEdit(QTextEdit):
         cut = text.find("\n", start + self.SENTENCE_STEP) + 1 or len(text)
         self.sentences.extend((s + start, e + start) for s, e in sentence_spans(text[start:cut]))
         QTimer.singleShot(0, lambda: self._more_sentences(run, text, cut))
+
+    # --- places in the text shown (display positions) --------------------------------------
+    def _put_on_top(self, start: int) -> None:
+        """Scroll so that display position `start` is at the top of the page."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_qt(min(start, len(self._text))))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - 4)
+
+    def show_display_span(self, start: int) -> None:
+        """Scroll so that display position `start` is visible."""
+        c = QTextCursor(self.document())
+        c.setPosition(self._index.to_qt(start))
+        self.setTextCursor(c)
+        self.ensureCursorVisible()
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._index.to_qt(start))
+        cursor.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel

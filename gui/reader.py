@@ -7,7 +7,7 @@ shown, is the one caller of the display-span `set_hits`."""
 
 from __future__ import annotations
 
-from hashiye.core.text.display import Display
+from hashiye.core.text.display import Display, broken_paragraphs, shown_whole
 from hashiye.core.text.sentences import sentence_spans, whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent, QTextCharFormat,
@@ -45,8 +45,6 @@ class ReaderText(ColumnTextEdit):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
         self._painter = HighlightPainter(doc)
-        self._index = Utf16Index("")
-        self._text = ""
         self.focus_range: tuple[int, int] = (0, 0)  # sentence indices, inclusive
         self._marks: list[Mark] = []
         self.highlight_style = "fill"  # or "underline" (View menu; gui/highlights.py STYLES)
@@ -56,6 +54,7 @@ class ReaderText(ColumnTextEdit):
         self._pending_top: int | None = None
         self._pending_focus = 0
         self._shown: Display | None = None
+        self.whole_length: int | None = None
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -87,25 +86,48 @@ class ReaderText(ColumnTextEdit):
         return shown
 
     # --- content ---------------------------------------------------------------------
+    LONG_PARAGRAPH = 3000  # characters: a long article's longer paragraphs are shown as lines of at most this
+    LONGEST_LINE = 20_000  # characters: a line with no space to break at, longer than this, is not shown
+
     def show_article(self, display: Display, marks: list[Mark], keep_focus: bool = False) -> None:
-        """Show a display text with its highlights (file positions); keep the scroll position and focus if asked."""
-        scroll = self.verticalScrollBar().value()
+        """Show a display text with its highlights (file positions); keep the place and focus if asked,
+        by file position: hazm's text swapping in for the quick one does not move the page. A long
+        text's paragraphs are broken into lines (`broken_paragraphs`: same positions); its highlights
+        are extra selections, drawn for the visible lines only, not a highlighter pass over every block."""
+        top = self.top_position() if keep_focus and self._shown is not None and self._text else None
+        focus = self.focus_span() if keep_focus else None
         old_focus = self.focus_range
+        self.whole_length = None  # set when only a part of a long text can be shown
+        if len(display.text) > self.LONG_TEXT:
+            part = shown_whole(broken_paragraphs(display, self.LONG_PARAGRAPH), self.LONGEST_LINE)
+            self.whole_length = len(display.text) if len(part.text) < len(display.text) else None
+            display = part
         self._text = display.text
         self._index = Utf16Index(display.text)
         self._shown = display
         self._marks = self._shown_marks(marks)
         self._hits, self._hit_current = [], -1
-        self._painter.set_spans(self._mark_spans())  # painted while the text loads: no second pass
+        long = len(display.text) > self.LONG_TEXT
+        if long and self._painter.document() is not None:
+            self._painter.setDocument(None)  # a highlighter goes over every block at each load
+        elif not long and self._painter.document() is None:
+            self._painter.setDocument(self.document())
+        self._painter.set_spans([] if long else self._mark_spans())  # painted while the text loads: no second pass
         self._load_text(display.text)
         self._format_blocks(display)
-        self.sentences = self._sentences(display.text)
-        if keep_focus and old_focus[1] < len(self.sentences):
+        self.sentences = self._sentences(display.text, self._to_display(*focus)[0] if focus else 0)
+        if keep_focus and focus is not None:
+            self.focus_range = self.sentence_at(self._to_display(*focus)[0], old_focus)
+        elif keep_focus and old_focus[1] < len(self.sentences):
             self.focus_range = old_focus
         else:
             self.focus_range = self._first_body_sentence(display)
         self._draw_focus()
-        self.verticalScrollBar().setValue(scroll if keep_focus else 0)
+        if top is not None:
+            self._put_on_top(self._to_display(top, top)[0])
+            self.ensureCursorVisible()  # the focused sentence stays on the page (a long text is laid out lazily)
+        elif not keep_focus:
+            self.verticalScrollBar().setValue(0)
 
     def _first_body_sentence(self, display: Display) -> tuple[int, int]:
         body = next((p.start for p in display.paragraphs if p.role in ("lead", "body")), 0)
@@ -147,6 +169,9 @@ class ReaderText(ColumnTextEdit):
         self._apply_marks()
 
     def _apply_marks(self) -> None:
+        if self._painter.document() is None:  # a long text: the marks are extra selections
+            self._draw_extra()
+            return
         self._painter.set_spans(self._mark_spans())
         self._painter.rehighlight()
 
@@ -255,18 +280,11 @@ class ReaderText(ColumnTextEdit):
         if 0 <= current < len(hits):
             self.show_display_span(hits[current][0])
 
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._index.to_qt(start))
-        cursor.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
-        sel.format = fmt
-        return sel
-
     def _draw_extra(self) -> None:
-        """Temporary marks: the sentence focus (underline) and find hits (outlined)."""
+        """Temporary marks: the sentence focus (underline) and find hits (outlined); a long text's highlights."""
         selections = []
+        if self._painter.document() is None:
+            selections += [self._selection(m.start, m.end, mark_format(m, self.highlight_style)) for m in self._marks]
         span = self._focus_display()
         if span is not None:
             fmt = QTextCharFormat()
@@ -326,13 +344,6 @@ class ReaderText(ColumnTextEdit):
             painter.fillRect(bar, QColor(theme().accent))
         painter.end()
 
-    def show_display_span(self, start: int) -> None:
-        """Scroll so that display position `start` is visible."""
-        c = QTextCursor(self.document())
-        c.setPosition(self._index.to_qt(start))
-        self.setTextCursor(c)
-        self.ensureCursorVisible()
-
     # --- keys, caret mode, zoom ----------------------------------------------------------
     def set_caret_mode(self, on: bool) -> None:
         """F7: a visible caret; Shift+arrows select precisely."""
@@ -375,10 +386,7 @@ class ReaderText(ColumnTextEdit):
         if start is None or not self._text:
             return
         self._focus_on_display(self._pending_focus)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._index.to_qt(min(start, len(self._text))))
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + self.cursorRect(cursor).top() - 4)
+        self._put_on_top(start)
 
     def event(self, e: QEvent) -> bool:
         if (e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent)

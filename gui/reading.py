@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hashiye.core.annotations.model import COLORS, Anchored
-from hashiye.core.corpus.article import Article
+from hashiye.core.corpus.article import Article, preview_display
 from hashiye.core.text.display import Display, without_headings
 from hashiye.core.text.normalize import hazm_loaded
 from hashiye.core.text.original import build_original
@@ -25,7 +25,7 @@ from .context import AppContext
 from .core_messages import core_message, file_problem
 from .find_bar import FindBar
 from .highlights import Mark
-from .i18n import tr
+from .i18n import N_, tr
 from .reader import ReaderText
 from .reader_header import ReaderHeader
 from .runner import Operation
@@ -41,6 +41,7 @@ class ReadingState(QObject):
 
     SYNC_NORMALISE = 100_000  # characters: a longer article is normalised on a worker
     BACKGROUND_READ = 1_000_000  # bytes: a larger article, not read before, is read and parsed on a worker
+    PREVIEW = 50_000  # characters: the beginning of such an article, painted while it is read whole
 
     def __init__(self, context: AppContext, reader: ReaderText, header: ReaderHeader, panel: AnnotationPanel,
                  find_bar: FindBar, owner: QObject) -> None:
@@ -97,8 +98,12 @@ class ReadingState(QObject):
         rec = self.context.record(article_id) or ArticleRecord(id=article_id, file=article.path.name,
                                                                title=article.title)
         self.header.show_record(rec, self.original)
-        self.header.show_warning(lambda: "\n".join(core_message(w) for w in state.warnings))  # again in a new language
         self.reader.show_article(display, self._marks(state.anchored), keep_focus=keep_focus)
+        shown, whole = (len(self.reader.display.text) if self.reader.display is not None else 0), self.reader.whole_length
+        cut = [N_("این مقاله کامل نشان داده نمی‌شود: {shown} نویسه از {whole} نشان داده شده است، تا سطری بی‌فاصله "
+                  "که برای نمایش بیش از حد بلند است. hashiye-cli show همهٔ متن را چاپ می‌کند.")] if whole and shown else []
+        self.header.show_warning(lambda: "\n".join([core_message(w) for w in state.warnings]  # again in a new language
+                                                   + [tr(c, shown=shown, whole=whole) for c in cut]))
         if self.search_hit is not None and self.search_hit.id == article_id and not self.original:
             self.reader.show_hit(self.search_hit.start, self.search_hit.end)  # shown again: still marked
         if self.reader.long_layout() and not keep_focus:
@@ -130,13 +135,28 @@ class ReadingState(QObject):
         self.header.show_warning(tr("در حال خواندن این مقالهٔ بلند…"))
         session = self.session
 
-        def work(_op: Operation) -> None:
+        def work(op: Operation) -> None:
+            try:  # the beginning first: painted while the whole is read (keys stay off it meanwhile)
+                op.deliver(preview_display(session.corpus / f"{article_id}.txt", self.PREVIEW))
+            except (UnreadableArticle, OSError):
+                pass  # reading it whole says why
             article = session.article(article_id)
             article.display(normalized=False)  # the quick level, kept by the article (hazm's comes later)
+            article.normalized_ready()  # hazm's level from the disk cache, if there (a 5 MB JSON read)
+            session.state(article_id)  # its highlights anchored on the text: not on the UI thread either
+
+        def preview(display: Display | None) -> None:
+            if display is not None and self._reading == article_id and self.session is session:
+                self.reader.show_article(display, [])
 
         def done(_result: object) -> None:
             if self._reading == article_id and self.session is session:
+                before = self.reader.display
+                scrolled = self.reader.verticalScrollBar().value() > 0 and before is not None and bool(before.text)
+                top = self.reader.top_position() if scrolled else None
                 self.show_article(article_id)
+                if top is not None:  # read on from where the beginning was scrolled to
+                    self.reader.keep_top(top)
 
         def failed(why: str) -> None:
             if self._reading == article_id:
@@ -144,7 +164,7 @@ class ReadingState(QObject):
                 self.header.show_warning("")
                 self.context.failed.emit(f"{article_id}: {why}")
 
-        self.context.runner.run(tr("خواندن مقاله"), work, on_done=done, on_failed=failed)
+        self.context.runner.run(tr("خواندن مقاله"), work, on_done=done, on_partial=preview, on_failed=failed)
 
     def _clean_view(self, article: Article) -> Display:
         """The clean text: hazm's level if at hand or quick to make, else the quick level for now."""

@@ -454,4 +454,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "نوع نمودار": "Kind of chart",
     "کدها در هر ماه، در هر منبع، یا هم‌رخدادی کدها": "Codes by month, by source, or their co-occurrence",
     "یافته‌ها در بافت": "Hits in context",
+    # large articles (issue 17): what the window cannot show whole
+    "این مقاله کامل نشان داده نمی‌شود: {shown} نویسه از {whole} نشان داده شده است، تا سطری بی‌فاصله "
+    "که برای نمایش بیش از حد بلند است. hashiye-cli show همهٔ متن را چاپ می‌کند.":
+        "This article is not shown whole: {shown} of its {whole} characters are shown, up to a line with no "
+        "spaces that is too long to show. hashiye-cli show prints all of the text.",
 }

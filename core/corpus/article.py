@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text import display_cache
-from ..text.display import Display, build_display, display_line
+from ..text.display import Display, build_display, display_line, without_headings
 from ..text.normalize import MARKUP, DigitStyle, count_words, hazm_loaded
 from .parse import NO_RULES, FolderRules, Parsed, parse
 from .records import ArticleRecord
@@ -140,3 +140,23 @@ def load_article(path: Path, rules: FolderRules | None = None) -> Article:
     if not parsed.kept():
         raise UnreadableArticle("no article text (empty or only boilerplate)")
     return Article(path.stem, path, decoded.text, decoded.encoding, parsed, rules)
+
+
+def preview_display(path: Path, chars: int, rules: FolderRules | None = None) -> Display | None:
+    """The quick display of an article's beginning (about `chars` characters), without its headings:
+    what a window shows while a long article is read and parsed whole. Positions are file positions
+    (the beginning is a prefix of the file). None when the file is not longer than `chars`.
+
+    Raises UnreadableArticle as `load_article` does."""
+    text = read_text(path).text
+    if len(text) <= chars:
+        return None
+    cut = text.find("\n", chars)
+    if cut == -1 or cut > 2 * chars:  # one long line: its beginning, up to a space
+        cut = text.rfind(" ", 0, chars) + 1 or chars
+    if rules is None:
+        from .folder_rules import for_folder
+
+        rules = for_folder(path.parent)
+    head = text[:cut]
+    return without_headings(build_display(head, parse(head, rules), normalized=False))

@@ -9,6 +9,7 @@ the other never moves them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -16,13 +17,14 @@ from typing import Any
 from .normalize import (
     ENTITIES,
     MARKUP,
+    SPACES,
     DigitStyle,
     fold_digits,
     fold_letters,
     hazm_normalize,
     is_space,
 )
-from .offsets import MapBuilder, OffsetMap
+from .offsets import MapBuilder, OffsetMap, SpanRuns
 from ..corpus.parse import Parsed
 
 
@@ -81,42 +83,74 @@ class Display:
         return runs
 
 
-def _pieces(source: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """The characters of a line as (text, src_start, src_end); HTML tags dropped, entities decoded."""
-    out: list[tuple[str, int, int]] = []
+_SPACE_CHARS = SPACES + "\r\n"  # `is_space`, or a line break inside a joined (hard-wrapped) paragraph
+_SPACE_RUN = re.compile(f"[{re.escape(_SPACE_CHARS)}]+")
+# Spaces that show other than as they are stored: a run of two or more, or one that is not " ".
+_GAP = re.compile(f"[{re.escape(_SPACE_CHARS)}]{{2,}}|[{re.escape(_SPACE_CHARS.replace(' ', ''))}]")
+
+
+def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[str, SpanRuns]:
+    """Fold one source line, drop markup, collapse spaces; return text and its characters' source spans.
+
+    HTML tags are dropped, entities decoded (one character for the entity's span), and each run
+    of spaces becomes one space whose span covers the run; spaces at either end are dropped.
+    Text between them is copied as it is (a lone space too), which the map stores as one run.
+    """
+    parts: list[str] = []
+    spans = SpanRuns()
+    space = False  # the last character given is a space (a run of spaces goes on into it)
+
+    def gap(a: int, b: int) -> None:
+        nonlocal space
+        if space:
+            spans.set_last_end(b)
+        elif spans.length:  # spaces before the first character are dropped
+            parts.append(" ")
+            spans.append(1, a, b, 0)
+            space = True
+
+    def copy(a: int, b: int) -> None:
+        nonlocal space
+        first = _SPACE_RUN.match(source, a, b)
+        if first:  # spaces after a tag or entity go on into a space given before it
+            gap(a, first.end())
+            a = first.end()
+        if a >= b:
+            return
+        last = b
+        while source[last - 1] in _SPACE_CHARS:
+            last -= 1
+        pos = a
+        for m in _GAP.finditer(source, a, last):  # each a whole run, between other characters
+            parts.append(source[pos:m.start()])
+            spans.append(m.start() - pos, pos, pos + 1, 1)
+            parts.append(" ")
+            spans.append(1, m.start(), m.end(), 0)
+            pos = m.end()
+        parts.append(source[pos:last])
+        spans.append(last - pos, pos, pos + 1, 1)
+        space = False
+        if last < b:
+            gap(last, b)
+
     pos = start
     for m in MARKUP.finditer(source, start, end):
-        out.extend((source[i], i, i + 1) for i in range(pos, m.start()))
+        copy(pos, m.start())
         token = m.group()
         if token.startswith("&"):
             ch = ENTITIES.get(token) or chr(min(int(token[2:-1]), 0x10FFFF))
-            out.append((ch, m.start(), m.end()))
+            if is_space(ch) or ch in "\r\n":
+                gap(m.start(), m.end())
+            else:
+                parts.append(ch)
+                spans.append(1, m.start(), m.end(), 0)
+                space = False
         pos = m.end()
-    out.extend((source[i], i, i + 1) for i in range(pos, end))
-    return out
-
-
-def quick_line(source: str, start: int, end: int, digits: DigitStyle) -> tuple[str, list[int], list[int]]:
-    """Fold one source line, drop markup, collapse spaces; return text and per-char source spans."""
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for ch, s, e in _pieces(source, start, end):
-        if is_space(ch) or ch in "\r\n":  # a line break inside a joined (hard-wrapped) paragraph
-            if out and out[-1] == " ":
-                ends[-1] = e
-                continue
-            ch = " "
-        out.append(ch)
-        starts.append(s)
-        ends.append(e)
-    while out and out[-1] == " ":
-        out.pop(), starts.pop(), ends.pop()
-    k = 0
-    while k < len(out) and out[k] == " ":
-        k += 1
-    text = fold_digits(fold_letters("".join(out[k:])), digits)
-    return text, starts[k:], ends[k:]
+    copy(pos, end)
+    if space:  # a space at the end is dropped
+        parts.pop()
+        spans.drop_last()
+    return fold_digits(fold_letters("".join(parts)), digits), spans
 
 
 @cache
@@ -153,38 +187,35 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
     return out
 
 
-def hazm_line(text: str, starts: list[int], ends: list[int], digits: DigitStyle) -> tuple[str, list[int], list[int]]:
+def hazm_line(text: str, spans: SpanRuns, digits: DigitStyle) -> tuple[str, SpanRuns]:
     """Normalise one quick-level line with hazm, piece by piece, and carry its source spans over."""
     out: list[str] = []
-    new_s: list[int] = []
-    new_e: list[int] = []
+    new = SpanRuns()
     prev = 0
     for a, b in chunks(text):
         if a > prev:  # the space between two pieces stays as it is
             out.append(text[prev:a])
-            new_s.extend(starts[prev:a])
-            new_e.extend(ends[prev:a])
+            new.extend(spans, prev, a)
         piece = text[a:b]
         full = fold_digits(hazm_normalize(piece), digits)
-        s, e = align(piece, full, starts[a:b], ends[a:b])
+        align(piece, full, spans, a, new)
         out.append(full)
-        new_s.extend(s)
-        new_e.extend(e)
         prev = b
-    return "".join(out), new_s, new_e
+    return "".join(out), new
 
 
-def align(before: str, after: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
-    """Carry per-character source spans from `before` to its rewrite `after`."""
-    new_s: list[int] = []
-    new_e: list[int] = []
+def align(before: str, after: str, spans: SpanRuns, at: int, out: SpanRuns) -> None:
+    """Carry the source spans of `before` (those of `spans` from `at` on) to its rewrite `after`, onto `out`.
+
+    Kept characters keep their spans; a replacement of as many characters takes theirs one
+    by one, one of another length spans all it replaced; an insertion is empty, at the end
+    of the character before it."""
     i = 0
     pending = 0  # characters of `before` deleted and not yet replaced
     for op, chunk in _differ().diff_main(before, after, False):
         n = len(chunk)
         if op == 0:
-            new_s.extend(starts[i:i + n])
-            new_e.extend(ends[i:i + n])
+            out.extend(spans, at + i, at + i + n)
             i += n
             pending = 0
         elif op == -1:
@@ -193,17 +224,13 @@ def align(before: str, after: str, starts: list[int], ends: list[int]) -> tuple[
         else:
             lo = i - pending
             if pending == n:
-                new_s.extend(starts[lo:i])
-                new_e.extend(ends[lo:i])
+                out.extend(spans, at + lo, at + i)
             elif pending:
-                new_s.extend([starts[lo]] * n)
-                new_e.extend([ends[i - 1]] * n)
+                out.append(n, spans.start(at + lo), spans.end(at + i - 1), 0)
             else:
-                at = ends[i - 1] if i else (starts[0] if starts else 0)
-                new_s.extend([at] * n)
-                new_e.extend([at] * n)
+                where = spans.end(at + i - 1) if i else (spans.start(at) if before else 0)
+                out.append(n, where, where, 0)
             pending = 0
-    return new_s, new_e
 
 
 def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
@@ -230,29 +257,29 @@ def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
                 pending.append((ln.start, ln.end, ln.role, ln.reason or HIDDEN_REASONS.get(ln.role, ln.role)))
                 continue
             shown_hidden = True
-        text, starts, ends = quick_line(source, ln.start, ln.end, digits)
+        text, spans = quick_line(source, ln.start, ln.end, digits)
         if not text:
             continue
-        at = len(b.chars) + (1 if paragraphs else 0)
+        at = b.length + (1 if paragraphs else 0)
         hidden.extend(Hidden(s, e, r, why, at) for s, e, r, why in pending)
         pending = []
         if normalized and not shown_hidden:
-            text, starts, ends = hazm_line(text, starts, ends, digits)
+            text, spans = hazm_line(text, spans, digits)
         if paragraphs:
             at = b.last_end(ln.start)
             b.emit("\n", at, ln.start)
-        p_start = len(b.chars)
-        b.emit_mapped(text, starts, ends)
-        paragraphs.append(Paragraph("hidden" if shown_hidden else ln.role, p_start, len(b.chars)))
-    hidden.extend(Hidden(s, e, r, why, len(b.chars)) for s, e, r, why in pending)
+        p_start = b.length
+        b.emit_mapped(text, spans)
+        paragraphs.append(Paragraph("hidden" if shown_hidden else ln.role, p_start, b.length))
+    hidden.extend(Hidden(s, e, r, why, b.length) for s, e, r, why in pending)
     return Display(b.text(), b.map, paragraphs, normalized, hidden)
 
 
 def display_line(text: str, *, digits: DigitStyle = "fa", normalized: bool = False) -> str:
     """One piece of text (a title, a lead, a source) normalised exactly as a display line is."""
-    out, starts, ends = quick_line(text, 0, len(text), digits)
+    out, spans = quick_line(text, 0, len(text), digits)
     if normalized and out:
-        out = hazm_line(out, starts, ends, digits)[0]
+        out = hazm_line(out, spans, digits)[0]
     return out
 
 
@@ -263,7 +290,53 @@ def without_headings(display: Display) -> Display:
         return display
     k = first.start
     shifted = [Paragraph(p.role, p.start - k, p.end - k) for p in display.paragraphs if p.start >= k]
-    m = display.map
     hidden = [Hidden(h.start, h.end, h.role, h.reason, max(0, h.at - k)) for h in display.hidden]
-    return Display(display.text[k:], OffsetMap(m.src_start[k:], m.src_end[k:], m.source_len), shifted,
+    return Display(display.text[k:], display.map.tail(k), shifted,
                    display.normalized, hidden)
+
+
+def broken_paragraphs(display: Display, longest: int) -> Display:
+    """The display with every paragraph longer than `longest` characters broken into lines of at most that.
+
+    A window lays a paragraph out whole, so one paragraph of megabytes (an article stored as one
+    line) cannot be shown smoothly. A break replaces the space after a sentence's end, else the
+    last space before the limit (a paragraph with no space in `longest` characters stays whole
+    from there): the text keeps its length and every character its source span, so the map and
+    every position stay as they are. A lead's later lines read as body.
+    """
+    if all(p.end - p.start <= longest for p in display.paragraphs):
+        return display
+    text = display.text
+    cuts: list[int] = []
+    paragraphs: list[Paragraph] = []
+    for p in display.paragraphs:
+        pos = p.start
+        role = p.role
+        while p.end - pos > longest:
+            limit = pos + longest
+            cut = max(text.rfind(". ", pos, limit), text.rfind("؟ ", pos, limit), text.rfind("! ", pos, limit))
+            cut = cut + 1 if cut > pos else text.rfind(" ", pos + 1, limit)
+            if cut <= pos:
+                break
+            cuts.append(cut)
+            paragraphs.append(Paragraph(role, pos, cut))
+            role = "body" if role == "lead" else role
+            pos = cut + 1
+        paragraphs.append(Paragraph(role, pos, p.end))
+    if not cuts:
+        return display
+    pieces = [text[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
+    return Display("\n".join(pieces), display.map, paragraphs, display.normalized, display.hidden, display.fields)
+
+
+def shown_whole(display: Display, longest: int) -> Display:
+    """What a window can show of a display: all of it, or (when a paragraph is over `longest`
+    characters even after `broken_paragraphs`: a line with no space to break at) the paragraphs
+    before that one. Same positions and map for what is shown; `hashiye-cli show` prints it all."""
+    too_long = next((p for p in display.paragraphs if p.end - p.start > longest), None)
+    if too_long is None:
+        return display
+    end = max(0, too_long.start - 1)  # without the line break before it
+    paragraphs = [p for p in display.paragraphs if p.end <= end]
+    hidden = [h for h in display.hidden if h.at <= end]
+    return Display(display.text[:end], display.map.head(end), paragraphs, display.normalized, hidden, display.fields)

@@ -12,7 +12,7 @@ from .display import Display, Hidden, Paragraph
 from .offsets import OffsetMap
 from ..files.paths import cache_dir
 
-VERSION = "4"  # bump when the cache format changes
+VERSION = "5"  # bump when the cache format changes
 # The rules that shape a display: any edit to these modules, or another hazm, is a new key.
 RULE_MODULES = ("parse.py", "boilerplate.py", "display.py", "normalize.py", "offsets.py", "jalali.py")
 _rules: str | None = None

@@ -42,6 +42,7 @@ _MATCH_LETTERS = {
     "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و",
 }
 _SPACES = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+SPACES = _SPACES  # what `is_space` accepts (display.py collapses runs of them by a regex)
 _INVISIBLE = {"\u200b", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
               "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff", TATWEEL}
 

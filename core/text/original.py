@@ -15,9 +15,7 @@ def build_original(source: str) -> Display:
         if i:
             at = b.last_end(ln.start)
             b.emit("\n", at, ln.start)
-        p_start = len(b.chars)
-        b.chars.extend(source[ln.start:ln.end])
-        b.map.src_start.extend(range(ln.start, ln.end))
-        b.map.src_end.extend(range(ln.start + 1, ln.end + 1))
-        paragraphs.append(Paragraph("source", p_start, len(b.chars)))
+        p_start = b.length
+        b.emit_copy(source[ln.start:ln.end], ln.start)
+        paragraphs.append(Paragraph("source", p_start, b.length))
     return Display(b.text(), b.map, paragraphs, normalized=False)

@@ -1691,5 +1691,9 @@ Choose a sentence with the arrow keys and press h or 1 to 5.</translation>
             <source>نمودار کدها: ماه، منبع، هم‌رخدادی</source>
             <translation>Charts of the codes: month, source, co-occurrence</translation>
         </message>
+        <message>
+            <source>این مقاله کامل نشان داده نمی‌شود: {shown} نویسه از {whole} نشان داده شده است، تا سطری بی‌فاصله که برای نمایش بیش از حد بلند است. hashiye-cli show همهٔ متن را چاپ می‌کند.</source>
+            <translation>This article is not shown whole: {shown} of its {whole} characters are shown, up to a line with no spaces that is too long to show. hashiye-cli show prints all of the text.</translation>
+        </message>
     </context>
 </TS>
