@@ -8,10 +8,11 @@ character that is none of these (`matching.find_phrase`). So:
 - a hit that crosses no space lies inside one unit (`matching.word_units`), and scanning
   the unit alone finds it; a unit's hits are computed once, by `matching.term_spans` on
   the unit's text, and multiplied by the unit's count in each article;
-- a hit that crosses a space starts in a unit whose rest, from a hit start, is a proper
-  prefix of the key ending where a gap is allowed (`matching.gap_allowed`). Articles
-  holding such a unit are counted on their file (`find_query` on the text, as before),
-  as are whole queries whose keys hold punctuation.
+- a hit that crosses a space joins, across that space, a beginning of the key ending where
+  a gap is allowed (`matching.gap_allowed`) to the key's next letter; the index holds each
+  pair of words a space separates (`index_read.space_pairs`), so the articles where that
+  can happen are found by an FTS5 prefix query, and they are counted on their file
+  (`find_query` on the text, as before), as are whole queries whose keys hold punctuation.
 
 Without a hit crossing a space, scanning the text finds exactly the hits of its units in
 turn (no match of the regex can span two units that no hit spans), and merging spans of
@@ -26,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..text.matching import Query, Span, Term, _merge, gap_allowed, term_keys, term_spans
+from .index_read import SPACE_JOIN
 from .postings import DOC_BITS, DOC_MASK
 from .search_index import CorpusIndex
 
@@ -69,21 +71,16 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
         return None
     groups = _sources(query)
     sources = [t for group in groups for t in group]
-    risky: set[int] = set()
     spans: list[dict[int, list[Span]]] = []
     texts: dict[int, str] = {}
     for term in sources:
         keys = term_keys(term)
         found = _units(index, "SELECT unit FROM unit_starts WHERE skel >= ? AND skel < ?",
                        [(k, k + _TOP) for k in keys])
-        risky |= _units(index, "SELECT unit FROM unit_starts WHERE skel = ?",
-                        [(k[:m],) for k in keys for m in range(1, len(k)) if gap_allowed(k, term.gaps, m)])
         for u in found - texts.keys():
             texts[u] = index.db.execute("SELECT text FROM units WHERE id = ?", (u,)).fetchone()[0]
         spans.append({u: s for u in found if (s := term_spans(term, texts[u]))})
-    counts = Counts()
-    for u in risky:
-        counts.verified.update(_docs(index, u))
+    counts = Counts(verified=_crossing(index, sources))
     if len(sources) == 1:  # one phrase: a sum
         per_doc = counts.per_doc
         for u, s in spans[0].items():
@@ -107,10 +104,10 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
             continue
         total = 0
         for u, n in units:
-            hits = merged.get((u, active))
-            if hits is None:
-                hits = merged[(u, active)] = len(_merge([s for i in active for s in spans[i].get(u, ())]))
-            total += n * hits
+            known = merged.get((u, active))
+            if known is None:
+                known = merged[(u, active)] = len(_merge([s for i in active for s in spans[i].get(u, ())]))
+            total += n * known
         if total:
             counts.per_doc[doc] = total
     return counts
@@ -133,10 +130,23 @@ def _active(groups: list[tuple[Term, ...]], spans: list[dict[int, list[Span]]],
     return tuple(active)
 
 
+def _crossing(index: CorpusIndex, sources: list[Term]) -> set[int]:
+    """Articles where a hit may cross a space: a space joins the end of a key's beginning (after
+    its last gap) to the key's next letter (the index's SPACE_JOIN pairs, `index_read.space_pairs`)."""
+    prefixes = set()
+    for term in sources:
+        for key in term_keys(term):
+            cuts = [m for m in range(1, len(key)) if gap_allowed(key, term.gaps, m)]
+            for m in cuts:
+                for a in [0, *(c for c in cuts if c < m)]:
+                    prefixes.add(key[a:m] + SPACE_JOIN + key[m])
+    if not prefixes:
+        return set()
+    match = " OR ".join(f'"{p}"*' for p in sorted(prefixes))  # keys are letters and digits: nothing to quote
+    return {docid for (docid,) in index.db.execute("SELECT rowid FROM terms WHERE terms MATCH ?", (match,))}
+
+
 def _postings(index: CorpusIndex, unit: int) -> list[tuple[int, int]]:
     low = unit << DOC_BITS
     return index.db.execute("SELECT key, n FROM postings WHERE key BETWEEN ? AND ?", (low, low | DOC_MASK)).fetchall()
 
-
-def _docs(index: CorpusIndex, unit: int) -> list[int]:
-    return [key & DOC_MASK for key, _ in _postings(index, unit)]

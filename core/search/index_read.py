@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..text.matching import word_units
-from ..text.normalize import match_key_lines
+from ..text.normalize import ZWNJ, match_key_lines
 from ..text.textio import UnreadableArticle, check_name, is_article_name, read_text
 
 if TYPE_CHECKING:  # the parser is imported when first needed: a search does not load it
@@ -33,13 +33,30 @@ _RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
 
 
 def index_tokens(text: str) -> str:
-    """The FTS tokens of a text: its matching-form words and each gap-separated pair joined."""
+    """The FTS tokens of a text: its matching-form words, each gap-separated pair joined, and
+    each pair of words separated by a space joined with SPACE_JOIN (see `space_pairs`)."""
     tokens: set[str] = set()
     for run in _RUN.findall(match_key_lines(text)):
         words = run.split()
         tokens.update(words)
         tokens.update(map(add, words, words[1:]))  # neighbours joined (map: no Python loop)
+    tokens.update(space_pairs(text))
     return " ".join(tokens)
+
+
+SPACE_JOIN = "\ue000"  # a private-use character: a letter to FTS5's tokenizer, never in a matching form
+_PART = "\ue001"  # stands for ZWNJ while pairs are found
+_SPACE_PAIR = re.compile(f"(?<![^\\W_])([^\\W_]+)(?={_PART}*(?: +{_PART}*)+([^\\W_]+))")
+
+
+def space_pairs(text: str) -> set[str]:
+    """Words (in matching form, ZWNJ parts apart) that a space separates, joined with SPACE_JOIN.
+
+    A hit that crosses a space joins the last part of one unit to the first of the next
+    (`counts.py` looks for such pairs to know which articles to count on the file).
+    """
+    key = match_key_lines(text.replace(ZWNJ, _PART))
+    return {a + SPACE_JOIN + b for a, b in _SPACE_PAIR.findall(key)}
 
 
 def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
@@ -194,14 +211,18 @@ def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], wh
         yield batch
 
 
-def stat_files(corpus: Path) -> tuple[dict[str, tuple[int, int, int]], dict[str, tuple[int, int]], dict[str, str]]:
+def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
+        dict[str, tuple[int, int, int]], dict[str, tuple[int, int]] | None, dict[str, str]]:
     """(mtime, size, inode) of every article file (the same files as `corpus.article_files`), (mtime,
-    size) of every sidecar, and the article names that are not valid UTF-8 with the reason (one scandir)."""
+    size) of every sidecar (None without `with_sidecars`: a search needs none), and the article
+    names that are not valid UTF-8 with the reason (one scandir)."""
     if not corpus.is_dir():
         from ..corpus.corpus import article_files
 
         article_files(corpus)  # raises the CorpusError that `list` would
-    from ..annotations.sidecar import SUFFIX
+    suffix = "\0"  # without sidecars: no name ends with it (a sidecar is no article: is_article_name)
+    if with_sidecars:
+        from ..annotations.sidecar import SUFFIX as suffix
 
     out: dict[str, tuple[int, int, int]] = {}
     bad_names: dict[str, str] = {}
@@ -209,7 +230,7 @@ def stat_files(corpus: Path) -> tuple[dict[str, tuple[int, int, int]], dict[str,
     try:
         with os.scandir(corpus) as entries:
             for entry in entries:
-                if entry.name.endswith(SUFFIX):  # annotation counts: no second stat per article
+                if entry.name.endswith(suffix):  # annotation counts: no second stat per article
                     try:
                         st = entry.stat()
                         sidecars[entry.name] = (st.st_mtime_ns, st.st_size)
@@ -238,4 +259,4 @@ def stat_files(corpus: Path) -> tuple[dict[str, tuple[int, int, int]], dict[str,
         from ..corpus.corpus import CorpusError
 
         raise CorpusError(f"cannot read folder {corpus}: {exc.strerror or exc}") from exc
-    return out, sidecars, bad_names
+    return out, sidecars if with_sidecars else None, bad_names

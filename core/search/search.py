@@ -8,6 +8,7 @@ file as stored. Results come newest article first, hits in text order.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..text.matching import SUFFIXES, Query, Span, Term, find_query, parse_query, stem_keys
 from ..files.safe_read import MAX_ARTICLE_BYTES, UnsafeFile, read_bounded
-from .search_index import CorpusIndex, Progress, index_path, is_damage
+from .search_index import LAZY_FROM, CorpusIndex, Progress, index_path, is_damage
 from ..text.textio import UnreadableArticle, decode_bytes
 
 if TYPE_CHECKING:
@@ -228,13 +229,12 @@ def search(index: CorpusIndex, query: str, limit: int = 50, *, complete: bool = 
     if counts is not None:  # totals from the index; only the page is read from the files
         result.total, result.articles = counts.total, len(counts.per_doc)
         result.counted, result.verified = "index", len(counts.verified)
-        if limit > 0:
-            for found in iter_article_hits(index, parsed):
-                for start, end in found.spans[:limit - len(result.hits)]:
-                    shown, at = snippet_at(found.text, start, end)
-                    result.hits.append(Hit(found.id, start, end, found.text[start:end], shown, at))
-                if len(result.hits) >= limit:
-                    break
+        for found in _articles_of(index, parsed, counts.per_doc, limit):
+            for start, end in found.spans[:limit - len(result.hits)]:
+                shown, at = snippet_at(found.text, start, end)
+                result.hits.append(Hit(found.id, start, end, found.text[start:end], shown, at))
+            if len(result.hits) >= limit:
+                break
         result.took_ms = round((time.perf_counter() - t0) * 1000, 1)
         return result
     for found in iter_article_hits(index, parsed, lazy=not complete):
@@ -263,7 +263,8 @@ def _index_counts(index: CorpusIndex, parsed: Query) -> Counts | None:
     if counts is None:
         return None
     folder = str(index.corpus)
-    for docid in counts.verified:
+    crossing, counts.verified = counts.verified, set()
+    for docid in crossing:  # (old versions of edited files are among them: not in `files`)
         row = index.db.execute("SELECT name, encoding FROM files WHERE docid = ? AND skipped IS NULL",
                                (docid,)).fetchone()
         if row is None:
@@ -272,9 +273,33 @@ def _index_counts(index: CorpusIndex, parsed: Query) -> Counts | None:
             spans = find_query(parsed, _source_text(os.path.join(folder, row[0]), row[1]))
         except (OSError, UnreadableArticle):
             continue  # deleted or changed since the refresh: the next refresh will tell
+        counts.verified.add(docid)
         if spans:
             counts.per_doc[docid] = len(spans)
     return counts
+
+
+def _articles_of(index: CorpusIndex, parsed: Query, docids: dict[int, int], limit: int) -> Iterator[ArticleHits]:
+    """The articles with these ids, newest first, with their hits verified on the file (the page)."""
+    if limit <= 0 or not docids:
+        return
+    order = "ORDER BY published IS NULL, published DESC, name"
+    if len(docids) >= LAZY_FROM:  # many: walk the files in date order, the first ones match
+        rows: Iterator[tuple[int, str, str]] = (r for r in index.db.execute(
+            f"SELECT docid, name, encoding FROM files INDEXED BY files_order WHERE skipped IS NULL {order}")
+            if r[0] in docids)
+    else:
+        rows = iter(index.db.execute(f"SELECT docid, name, encoding FROM files WHERE docid IN "
+                                     f"(SELECT value FROM json_each(?)) {order}", (json.dumps(list(docids)),)).fetchall())
+    folder = str(index.corpus)
+    for _, name, encoding in rows:
+        try:
+            text = _source_text(os.path.join(folder, name), encoding)
+        except (OSError, UnreadableArticle):
+            continue  # deleted or changed since the refresh: the next refresh will tell
+        spans = find_query(parsed, text)
+        if spans:
+            yield ArticleHits(os.path.splitext(name)[0], text, spans)
 
 
 def refresh_steps(corpus: Path, *, metadata: bool = False) -> Iterator[Progress]:

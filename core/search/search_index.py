@@ -227,7 +227,7 @@ class CorpusIndex:
 
     def _refresh(self, metadata: bool, words: bool, workers: int | None) -> Iterator[Progress]:
         yield Progress("scan", 0, 0)
-        current = self._stat_files()
+        current = self._stat_files(metadata)
         known = {r[0]: r[1:] for r in self.db.execute(
             "SELECT name, mtime, size, ino, docid, skipped, record FROM files")}
         gone = [n for n in known if n not in current]
@@ -265,9 +265,9 @@ class CorpusIndex:
             self.db.execute("INSERT INTO terms(terms) VALUES ('optimize')")
         yield Progress("done", total, total)
 
-    def _stat_files(self) -> dict[str, tuple[int, int, int]]:
+    def _stat_files(self, sidecars: bool = True) -> dict[str, tuple[int, int, int]]:
         """(mtime, size, inode) of every article file; the same files as `corpus.article_files`."""
-        out, self.sidecars, self.bad_names = stat_files(self.corpus)
+        out, self.sidecars, self.bad_names = stat_files(self.corpus, sidecars)
         return out
 
     def _store(self, rows: list[dict[str, Any]]) -> None:

@@ -266,7 +266,7 @@ def matches(query: str | Query, text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _unit_regex() -> re.Pattern[str]:
-    return re.compile(f"(?:[^\\W_]|{_class(_pieces()[3])}|{ZWNJ})+")
+    return re.compile(f"(?:[^\\W_]|{_class(match_ignored_chars())}|{ZWNJ})+")
 
 
 def word_units(text: str) -> list[str]:
