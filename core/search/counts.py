@@ -131,15 +131,12 @@ def _active(groups: list[tuple[Term, ...]], spans: list[dict[int, list[Span]]],
 
 
 def _crossing(index: CorpusIndex, sources: list[Term]) -> set[int]:
-    """Articles where a hit may cross a space: a space joins the end of a key's beginning (after
-    its last gap) to the key's next letter (the index's SPACE_JOIN pairs, `index_read.space_pairs`)."""
+    """Articles where a hit may cross a space: a space joins a unit ending in a beginning of a key
+    (from a place a hit may start) to the key's next letter (`index_read.space_pairs`)."""
     prefixes = set()
     for term in sources:
         for key in term_keys(term):
-            cuts = [m for m in range(1, len(key)) if gap_allowed(key, term.gaps, m)]
-            for m in cuts:
-                for a in [0, *(c for c in cuts if c < m)]:
-                    prefixes.add(key[a:m] + SPACE_JOIN + key[m])
+            prefixes.update(key[:m] + SPACE_JOIN + key[m] for m in range(1, len(key)) if gap_allowed(key, term.gaps, m))
     if not prefixes:
         return set()
     match = " OR ".join(f'"{p}"*' for p in sorted(prefixes))  # keys are letters and digits: nothing to quote

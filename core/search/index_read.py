@@ -46,17 +46,20 @@ def index_tokens(text: str) -> str:
 
 SPACE_JOIN = "\ue000"  # a private-use character: a letter to FTS5's tokenizer, never in a matching form
 _PART = "\ue001"  # stands for ZWNJ while pairs are found
-_SPACE_PAIR = re.compile(f"(?<![^\\W_])([^\\W_]+)(?={_PART}*(?: +{_PART}*)+([^\\W_]+))")
+_SPACE_PAIR = re.compile(f"(?<![^\\W_])(?<!{_PART})({_PART}*(?:[^\\W_]+{_PART}+)*[^\\W_]+)"
+                         f"(?={_PART}*(?: +{_PART}*)+([^\\W_]+))")
 
 
 def space_pairs(text: str) -> set[str]:
-    """Words (in matching form, ZWNJ parts apart) that a space separates, joined with SPACE_JOIN.
-
-    A hit that crosses a space joins the last part of one unit to the first of the next
-    (`counts.py` looks for such pairs to know which articles to count on the file).
-    """
-    key = match_key_lines(text.replace(ZWNJ, _PART))
-    return {a + SPACE_JOIN + b for a, b in _SPACE_PAIR.findall(key)}
+    """Pairs of units a space separates: the first from each place a hit may start in it (its start,
+    after each ZWNJ), without gaps, then SPACE_JOIN, then the first ZWNJ part of the second; in
+    matching form. A hit that crosses a space starts with such a pair (`counts.py` finds the
+    articles to count on the file with them)."""
+    pairs = set()
+    for unit, after in _SPACE_PAIR.findall(match_key_lines(text.replace(ZWNJ, _PART))):
+        parts = [p for p in unit.split(_PART) if p]
+        pairs.update("".join(parts[i:]) + SPACE_JOIN + after for i in range(len(parts)))
+    return pairs
 
 
 def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
@@ -239,11 +242,12 @@ def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
                     continue
                 if not is_article_name(entry.name):
                     continue
-                try:
-                    check_name(Path(entry.name))  # names that are not UTF-8: skipped with a reason
-                except UnreadableArticle as exc:
-                    bad_names[entry.name] = exc.reason
-                    continue
+                if max(entry.name) >= "\udc80":  # else it holds no surrogate: valid UTF-8 (fast path)
+                    try:
+                        check_name(Path(entry.name))  # names that are not UTF-8: skipped with a reason
+                    except UnreadableArticle as exc:
+                        bad_names[entry.name] = exc.reason
+                        continue
                 # pipes, devices and broken links are read (and refused, with a reason) like any article
                 try:
                     if entry.is_dir():

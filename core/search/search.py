@@ -264,13 +264,11 @@ def _index_counts(index: CorpusIndex, parsed: Query) -> Counts | None:
         return None
     folder = str(index.corpus)
     crossing, counts.verified = counts.verified, set()
-    for docid in crossing:  # (old versions of edited files are among them: not in `files`)
-        row = index.db.execute("SELECT name, encoding FROM files WHERE docid = ? AND skipped IS NULL",
-                               (docid,)).fetchone()
-        if row is None:
-            continue
+    rows = index.db.execute("SELECT docid, name, encoding FROM files WHERE skipped IS NULL AND docid IN "
+                            "(SELECT value FROM json_each(?))", (json.dumps(sorted(crossing)),)).fetchall()
+    for docid, name, encoding in rows:  # (old versions of edited files are among `crossing`: not in `files`)
         try:
-            spans = find_query(parsed, _source_text(os.path.join(folder, row[0]), row[1]))
+            spans = find_query(parsed, _source_text(os.path.join(folder, name), encoding))
         except (OSError, UnreadableArticle):
             continue  # deleted or changed since the refresh: the next refresh will tell
         counts.verified.add(docid)
