@@ -121,6 +121,8 @@ def bench_size(size: int, base: Path, runs: int, cli_runs: int) -> None:
         page_ms: list[float] = []
         print(f"{'query':<12} {'text':<18} {'p50 ms':>7} {'p95 ms':>7} {'page p95':>9} "
               f"{'articles':>9} {'%':>4} {'hits':>8}")
+        max_p95 = 0.0
+        counted = []
         for label, q in queries:
             times, pages = [], []
             for _ in range(runs):
@@ -129,11 +131,18 @@ def bench_size(size: int, base: Path, runs: int, cli_runs: int) -> None:
                 pages.append(search(index, q, complete=False).took_ms)
             all_ms.extend(times)
             page_ms.extend(pages)
+            max_p95 = max(max_p95, pct(times, 0.95))
+            counted.append((label, r.counted + (f" ({r.verified} articles read)" if r.counted == "index" else "")))
             print(f"{label:<12} {q:<18} {statistics.median(times):7.1f} {pct(times, 0.95):7.1f} "
                   f"{pct(pages, 0.95):9.1f} {r.articles:9,d} {100 * r.articles / size:4.0f} {r.total:8,d}",
                   flush=True)
         print(f"warm search, all queries, complete total: p50 {statistics.median(all_ms):.1f} ms, "
               f"p95 {pct(all_ms, 0.95):.1f} ms; first page of 50 hits: p95 {pct(page_ms, 0.95):.1f} ms")
+        cat = statistics.median(wall(["sh", "-c", f"find {corpus} -name '*.txt' -print0 | xargs -0 cat >/dev/null"], 1)
+                                for _ in range(3))
+        print(f"reference: cat of the {size} files {cat:.0f} ms; complete p95 / cat = {pct(all_ms, 0.95) / cat:.2f}, "
+              f"worst query p95 / cat = {max_p95 / cat:.2f}; load average {load()}")
+        print("counted from the index: " + ", ".join(f"{label} {how}" for label, how in counted))
 
         bench_refresh(index, corpus)
     if cli_runs:

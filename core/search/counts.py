@@ -81,15 +81,18 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
             texts[u] = index.db.execute("SELECT text FROM units WHERE id = ?", (u,)).fetchone()[0]
         spans.append({u: s for u in found if (s := term_spans(term, texts[u]))})
     counts = Counts(verified=_crossing(index, sources))
-    if len(sources) == 1:  # one phrase: a sum
-        per_doc = counts.per_doc
-        for u, s in spans[0].items():
-            hits = len(s)
-            for key, n in _postings(index, u):
-                doc = key & DOC_MASK
-                per_doc[doc] = per_doc.get(doc, 0) + n * hits
+    if len(sources) == 1:  # one phrase: a sum, in SQLite
+        for start in range(0, len(spans[0]), 400):
+            chunk = list(spans[0].items())[start:start + 400]
+            values = ",".join("(?,?)" for _ in chunk)
+            sql = (f"WITH q(u, h) AS (VALUES {values}) SELECT p.key & {DOC_MASK}, sum(p.n * q.h) FROM q "
+                   f"JOIN postings p ON p.key BETWEEN q.u << {DOC_BITS} AND (q.u << {DOC_BITS}) + {DOC_MASK} "
+                   f"GROUP BY 1")
+            args = [x for u, found in chunk for x in (u, len(found))]
+            for doc, n in index.db.execute(sql, args):
+                counts.per_doc[doc] = counts.per_doc.get(doc, 0) + n
         for doc in counts.verified:
-            per_doc.pop(doc, None)
+            counts.per_doc.pop(doc, None)
         return counts
     units_of: dict[int, list[tuple[int, int]]] = defaultdict(list)  # doc -> (unit, n)
     for u in set().union(*spans):
@@ -133,7 +136,7 @@ def _active(groups: list[tuple[Term, ...]], spans: list[dict[int, list[Span]]],
 def _crossing(index: CorpusIndex, sources: list[Term]) -> set[int]:
     """Articles where a hit may cross a space: a space joins a unit ending in a beginning of a key
     (from a place a hit may start) to the key's next letter (`index_read.space_pairs`)."""
-    prefixes = set()
+    prefixes: set[str] = set()
     for term in sources:
         for key in term_keys(term):
             prefixes.update(key[:m] + SPACE_JOIN + key[m] for m in range(1, len(key)) if gap_allowed(key, term.gaps, m))
