@@ -41,7 +41,7 @@ class Vocabulary:
         """Ids of `texts`, adding the units that are new (inside the caller's transaction)."""
         db = self.db
         missing = [t for t in texts if t not in self.ids]
-        if missing and not self.loaded and len(missing) >= VOCAB_LOAD_FROM:
+        if missing and not self.loaded and (len(missing) >= VOCAB_LOAD_FROM or self._small()):
             self.ids.update(db.execute("SELECT text, id FROM units"))
             self.loaded = True
             missing = [t for t in missing if t not in self.ids]
@@ -61,6 +61,11 @@ class Vocabulary:
                            [(k, i) for t, i in new.items() for k in unit_starts(t)])
             self.ids.update(new)
         return {t: self.ids[t] for t in texts}
+
+    def _small(self) -> bool:
+        """Tell whether the vocabulary is small enough to read whole (a first build starts empty)."""
+        return self.db.execute("SELECT count(*) FROM (SELECT 1 FROM units LIMIT ?)",
+                               (VOCAB_LOAD_FROM,)).fetchone()[0] < VOCAB_LOAD_FROM
 
     def forget(self) -> None:
         self.ids.clear()
