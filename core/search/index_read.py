@@ -55,10 +55,12 @@ def space_pairs(text: str) -> set[str]:
     after each ZWNJ), without gaps, then SPACE_JOIN, then the first ZWNJ part of the second; in
     matching form. A hit that crosses a space starts with such a pair (`counts.py` finds the
     articles to count on the file with them)."""
-    pairs: set[str] = set()
-    for unit, after in _SPACE_PAIR.findall(match_key_lines(text.replace(ZWNJ, _PART))):
-        parts = [p for p in unit.split(_PART) if p]
-        pairs.update("".join(parts[i:]) + SPACE_JOIN + after for i in range(len(parts)))
+    found = _SPACE_PAIR.findall(match_key_lines(text.replace(ZWNJ, _PART)) if ZWNJ in text else match_key_lines(text))
+    pairs = {unit + SPACE_JOIN + after for unit, after in found if _PART not in unit}  # most: one part
+    for unit, after in found:
+        if _PART in unit:
+            parts = [p for p in unit.split(_PART) if p]
+            pairs.update("".join(parts[i:]) + SPACE_JOIN + after for i in range(len(parts)))
     return pairs
 
 

@@ -64,8 +64,8 @@ class Vocabulary:
 
     def _small(self) -> bool:
         """Tell whether the vocabulary is small enough to read whole (a first build starts empty)."""
-        return self.db.execute("SELECT count(*) FROM (SELECT 1 FROM units LIMIT ?)",
-                               (VOCAB_LOAD_FROM,)).fetchone()[0] < VOCAB_LOAD_FROM
+        return int(self.db.execute("SELECT count(*) FROM (SELECT 1 FROM units LIMIT ?)",
+                                   (VOCAB_LOAD_FROM,)).fetchone()[0]) < VOCAB_LOAD_FROM
 
     def forget(self) -> None:
         self.ids.clear()
@@ -73,11 +73,16 @@ class Vocabulary:
         self.next_id = 0
 
 
-def store(db: sqlite3.Connection, vocab: Vocabulary, docid: int, units: dict[str, int]) -> None:
-    """Store an article's unit counts under `docid` (inside the caller's transaction)."""
-    ids = vocab.ids_of(set(units))
-    db.executemany("INSERT INTO postings VALUES (?, ?)", [(ids[t] << DOC_BITS | docid, n) for t, n in units.items()])
-    db.execute("INSERT INTO doc_units VALUES (?, ?)", (docid, array("I", sorted(ids.values())).tobytes()))
+def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[str, int]]]) -> None:
+    """Store articles' unit counts, each under its docid (inside the caller's transaction).
+
+    The postings of a batch are inserted in key order (fewer pages touched than article by article).
+    """
+    ids = vocab.ids_of({t for _, units in docs for t in units})
+    rows = sorted((ids[t] << DOC_BITS | docid, n) for docid, units in docs for t, n in units.items())
+    db.executemany("INSERT INTO postings VALUES (?, ?)", rows)
+    db.executemany("INSERT INTO doc_units VALUES (?, ?)",
+                   [(docid, array("I", sorted(ids[t] for t in units)).tobytes()) for docid, units in docs])
 
 
 def drop(db: sqlite3.Connection, docids: list[int]) -> None:

@@ -276,6 +276,7 @@ class CorpusIndex:
         try:
             docid = self._next_docid()
             garbage = 0
+            units: list[tuple[int, dict[str, int]]] = []
             for row in rows:
                 old = db.execute("SELECT docid FROM files WHERE name = ?", (row["name"],)).fetchone()
                 garbage += 1 if old and old[0] is not None else 0
@@ -285,10 +286,11 @@ class CorpusIndex:
                 if row["tokens"] is not None:
                     row_docid, docid = docid, docid + 1
                     db.execute("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", (row_docid, row["tokens"]))
-                    postings.store(db, self.vocab, row_docid, row["units"])
+                    units.append((row_docid, row["units"]))
                 db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
                            (row["name"], row["mtime"], row["size"], row["ino"], row_docid, row["encoding"],
                             row["skipped"], row["record"], row["warnings"], row["published"]))
+            postings.store(db, self.vocab, units)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('next_docid', ?)", (docid,))
             self._add_garbage(garbage)
             db.execute("COMMIT")
