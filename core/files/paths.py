@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
-
-import platformdirs
-
-from .atomic import fsync_dir, write_atomic
 
 APP = "hashiye"
 
@@ -18,6 +13,8 @@ def cache_dir() -> Path:
     `~/.cache/hashiye`, `~/Library/Caches/hashiye`, `%LOCALAPPDATA%\\hashiye`)."""
     if env := os.environ.get("HASHIYE_CACHE_DIR"):
         return Path(env)
+    import platformdirs  # not loaded when the folder is given (hashiye-cli start-up)
+
     return platformdirs.user_cache_path(APP, appauthor=False, opinion=False)
 
 
@@ -26,12 +23,16 @@ def data_dir() -> Path:
     `~/.local/share/hashiye`, `~/Library/Application Support/hashiye`, `%APPDATA%\\hashiye`)."""
     if env := os.environ.get("HASHIYE_DATA_DIR"):
         return Path(env)
+    import platformdirs  # not loaded when the folder is given (hashiye-cli start-up)
+
     return platformdirs.user_data_path(APP, appauthor=False, roaming=True)
 
 
 def desktop_data_home() -> Path:
     """The user's shared data folder without Hashiye's part (XDG `~/.local/share`): where a
     freedesktop menu entry and icon go."""
+    import platformdirs  # not loaded when the folder is given (hashiye-cli start-up)
+
     return platformdirs.user_data_path()
 
 
@@ -45,7 +46,11 @@ def bundled_seeds() -> Path:
     tree = Path(__file__).resolve().parent.parent / "seeds"
     if tree.is_dir():
         return tree
+    import tempfile
+
     from hashiye.resources import resource_path
+
+    from .atomic import fsync_dir, write_atomic
 
     packaged = resource_path("seeds")
     target = data_dir() / "samples"

@@ -8,23 +8,37 @@ file as stored. Results come newest article first, hits in text order.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..text.matching import SUFFIXES, Query, Span, Term, find_query, parse_query, stem_keys
 from ..files.safe_read import MAX_ARTICLE_BYTES, UnsafeFile, read_bounded
-from .search_index import CorpusIndex, Progress, cached_listing, index_path, is_damage
+from .search_index import LAZY_FROM, CorpusIndex, Progress, index_path, is_damage
 from ..text.textio import UnreadableArticle, decode_bytes
+
+if TYPE_CHECKING:
+    from .counts import Counts
+    from .listing_cache import cached_listing as cached_listing
 
 __all__ = ["ArticleHits", "CorpusIndex", "Hit", "Progress", "SearchResult", "cached_listing",
            "fts_query", "index_path", "iter_article_hits", "refresh_steps", "search", "search_corpus",
            "snippet"]
 
 SNIPPET = 60  # characters of context on each side of a hit
+
+
+def __getattr__(name: str) -> object:
+    if name == "cached_listing":  # the listing is not loaded by a search (hashiye-cli search start-up)
+        from .listing_cache import cached_listing
+
+        return cached_listing
+    raise AttributeError(name)
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,8 @@ class SearchResult:
     took_ms: float = 0.0
     refresh_ms: float = 0.0
     complete: bool = True  # False: stopped once the page was full (`total` counts what was read)
+    counted: str = "files"  # "index": totals from the index's unit counts (`counts.py`), page read from files
+    verified: int = 0  # with "index": articles whose hits were counted on their file (a hit may cross a space)
 
     def to_json(self) -> dict[str, object]:
         """The `search --json` document of DESIGN §6."""
@@ -208,7 +224,20 @@ def search(index: CorpusIndex, query: str, limit: int = 50, *, complete: bool = 
     """
     t0 = time.perf_counter()
     result = SearchResult(query, 0)
-    for found in iter_article_hits(index, query, lazy=not complete):
+    parsed = parse_query(query)
+    counts = _index_counts(index, parsed) if complete and parsed else None
+    if counts is not None:  # totals from the index; only the page is read from the files
+        result.total, result.articles = counts.total, len(counts.per_doc)
+        result.counted, result.verified = "index", len(counts.verified)
+        for found in _articles_of(index, parsed, counts.per_doc, limit):
+            for start, end in found.spans[:limit - len(result.hits)]:
+                shown, at = snippet_at(found.text, start, end)
+                result.hits.append(Hit(found.id, start, end, found.text[start:end], shown, at))
+            if len(result.hits) >= limit:
+                break
+        result.took_ms = round((time.perf_counter() - t0) * 1000, 1)
+        return result
+    for found in iter_article_hits(index, parsed, lazy=not complete):
         result.articles += 1
         result.total += len(found.spans)
         for start, end in found.spans[:max(0, limit - len(result.hits))]:
@@ -219,6 +248,56 @@ def search(index: CorpusIndex, query: str, limit: int = 50, *, complete: bool = 
             break
     result.took_ms = round((time.perf_counter() - t0) * 1000, 1)
     return result
+
+
+def _index_counts(index: CorpusIndex, parsed: Query) -> Counts | None:
+    """Hits per article from the index (`counts.py`), articles it cannot count read from their files."""
+    from .counts import count_hits
+
+    try:
+        counts = count_hits(index, parsed)
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise
+        return None  # the verifying path rebuilds the index
+    if counts is None:
+        return None
+    folder = str(index.corpus)
+    crossing, counts.verified = counts.verified, set()
+    rows = index.db.execute("SELECT docid, name, encoding FROM files WHERE skipped IS NULL AND docid IN "
+                            "(SELECT value FROM json_each(?))", (json.dumps(sorted(crossing)),)).fetchall()
+    for docid, name, encoding in rows:  # (old versions of edited files are among `crossing`: not in `files`)
+        try:
+            spans = find_query(parsed, _source_text(os.path.join(folder, name), encoding))
+        except (OSError, UnreadableArticle):
+            continue  # deleted or changed since the refresh: the next refresh will tell
+        counts.verified.add(docid)
+        if spans:
+            counts.per_doc[docid] = len(spans)
+    return counts
+
+
+def _articles_of(index: CorpusIndex, parsed: Query, docids: dict[int, int], limit: int) -> Iterator[ArticleHits]:
+    """The articles with these ids, newest first, with their hits verified on the file (the page)."""
+    if limit <= 0 or not docids:
+        return
+    order = "ORDER BY published IS NULL, published DESC, name"
+    if len(docids) >= LAZY_FROM:  # many: walk the files in date order, the first ones match
+        rows: Iterator[tuple[int, str, str]] = (r for r in index.db.execute(
+            f"SELECT docid, name, encoding FROM files INDEXED BY files_order WHERE skipped IS NULL {order}")
+            if r[0] in docids)
+    else:
+        rows = iter(index.db.execute(f"SELECT docid, name, encoding FROM files WHERE docid IN "
+                                     f"(SELECT value FROM json_each(?)) {order}", (json.dumps(list(docids)),)).fetchall())
+    folder = str(index.corpus)
+    for _, name, encoding in rows:
+        try:
+            text = _source_text(os.path.join(folder, name), encoding)
+        except (OSError, UnreadableArticle):
+            continue  # deleted or changed since the refresh: the next refresh will tell
+        spans = find_query(parsed, text)
+        if spans:
+            yield ArticleHits(os.path.splitext(name)[0], text, spans)
 
 
 def refresh_steps(corpus: Path, *, metadata: bool = False) -> Iterator[Progress]:

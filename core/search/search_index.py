@@ -1,62 +1,53 @@
 """The corpus cache: one SQLite database per corpus folder in the user cache folder.
 
 It holds, per article file (keyed by name, checked by mtime, size and inode):
-- the `list` record (metadata), so a large corpus is listed without parsing every file;
-- the article's words in an FTS5 table (`terms`) for corpus search.
+- the `list` record (metadata), so a large corpus is listed without parsing every file
+  (`listing_cache.py`);
+- the article's words in an FTS5 table (`terms`) that proposes candidate articles;
+- the article's word units with their counts (`postings.py`), from which `counts.py`
+  counts the hits of a query without reading the files.
 
 `terms` is a contentless FTS5 table (`detail=none`): it stores which articles hold a
-token, nothing else, so the cache stays a fraction of the corpus size. Its tokens are
-the matching-form words of the article (DESIGN §5) plus every pair of neighbouring
-words joined («محرومیت زدایی» also gives «محرومیتزدایی»), so a compound is found
-however it is spaced. The index only proposes candidates; hits are always verified on
-the file's text (`search.py`).
+token, nothing else. Its tokens are the matching-form words of the article (DESIGN §5)
+plus every pair of neighbouring words joined («محرومیت زدایی» also gives «محرومیتزدایی»),
+so a compound is found however it is spaced. Hits shown are always verified on the
+file's text (`search.py`).
 
 A contentless table cannot delete a row without its old text, so an edited or deleted
 file leaves its old row behind, unreferenced (`files.docid` points at the new row); the
 index is rebuilt from the files once such garbage passes a quarter of the live rows.
 A missing, foreign or damaged database is deleted and rebuilt, and so is one written by
 another version of the parser or matching rules (`code_fingerprint`); the article folder
-is never written to.
-
-A refresh that has many files to read reads them in worker processes (`read_rows`), in
-chunks, and stores the rows in the same order as a serial read: the cache, and so the
-listing, is the same byte for byte whichever way it was built.
+is never written to. Files are read by `index_read.py` (in worker processes when many).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import re
 import sqlite3
-import threading
-from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from ..text.normalize import match_key_lines
 from ..files.paths import cache_dir
-from ..corpus.records import ArticleRecord
-from ..text.textio import UnreadableArticle, check_name, is_article_name, read_text, shown_name
+from ..text.textio import shown_name
+from . import index_read, postings
+from .index_read import (BATCH, CHUNK, PARALLEL_FROM, corpus_error, cpu_count, index_tokens, read_row, read_rows,
+                         stat_files)
 
-if TYPE_CHECKING:  # the parser and the corpus scanner are imported when first needed: a
-    # search on an up-to-date index does not load them (hashiye-cli search start-up)
-    from concurrent.futures import Future, ProcessPoolExecutor
-
+if TYPE_CHECKING:  # the corpus scanner is imported when first needed: a search on an
+    # up-to-date index does not load it (hashiye-cli search start-up)
     from ..corpus.corpus import Listing
-    from ..corpus.parse import FolderRules
+    from .listing_cache import cached_listing as cached_listing
 
-SCHEMA_VERSION = 6  # bump when the tables change (code changes are caught by `code_fingerprint`)
-BATCH = 200
-PARALLEL_FROM = 400  # files to read from which a refresh reads them in worker processes
-CHUNK = 50  # files per task sent to a worker process
+__all__ = ["BATCH", "CHUNK", "PARALLEL_FROM", "CorpusIndex", "Progress", "cached_listing", "code_fingerprint",
+           "corpus_error", "cpu_count", "index_path", "index_read", "index_tokens", "is_damage", "read_row",
+           "read_rows"]
+
+SCHEMA_VERSION = 7  # bump when the tables change (code changes are caught by `code_fingerprint`)
 LAZY_FROM = 1000  # candidates from which a first page walks the files in date order
 COMPACT_MIN = 1000  # old rows tolerated before compacting (also at most a quarter of the live rows)
-_RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -69,7 +60,15 @@ CREATE TABLE IF NOT EXISTS sidecars (name TEXT PRIMARY KEY, mtime INTEGER, size 
     count INTEGER, warning TEXT);
 CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(
     tokens, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 0');
-"""
+""" + postings.SCHEMA
+
+
+def __getattr__(name: str) -> Any:
+    if name == "cached_listing":  # lives with the listing; imported here by older callers
+        from .listing_cache import cached_listing
+
+        return cached_listing
+    raise AttributeError(name)
 
 
 @dataclass(frozen=True)
@@ -100,25 +99,16 @@ def code_fingerprint() -> str:
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.sha1(str(SCHEMA_VERSION).encode())
-        for source in sorted(Path(__file__).parent.glob("*.py")):
-            if source.name.startswith("cli"):
+        core = Path(__file__).parent.parent
+        for source in sorted(core.rglob("*.py")):
+            if source.parent.name == "cli":
                 continue  # command-line modules: they write no record
             try:
-                digest.update(source.name.encode() + b"\0" + source.read_bytes())
+                digest.update(str(source.relative_to(core)).encode() + b"\0" + source.read_bytes())
             except OSError:
                 continue
         _fingerprint = digest.hexdigest()
     return _fingerprint
-
-
-def index_tokens(text: str) -> str:
-    """The FTS tokens of a text: its matching-form words and each gap-separated pair joined."""
-    tokens: set[str] = set()
-    for run in _RUN.findall(match_key_lines(text)):
-        words = run.split()
-        tokens.update(words)
-        tokens.update(map(add, words, words[1:]))  # neighbours joined (map: no Python loop)
-    return " ".join(tokens)
 
 
 def is_damage(exc: sqlite3.Error) -> bool:
@@ -137,6 +127,7 @@ class CorpusIndex:
         self.path = path or index_path(corpus)
         self.sidecars: dict[str, tuple[int, int]] | None = None  # (mtime, size) by name, from the last scan
         self.db = self._open()
+        self.vocab = postings.Vocabulary(self.db)
         # Article names that are not valid UTF-8 (SQLite cannot store them): listed as skipped, never read.
         self.bad_names: dict[str, str] = {}
 
@@ -195,6 +186,7 @@ class CorpusIndex:
         self.db.close()
         self._delete_files()
         self.db = self._open()
+        self.vocab = postings.Vocabulary(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -235,7 +227,7 @@ class CorpusIndex:
 
     def _refresh(self, metadata: bool, words: bool, workers: int | None) -> Iterator[Progress]:
         yield Progress("scan", 0, 0)
-        current = self._stat_files()
+        current = self._stat_files(metadata)
         known = {r[0]: r[1:] for r in self.db.execute(
             "SELECT name, mtime, size, ino, docid, skipped, record FROM files")}
         gone = [n for n in known if n not in current]
@@ -257,7 +249,7 @@ class CorpusIndex:
                  words or (n in known and known[n][:3] == current[n] and known[n][3] is not None))
                 for n in todo]
         if gone:
-            self._drop(gone, garbage=sum(1 for n in gone if known[n][3] is not None))
+            self._drop(gone, [known[n][3] for n in gone if known[n][3] is not None])
         total = len(todo)
         yield Progress("index", 0, total)
         done = 0
@@ -273,50 +265,9 @@ class CorpusIndex:
             self.db.execute("INSERT INTO terms(terms) VALUES ('optimize')")
         yield Progress("done", total, total)
 
-    def _stat_files(self) -> dict[str, tuple[int, int, int]]:
+    def _stat_files(self, sidecars: bool = True) -> dict[str, tuple[int, int, int]]:
         """(mtime, size, inode) of every article file; the same files as `corpus.article_files`."""
-        if not self.corpus.is_dir():
-            from ..corpus.corpus import article_files
-
-            article_files(self.corpus)  # raises the CorpusError that `list` would
-        from ..annotations.sidecar import SUFFIX
-
-        out: dict[str, tuple[int, int, int]] = {}
-        self.bad_names = {}
-        sidecars: dict[str, tuple[int, int]] = {}
-        try:
-            with os.scandir(self.corpus) as entries:
-                for entry in entries:
-                    if entry.name.endswith(SUFFIX):  # annotation counts: no second stat per article
-                        try:
-                            st = entry.stat()
-                            sidecars[entry.name] = (st.st_mtime_ns, st.st_size)
-                        except OSError:
-                            pass
-                        continue
-                    if not is_article_name(entry.name):
-                        continue
-                    try:
-                        check_name(Path(entry.name))  # names that are not UTF-8: skipped with a reason
-                    except UnreadableArticle as exc:
-                        self.bad_names[entry.name] = exc.reason
-                        continue
-                    # pipes, devices and broken links are read (and refused, with a reason) like any article
-                    try:
-                        if entry.is_dir():
-                            continue
-                        try:
-                            st = entry.stat()
-                        except FileNotFoundError:
-                            st = entry.stat(follow_symlinks=False)
-                        out[entry.name] = (st.st_mtime_ns, st.st_size, st.st_ino)
-                    except OSError:
-                        continue
-        except OSError as exc:
-            from ..corpus.corpus import CorpusError
-
-            raise CorpusError(f"cannot read folder {self.corpus}: {exc.strerror or exc}") from exc
-        self.sidecars = sidecars
+        out, self.sidecars, self.bad_names = stat_files(self.corpus, sidecars)
         return out
 
     def _store(self, rows: list[dict[str, Any]]) -> None:
@@ -325,29 +276,36 @@ class CorpusIndex:
         try:
             docid = self._next_docid()
             garbage = 0
+            units: list[tuple[int, dict[str, int]]] = []
             for row in rows:
                 old = db.execute("SELECT docid FROM files WHERE name = ?", (row["name"],)).fetchone()
                 garbage += 1 if old and old[0] is not None else 0
+                if old and old[0] is not None:
+                    postings.drop(db, [old[0]])
                 row_docid = None
                 if row["tokens"] is not None:
                     row_docid, docid = docid, docid + 1
                     db.execute("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", (row_docid, row["tokens"]))
+                    units.append((row_docid, row["units"]))
                 db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
                            (row["name"], row["mtime"], row["size"], row["ino"], row_docid, row["encoding"],
                             row["skipped"], row["record"], row["warnings"], row["published"]))
+            postings.store(db, self.vocab, units)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('next_docid', ?)", (docid,))
             self._add_garbage(garbage)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
+            self.vocab.forget()  # units added in this transaction are gone
             raise
 
-    def _drop(self, names: list[str], garbage: int) -> None:
+    def _drop(self, names: list[str], docids: list[int]) -> None:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
+        postings.drop(db, docids)
         db.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in names])
         db.executemany("DELETE FROM sidecars WHERE name = ?", [(n,) for n in names])
-        self._add_garbage(garbage)
+        self._add_garbage(len(docids))
         db.execute("COMMIT")
 
     def _meta_text(self, key: str) -> str:
@@ -372,10 +330,11 @@ class CorpusIndex:
         return int(self.db.execute("SELECT count(*) FROM files WHERE docid IS NOT NULL").fetchone()[0])
 
     def _compact(self) -> Iterator[Progress]:
-        """Rebuild `terms` from the files, dropping rows of old versions."""
+        """Rebuild `terms` and the postings from the files, dropping rows of old versions and unused units."""
         names = [r[0] for r in self.db.execute("SELECT name FROM files WHERE docid IS NOT NULL")]
         self.db.execute("BEGIN IMMEDIATE")
         self.db.execute("INSERT INTO terms(terms) VALUES ('delete-all')")
+        postings.clear(self.db, self.vocab)
         self.db.execute("UPDATE files SET docid = NULL, mtime = NULL WHERE docid IS NOT NULL")
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('garbage', 0)")
         self.db.execute("COMMIT")
@@ -415,228 +374,6 @@ class CorpusIndex:
 
     def listing(self) -> Listing:
         """The `list` records from the cache (run `refresh()` first), annotation counts re-checked."""
-        from ..corpus.corpus import Listing, Skipped
+        from .listing_cache import listing
 
-        listing = Listing(self.corpus)
-        rows = self.db.execute("SELECT name, skipped, record, warnings FROM files ORDER BY name").fetchall()
-        counts = self._annotation_counts([r[0] for r in rows if r[2] is not None])
-        for name, skipped, record, warnings in rows:
-            if skipped is not None:
-                listing.skipped.append(Skipped(name, skipped))
-                continue
-            if record is None:
-                continue  # indexed for search only: metadata not read yet
-            count, warning = counts[name]
-            if warning:
-                listing.warnings.append({"file": name, "message": warning})
-            if warnings and warnings != "[]":
-                listing.warnings.extend({"file": name, "message": w} for w in json.loads(warnings))
-            listing.articles.append(ArticleRecord.from_json({**json.loads(record), "annotations": count}))
-        listing.skipped += [Skipped(shown_name(n), why) for n, why in sorted(self.bad_names.items())]
-        return listing
-
-    def _annotation_counts(self, names: list[str]) -> dict[str, tuple[int, str | None]]:
-        """Annotation count and warning per article, re-reading only sidecars that changed."""
-        from ..annotations.sidecar import SUFFIX, peek_count, sidecar_path
-
-        known = {r[0]: r[1:] for r in self.db.execute("SELECT name, mtime, size, count, warning FROM sidecars")}
-        out: dict[str, tuple[int, str | None]] = {}
-        fresh: list[tuple[str, int, int, int, str | None]] = []
-        scanned = self.sidecars
-        for name in names:
-            if scanned is not None:  # the refresh's folder scan saw every sidecar
-                sig = scanned.get(name[:-4] + SUFFIX, (0, -1))  # sidecar_path(…).name: article names end in .txt
-            else:
-                try:
-                    st = sidecar_path(self.corpus / name).stat()
-                    sig = (st.st_mtime_ns, st.st_size)
-                except OSError:
-                    sig = (0, -1)
-            old = known.get(name)
-            if old is not None and (old[0], old[1]) == sig:
-                out[name] = (int(old[2]), old[3])
-                continue
-            count, warning = peek_count(self.corpus / name) if sig[1] >= 0 else (0, None)
-            out[name] = (count, warning)
-            fresh.append((name, sig[0], sig[1], count, warning))
-        if fresh:
-            try:
-                self.db.executemany("INSERT OR REPLACE INTO sidecars VALUES (?,?,?,?,?)", fresh)
-            except sqlite3.OperationalError:
-                pass  # cache busy or read-only: counts are still right, just not remembered
-        return out
-
-
-def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
-             rules: FolderRules | None = None) -> dict[str, Any]:
-    """Read one file: its stat, (with `words`) its tokens, (with `metadata`) its list record or skip reason.
-
-    `rules` are the folder's line rules (core.folder_rules) the record is parsed with.
-    """
-    path = corpus / name
-    row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "tokens": None,
-                           "encoding": None, "skipped": None, "record": None,
-                           "warnings": None, "published": None}
-    try:
-        try:
-            st = os.stat(path)  # before reading: a change made meanwhile is read at the next refresh
-        except FileNotFoundError:
-            st = os.lstat(path)  # a broken link: read_text says so
-        row["mtime"], row["size"], row["ino"] = st.st_mtime_ns, st.st_size, st.st_ino
-        decoded = read_text(path)  # bounded, never blocks, regular files only
-    except OSError as exc:
-        row["skipped"] = f"cannot be read: {exc.strerror or exc}"
-        return row
-    except UnreadableArticle as exc:
-        row["skipped"] = exc.reason
-        return row
-    row["encoding"] = decoded.encoding
-    if metadata:
-        from ..corpus.article import Article  # the parser: not loaded by a search
-        from ..corpus.parse import NO_RULES, parse
-
-        rules = NO_RULES if rules is None else rules
-        parsed = parse(decoded.text, rules)
-        if not parsed.kept():
-            row["skipped"] = "no article text (empty or only boilerplate)"
-            return row
-        art = Article(path.stem, path, decoded.text, decoded.encoding, parsed, rules)
-        record = art.metadata(name, 0)
-        row["record"] = json.dumps(record.to_json(), ensure_ascii=False)  # the same form as `list --json`
-        row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
-        row["published"] = record.published
-    if words:
-        row["tokens"] = index_tokens(decoded.text)
-    return row
-
-
-def _read_chunk(corpus: Path, names: list[str], what: list[tuple[bool, bool]],
-                rules: FolderRules | None) -> list[dict[str, Any]]:
-    """Read a chunk of files (what a worker process does); `what`: (metadata, words) for each."""
-    return [read_row(corpus, n, m, w, rules) for n, (m, w) in zip(names, what, strict=True)]
-
-
-def corpus_error() -> type[Exception]:
-    """`corpus.CorpusError`, imported when needed (write `except corpus_error() as exc:`;
-    the expression is only evaluated when an exception reaches the clause)."""
-    from ..corpus.corpus import CorpusError
-
-    return CorpusError
-
-
-def cpu_count() -> int:
-    """CPUs this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes: forked when this process has one thread (the CLI: no start-up cost),
-    else from a fork server (forking a process with threads, such as the window, is unsafe)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from ..corpus import article
-
-    from ..text import normalize
-
-    normalize.match_key_lines("")  # tables built once here, before the workers start
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        method = "fork"  # the workers inherit the parser, imported above
-    elif "forkserver" in methods:
-        method = "forkserver"
-        multiprocessing.get_context(method).set_forkserver_preload([article.__name__])
-    else:
-        method = "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
-
-
-def read_rows(corpus: Path, names: list[str], what: list[tuple[bool, bool]],
-              workers: int | None, rules: FolderRules | None = None) -> Iterator[list[dict[str, Any]]]:
-    """Read files in batches of BATCH rows, in the order of `names`, whichever way they are read.
-
-    From PARALLEL_FROM files on they are read in worker processes, CHUNK files per task,
-    a few tasks ahead of the batch being stored; if processes cannot be started, the rest
-    is read here. `workers=1` always reads here.
-    """
-    workers = cpu_count() if workers is None else workers
-    if workers > 1 and len(names) >= PARALLEL_FROM:
-        try:
-            pool = _pool(workers)
-        except (OSError, ImportError, NotImplementedError):
-            pool = None
-        if pool is not None:
-            try:
-                yield from _read_parallel(pool, corpus, names, what, workers, rules)
-                return
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-    for start in range(0, len(names), BATCH):
-        yield _read_chunk(corpus, names[start:start + BATCH], what[start:start + BATCH], rules)
-
-
-def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], what: list[tuple[bool, bool]],
-                   workers: int, rules: FolderRules | None) -> Iterator[list[dict[str, Any]]]:
-    from concurrent.futures.process import BrokenProcessPool
-
-    starts = iter(range(0, len(names), CHUNK))
-    pending: deque[tuple[int, Future[list[dict[str, Any]]] | None]] = deque()
-    batch: list[dict[str, Any]] = []
-
-    def submit() -> None:
-        for start in starts:
-            try:
-                job: Future[list[dict[str, Any]]] | None = pool.submit(
-                    _read_chunk, corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
-            except (BrokenProcessPool, RuntimeError, OSError):
-                job = None
-            pending.append((start, job))
-            return
-
-    for _ in range(3 * workers):
-        submit()
-    while pending:
-        start, job = pending.popleft()
-        submit()
-        rows: list[dict[str, Any]] | None = None
-        if job is not None:
-            try:
-                rows = job.result()
-            except (BrokenProcessPool, OSError):
-                rows = None
-        if rows is None:  # the worker died (killed, out of memory): read the chunk here
-            rows = _read_chunk(corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
-        batch.extend(rows)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def cached_listing(corpus: Path, *, words: bool = True) -> Listing:
-    """List a corpus as `hashiye-cli list` does, reading only files changed since the last call.
-
-    Slow on the first call for a large folder (every file is parsed): call it from a worker
-    thread, or drive `CorpusIndex.refresh()` there to show progress. Raises CorpusError.
-    """
-    from ..corpus.corpus import CorpusError, article_files
-
-    if not corpus.is_dir():
-        article_files(corpus)  # raises the same CorpusError as `scan`
-        raise CorpusError(f"not a folder: {corpus}")
-    index = CorpusIndex(corpus)
-    try:
-        index.update(metadata=True, words=words)
-    except sqlite3.OperationalError:  # cache read-only, or locked by another process for 10 s
-        index.close()
-        index = CorpusIndex(corpus, Path(":memory:"))
-        index.update(metadata=True, words=words)
-    except BaseException:
-        index.close()
-        raise
-    with index:
-        return index.listing()
+        return listing(self)

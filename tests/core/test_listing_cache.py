@@ -11,7 +11,7 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from hashiye.core.search import search_index
+from hashiye.core.search import index_read, search_index
 from hashiye.core.cli.main import main
 from hashiye.core.corpus.corpus import scan
 from hashiye.core.text.normalize import _build_inverse, match_key_lines
@@ -29,11 +29,11 @@ def dump(index: CorpusIndex) -> tuple[list[tuple[object, ...]], str]:
 def test_parallel_listing_equals_serial_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       make_corpus: MakeCorpus) -> None:
     corpus = make_corpus(tmp_path / "c", 70)
-    monkeypatch.setattr(search_index, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(search_index, "CHUNK", 7)  # chunks that do not divide the batches evenly
+    monkeypatch.setattr(index_read, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(index_read, "CHUNK", 7)  # chunks that do not divide the batches evenly
     pools: list[int] = []
-    real_pool = search_index._pool
-    monkeypatch.setattr(search_index, "_pool", lambda workers: pools.append(workers) or real_pool(workers))
+    real_pool = index_read._pool
+    monkeypatch.setattr(index_read, "_pool", lambda workers: pools.append(workers) or real_pool(workers))
     with CorpusIndex(corpus, tmp_path / "serial.sqlite") as serial:
         assert serial.update(workers=1) == 72
         serial_dump = dump(serial)
@@ -54,7 +54,7 @@ def test_search_after_a_parallel_build_finds_the_same(tmp_path: Path, monkeypatc
     from hashiye.core.search.search import search
 
     corpus = make_corpus(tmp_path / "c", 30)
-    monkeypatch.setattr(search_index, "PARALLEL_FROM", 5)
+    monkeypatch.setattr(index_read, "PARALLEL_FROM", 5)
     with CorpusIndex(corpus, tmp_path / "a.sqlite") as a, CorpusIndex(corpus, tmp_path / "b.sqlite") as b:
         a.update(metadata=False, workers=1)
         b.update(metadata=False, workers=2)

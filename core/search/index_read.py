@@ -1,0 +1,268 @@
+"""Reading article files for the corpus cache: one file (`read_row`), or many in worker processes.
+
+A refresh that has many files to read reads them in worker processes (`read_rows`), in
+chunks, and stores the rows in the same order as a serial read: the cache, and so the
+listing, is the same byte for byte whichever way it was built.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections import Counter, deque
+from collections.abc import Iterator
+from operator import add
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..text.matching import word_units
+from ..text.normalize import ZWNJ, match_key_lines
+from ..text.textio import UnreadableArticle, check_name, is_article_name, read_text
+
+if TYPE_CHECKING:  # the parser is imported when first needed: a search does not load it
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from ..corpus.parse import FolderRules
+
+BATCH = 200
+PARALLEL_FROM = 400  # files to read from which a refresh reads them in worker processes
+CHUNK = 50  # files per task sent to a worker process
+_RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
+
+
+def index_tokens(text: str) -> str:
+    """The FTS tokens of a text: its matching-form words, each gap-separated pair joined, and
+    each pair of words separated by a space joined with SPACE_JOIN (see `space_pairs`)."""
+    tokens: set[str] = set()
+    for run in _RUN.findall(match_key_lines(text)):
+        words = run.split()
+        tokens.update(words)
+        tokens.update(map(add, words, words[1:]))  # neighbours joined (map: no Python loop)
+    tokens.update(space_pairs(text))
+    return " ".join(tokens)
+
+
+SPACE_JOIN = "\ue000"  # a private-use character: a letter to FTS5's tokenizer, never in a matching form
+_PART = "\ue001"  # stands for ZWNJ while pairs are found
+_SPACE_PAIR = re.compile(f"(?<![^\\W_])(?<!{_PART})({_PART}*(?:[^\\W_]+{_PART}+)*[^\\W_]+)"
+                         f"(?={_PART}*(?: +{_PART}*)+([^\\W_]+))")
+
+
+def space_pairs(text: str) -> set[str]:
+    """Pairs of units a space separates: the first from each place a hit may start in it (its start,
+    after each ZWNJ), without gaps, then SPACE_JOIN, then the first ZWNJ part of the second; in
+    matching form. A hit that crosses a space starts with such a pair (`counts.py` finds the
+    articles to count on the file with them)."""
+    found = _SPACE_PAIR.findall(match_key_lines(text.replace(ZWNJ, _PART)) if ZWNJ in text else match_key_lines(text))
+    pairs = {unit + SPACE_JOIN + after for unit, after in found if _PART not in unit}  # most: one part
+    for unit, after in found:
+        if _PART in unit:
+            parts = [p for p in unit.split(_PART) if p]
+            pairs.update("".join(parts[i:]) + SPACE_JOIN + after for i in range(len(parts)))
+    return pairs
+
+
+def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
+             rules: FolderRules | None = None) -> dict[str, Any]:
+    """Read one file: its stat, (with `words`) its tokens and word units, (with `metadata`) its list
+    record or skip reason.
+
+    `rules` are the folder's line rules (core.folder_rules) the record is parsed with.
+    """
+    path = corpus / name
+    row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "tokens": None, "units": None,
+                           "encoding": None, "skipped": None, "record": None,
+                           "warnings": None, "published": None}
+    try:
+        try:
+            st = os.stat(path)  # before reading: a change made meanwhile is read at the next refresh
+        except FileNotFoundError:
+            st = os.lstat(path)  # a broken link: read_text says so
+        row["mtime"], row["size"], row["ino"] = st.st_mtime_ns, st.st_size, st.st_ino
+        decoded = read_text(path)  # bounded, never blocks, regular files only
+    except OSError as exc:
+        row["skipped"] = f"cannot be read: {exc.strerror or exc}"
+        return row
+    except UnreadableArticle as exc:
+        row["skipped"] = exc.reason
+        return row
+    row["encoding"] = decoded.encoding
+    if metadata:
+        from ..corpus.article import Article  # the parser: not loaded by a search
+        from ..corpus.parse import NO_RULES, parse
+
+        rules = NO_RULES if rules is None else rules
+        parsed = parse(decoded.text, rules)
+        if not parsed.kept():
+            row["skipped"] = "no article text (empty or only boilerplate)"
+            return row
+        art = Article(path.stem, path, decoded.text, decoded.encoding, parsed, rules)
+        record = art.metadata(name, 0)
+        row["record"] = json.dumps(record.to_json(), ensure_ascii=False)  # the same form as `list --json`
+        row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
+        row["published"] = record.published
+    if words:
+        row["tokens"] = index_tokens(decoded.text)
+        row["units"] = dict(Counter(word_units(decoded.text)))  # hit counts (counts.py)
+    return row
+
+
+def _read_chunk(corpus: Path, names: list[str], what: list[tuple[bool, bool]],
+                rules: FolderRules | None) -> list[dict[str, Any]]:
+    """Read a chunk of files (what a worker process does); `what`: (metadata, words) for each."""
+    return [read_row(corpus, n, m, w, rules) for n, (m, w) in zip(names, what, strict=True)]
+
+
+def corpus_error() -> type[Exception]:
+    """`corpus.CorpusError`, imported when needed (write `except corpus_error() as exc:`;
+    the expression is only evaluated when an exception reaches the clause)."""
+    from ..corpus.corpus import CorpusError
+
+    return CorpusError
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes: forked when this process has one thread (the CLI: no start-up cost),
+    else from a fork server (forking a process with threads, such as the window, is unsafe)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..corpus import article
+
+    from ..text import normalize
+
+    normalize.match_key_lines("")  # tables built once here, before the workers start
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        method = "fork"  # the workers inherit the parser, imported above
+    elif "forkserver" in methods:
+        method = "forkserver"
+        multiprocessing.get_context(method).set_forkserver_preload([article.__name__])
+    else:
+        method = "spawn"
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+
+
+def read_rows(corpus: Path, names: list[str], what: list[tuple[bool, bool]],
+              workers: int | None, rules: FolderRules | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Read files in batches of BATCH rows, in the order of `names`, whichever way they are read.
+
+    From PARALLEL_FROM files on they are read in worker processes, CHUNK files per task,
+    a few tasks ahead of the batch being stored; if processes cannot be started, the rest
+    is read here. `workers=1` always reads here.
+    """
+    workers = cpu_count() if workers is None else workers
+    if workers > 1 and len(names) >= PARALLEL_FROM:
+        try:
+            pool = _pool(workers)
+        except (OSError, ImportError, NotImplementedError):
+            pool = None
+        if pool is not None:
+            try:
+                yield from _read_parallel(pool, corpus, names, what, workers, rules)
+                return
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+    for start in range(0, len(names), BATCH):
+        yield _read_chunk(corpus, names[start:start + BATCH], what[start:start + BATCH], rules)
+
+
+def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], what: list[tuple[bool, bool]],
+                   workers: int, rules: FolderRules | None) -> Iterator[list[dict[str, Any]]]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    starts = iter(range(0, len(names), CHUNK))
+    pending: deque[tuple[int, Future[list[dict[str, Any]]] | None]] = deque()
+    batch: list[dict[str, Any]] = []
+
+    def submit() -> None:
+        for start in starts:
+            try:
+                job: Future[list[dict[str, Any]]] | None = pool.submit(
+                    _read_chunk, corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
+            except (BrokenProcessPool, RuntimeError, OSError):
+                job = None
+            pending.append((start, job))
+            return
+
+    for _ in range(3 * workers):
+        submit()
+    while pending:
+        start, job = pending.popleft()
+        submit()
+        rows: list[dict[str, Any]] | None = None
+        if job is not None:
+            try:
+                rows = job.result()
+            except (BrokenProcessPool, OSError):
+                rows = None
+        if rows is None:  # the worker died (killed, out of memory): read the chunk here
+            rows = _read_chunk(corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
+        batch.extend(rows)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
+        dict[str, tuple[int, int, int]], dict[str, tuple[int, int]] | None, dict[str, str]]:
+    """(mtime, size, inode) of every article file (the same files as `corpus.article_files`), (mtime,
+    size) of every sidecar (None without `with_sidecars`: a search needs none), and the article
+    names that are not valid UTF-8 with the reason (one scandir)."""
+    if not corpus.is_dir():
+        from ..corpus.corpus import article_files
+
+        article_files(corpus)  # raises the CorpusError that `list` would
+    suffix = "\0"  # without sidecars: no name ends with it (a sidecar is no article: is_article_name)
+    if with_sidecars:
+        from ..annotations.sidecar import SUFFIX as suffix
+
+    out: dict[str, tuple[int, int, int]] = {}
+    bad_names: dict[str, str] = {}
+    sidecars: dict[str, tuple[int, int]] = {}
+    try:
+        with os.scandir(corpus) as entries:
+            for entry in entries:
+                if entry.name.endswith(suffix):  # annotation counts: no second stat per article
+                    try:
+                        st = entry.stat()
+                        sidecars[entry.name] = (st.st_mtime_ns, st.st_size)
+                    except OSError:
+                        pass
+                    continue
+                if not is_article_name(entry.name):
+                    continue
+                if max(entry.name) >= "\udc80":  # else it holds no surrogate: valid UTF-8 (fast path)
+                    try:
+                        check_name(Path(entry.name))  # names that are not UTF-8: skipped with a reason
+                    except UnreadableArticle as exc:
+                        bad_names[entry.name] = exc.reason
+                        continue
+                # pipes, devices and broken links are read (and refused, with a reason) like any article
+                try:
+                    if entry.is_dir():
+                        continue
+                    try:
+                        st = entry.stat()
+                    except FileNotFoundError:
+                        st = entry.stat(follow_symlinks=False)
+                    out[entry.name] = (st.st_mtime_ns, st.st_size, st.st_ino)
+                except OSError:
+                    continue
+    except OSError as exc:
+        from ..corpus.corpus import CorpusError
+
+        raise CorpusError(f"cannot read folder {corpus}: {exc.strerror or exc}") from exc
+    return out, sidecars if with_sidecars else None, bad_names

@@ -1,0 +1,104 @@
+"""Word units and their counts per article in the corpus cache, for hit counts without the files.
+
+A unit is a word as written in the file (`matching.word_units`: split at spaces, line
+breaks and punctuation, ZWNJ, marks and letter variants kept), stored once in `units`.
+`unit_starts` holds, for each unit, the skeleton from each place a hit may start in it
+(`matching.unit_starts`), so the units a query can match are found by a range lookup.
+`postings` holds how often each unit occurs in each article: key `unit << 32 | docid`,
+so one unit's articles are one range of the primary key. `doc_units` lists an article's
+units, so its postings are removed when the file changes or goes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+
+from ..text.matching import unit_starts
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, text TEXT UNIQUE);
+CREATE TABLE IF NOT EXISTS unit_starts (skel TEXT, unit INTEGER, PRIMARY KEY (skel, unit)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS postings (key INTEGER PRIMARY KEY, n INTEGER);
+CREATE TABLE IF NOT EXISTS doc_units (doc INTEGER PRIMARY KEY, units BLOB);
+"""
+
+DOC_BITS = 32
+DOC_MASK = (1 << DOC_BITS) - 1
+VOCAB_LOAD_FROM = 2000  # new units in one batch from which the whole vocabulary is read at once
+
+
+class Vocabulary:
+    """Unit ids of one connection, looked up as a batch is stored (one per refresh)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.ids: dict[str, int] = {}
+        self.loaded = False
+        self.next_id = 0
+
+    def ids_of(self, texts: set[str]) -> dict[str, int]:
+        """Ids of `texts`, adding the units that are new (inside the caller's transaction)."""
+        db = self.db
+        missing = [t for t in texts if t not in self.ids]
+        if missing and not self.loaded and (len(missing) >= VOCAB_LOAD_FROM or self._small()):
+            self.ids.update(db.execute("SELECT text, id FROM units"))
+            self.loaded = True
+            missing = [t for t in missing if t not in self.ids]
+        if missing and not self.loaded:
+            for t in missing:
+                row = db.execute("SELECT id FROM units WHERE text = ?", (t,)).fetchone()
+                if row is not None:
+                    self.ids[t] = row[0]
+            missing = [t for t in missing if t not in self.ids]
+        if missing:
+            if not self.next_id:
+                self.next_id = (db.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
+            new = {t: self.next_id + i for i, t in enumerate(missing)}
+            self.next_id += len(missing)
+            db.executemany("INSERT INTO units VALUES (?, ?)", [(i, t) for t, i in new.items()])
+            db.executemany("INSERT OR IGNORE INTO unit_starts VALUES (?, ?)",
+                           [(k, i) for t, i in new.items() for k in unit_starts(t)])
+            self.ids.update(new)
+        return {t: self.ids[t] for t in texts}
+
+    def _small(self) -> bool:
+        """Tell whether the vocabulary is small enough to read whole (a first build starts empty)."""
+        return int(self.db.execute("SELECT count(*) FROM (SELECT 1 FROM units LIMIT ?)",
+                                   (VOCAB_LOAD_FROM,)).fetchone()[0]) < VOCAB_LOAD_FROM
+
+    def forget(self) -> None:
+        self.ids.clear()
+        self.loaded = False
+        self.next_id = 0
+
+
+def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[str, int]]]) -> None:
+    """Store articles' unit counts, each under its docid (inside the caller's transaction).
+
+    The postings of a batch are inserted in key order (fewer pages touched than article by article).
+    """
+    ids = vocab.ids_of({t for _, units in docs for t in units})
+    rows = sorted((ids[t] << DOC_BITS | docid, n) for docid, units in docs for t, n in units.items())
+    db.executemany("INSERT INTO postings VALUES (?, ?)", rows)
+    db.executemany("INSERT INTO doc_units VALUES (?, ?)",
+                   [(docid, array("I", sorted(ids[t] for t in units)).tobytes()) for docid, units in docs])
+
+
+def drop(db: sqlite3.Connection, docids: list[int]) -> None:
+    """Remove the postings of articles (inside the caller's transaction)."""
+    for docid in docids:
+        row = db.execute("SELECT units FROM doc_units WHERE doc = ?", (docid,)).fetchone()
+        if row is None:
+            continue
+        ids = array("I")
+        ids.frombytes(row[0])
+        db.executemany("DELETE FROM postings WHERE key = ?", [(u << DOC_BITS | docid,) for u in ids])
+        db.execute("DELETE FROM doc_units WHERE doc = ?", (docid,))
+
+
+def clear(db: sqlite3.Connection, vocab: Vocabulary) -> None:
+    """Remove every posting and unit (compaction rebuilds them from the files)."""
+    for table in ("postings", "doc_units", "unit_starts", "units"):
+        db.execute(f"DELETE FROM {table}")
+    vocab.forget()
