@@ -43,7 +43,7 @@ def bundled_seeds() -> Path:
     to `data_dir()/samples`, where annotations can be saved. If that copy cannot be made
     (no writable home), the packaged folder is returned for reading.
     """
-    tree = Path(__file__).resolve().parent.parent / "seeds"
+    tree = Path(__file__).resolve().parents[2] / "seeds"  # core/files/paths.py → the tree
     if tree.is_dir():
         return tree
     import tempfile

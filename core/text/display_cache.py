@@ -14,8 +14,14 @@ from ..files.paths import cache_dir
 
 VERSION = "5"  # bump when the cache format changes
 # The rules that shape a display: any edit to these modules, or another hazm, is a new key.
-RULE_MODULES = ("parse.py", "boilerplate.py", "display.py", "normalize.py", "offsets.py", "jalali.py")
+RULE_PACKAGES = ("corpus", "text")  # parsing, boilerplate, display, normalising, offsets, dates
 _rules: str | None = None
+
+
+def rule_files() -> list[Path]:
+    """The modules whose code decides a display text: every module of core's corpus and text packages."""
+    core = Path(__file__).resolve().parents[1]
+    return [f for pkg in RULE_PACKAGES for f in sorted((core / pkg).glob("*.py"))]
 
 
 def rules_version() -> str:
@@ -23,12 +29,9 @@ def rules_version() -> str:
     global _rules
     if _rules is None:
         h = hashlib.sha1(VERSION.encode())
-        here = Path(__file__).resolve().parent
-        for name in RULE_MODULES:
-            try:
-                h.update((here / name).read_bytes())
-            except OSError:
-                h.update(name.encode())
+        for path in rule_files():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
         h.update(_hazm_release().encode())
         _rules = h.hexdigest()[:16]
     return _rules

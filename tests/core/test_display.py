@@ -93,3 +93,11 @@ def test_metadata_fields_are_normalised_like_the_text_of_their_level() -> None:
     assert listed.title == next(quick.text[p.start:p.end] for p in quick.paragraphs if p.role == "title")
     assert record["lead"] == next(record["text"][p.start:p.end] for p in art.display(normalized=True).paragraphs
                                   if p.role == "lead")
+
+
+def test_the_display_cache_follows_the_parser_wherever_its_modules_live() -> None:
+    """A change to the parser or the boilerplate rules must make cached displays be built again: the
+    modules hashed into the cache's rules version are the real files, not names that no longer exist."""
+    names = {p.name for p in display_cache.rule_files()}
+    assert {"parse.py", "boilerplate.py", "display.py", "normalize.py", "offsets.py", "jalali.py"} <= names
+    assert all(p.is_file() for p in display_cache.rule_files())
