@@ -5,7 +5,7 @@ of whole texts. A query whose keys hold only letters and digits matches only let
 digits, ignored marks, ZWNJ and spaces, and a hit starts only after a space, a ZWNJ or a
 character that is none of these (`matching.find_phrase`). So:
 
-- a hit that crosses no space lies inside one unit (`matching.word_units`), and scanning
+- a hit that crosses no space lies inside one unit (`units.word_units`), and scanning
   the unit alone finds it; a unit's hits are computed once, by `matching.term_spans` on
   the unit's text, and multiplied by the unit's count in each article;
 - a hit that crosses a space joins, across that space, a beginning of the key ending where

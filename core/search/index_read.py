@@ -17,7 +17,6 @@ from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..text.matching import word_units
 from ..text.normalize import ZWNJ, match_key_lines
 from ..text.textio import UnreadableArticle, check_name, is_article_name, read_text
 
@@ -104,6 +103,8 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
         row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
         row["published"] = record.published
     if words:
+        from ..text.units import word_units  # not on the window's start-up path (it lists without words)
+
         row["tokens"] = index_tokens(decoded.text)
         row["units"] = dict(Counter(word_units(decoded.text)))  # hit counts (counts.py)
     return row

@@ -1,9 +1,9 @@
 """Word units and their counts per article in the corpus cache, for hit counts without the files.
 
-A unit is a word as written in the file (`matching.word_units`: split at spaces, line
+A unit is a word as written in the file (`units.word_units`: split at spaces, line
 breaks and punctuation, ZWNJ, marks and letter variants kept), stored once in `units`.
 `unit_starts` holds, for each unit, the skeleton from each place a hit may start in it
-(`matching.unit_starts`), so the units a query can match are found by a range lookup.
+(`units.unit_starts`), so the units a query can match are found by a range lookup.
 `postings` holds how often each unit occurs in each article: key `unit << 32 | docid`,
 so one unit's articles are one range of the primary key. `doc_units` lists an article's
 units, so its postings are removed when the file changes or goes.
@@ -14,7 +14,6 @@ from __future__ import annotations
 import sqlite3
 from array import array
 
-from ..text.matching import unit_starts
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, text TEXT UNIQUE);
@@ -52,6 +51,8 @@ class Vocabulary:
                     self.ids[t] = row[0]
             missing = [t for t in missing if t not in self.ids]
         if missing:
+            from ..text.units import unit_starts  # only when words are indexed (not at the window's start)
+
             if not self.next_id:
                 self.next_id = (db.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
             new = {t: self.next_id + i for i, t in enumerate(missing)}

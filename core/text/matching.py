@@ -262,29 +262,6 @@ def matches(query: str | Query, text: str) -> bool:
     return bool(find_in_text(query, text))
 
 
-# --- units for an index of hit counts (core/search/counts.py) ----------------------------
-
-@lru_cache(maxsize=1)
-def _unit_regex() -> re.Pattern[str]:
-    return re.compile(f"(?:[^\\W_]|{_class(match_ignored_chars())}|{ZWNJ})+")
-
-
-def word_units(text: str) -> list[str]:
-    """The words of `text` as written, split at spaces, line breaks and punctuation (ZWNJ kept inside).
-
-    A phrase without punctuation matches only letters, digits, ignored marks, ZWNJ and spaces
-    (`_phrase_regex`), and a hit starts after none of them but a space or ZWNJ, so a hit that
-    crosses no space lies inside one unit, and `find_phrase` on the unit alone finds it.
-    """
-    return _unit_regex().findall(text)
-
-
-def unit_starts(unit: str) -> list[str]:
-    """Skeletons of a unit from each place a hit may start in it: its start and after each ZWNJ."""
-    starts = [0] + [i + 1 for i, c in enumerate(unit) if c == ZWNJ]
-    return [k for k in dict.fromkeys(skeleton(unit[s:]) for s in starts) if k]
-
-
 def gap_allowed(key: str, gaps: frozenset[int], at: int) -> bool:
     """Tell whether a hit of `key` may have a word gap before its character `at` (see `_phrase_regex`)."""
     return 0 < at < len(key) and (at in gaps or 2 <= at <= len(key) - 2)
