@@ -180,9 +180,12 @@ def is_boilerplate(text: str) -> bool:
         return True  # "|", "5", separators
     latin = to_latin_digits(c)
     n = words(c)
-    if _IMAGE.match(latin) or (_EMAIL.search(latin) and n <= 6):
+    # `in` tests first: the regexes cannot match without "@", "http" or "www." (an unanchored
+    # e-mail search costs more than the rest of the rules on a paragraph)
+    if _IMAGE.match(latin) or ("@" in latin and _EMAIL.search(latin) and n <= 6):
         return True
-    if _URL.fullmatch(latin) or (_URL.search(latin) and words(_URL.sub(" ", latin)) <= 8):
+    if ("http" in latin or "www." in latin) and \
+            (_URL.fullmatch(latin) or (_URL.search(latin) and words(_URL.sub(" ", latin)) <= 8)):
         return True  # a link, or a short line around one («آدرس مطلب: https://…»)
     if _EDITOR_CODE.match(latin) and any(ch.isdigit() for ch in latin):
         return True

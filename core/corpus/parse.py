@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .boilerplate import (
     SOURCE_LABEL,
@@ -189,7 +190,10 @@ def _is_lead_like(text: str) -> bool:
     return words(c) >= 8 and (len(c) > 200 or c.endswith(tuple(_SENTENCE_END)) or words(c) > 30)
 
 
+@lru_cache(maxsize=1024)  # each line is asked about up to four times
 def _code_of(text: str) -> str | None:
+    if "کد" not in text and "شناسه" not in text and "كد" not in text:
+        return None  # fold_letters only makes «ک» of «ك»; «شناسه» has no letter it folds
     m = _CODE.search(to_latin_digits(fold_letters(text)))
     return m.group(1) if m else None
 
@@ -219,6 +223,7 @@ def _bounded(text: str, found: FoundDate) -> bool:
     return ok_before and ok_after
 
 
+@lru_cache(maxsize=1024)  # each header line is asked about up to four times
 def _date_kind(text: str) -> str | None:
     """`date` for a date line, `stamped` for a title with a date stamp at its end, else None.
 
