@@ -24,10 +24,17 @@ def clean(text: str) -> str:
     return fold_letters(strip_markup(text)).strip().strip(BULLETS).strip()
 
 
+@lru_cache(maxsize=4096)
+def _key_words(text: str) -> tuple[str, int]:
+    """`match_key` and `words` of a text, from one folding (most lines are asked both)."""
+    parts = match_key_lines(text).split()
+    return " ".join(parts), len(parts)
+
+
 @lru_cache(maxsize=2048)
 def match_key(text: str) -> str:
     """normalize.match_key without the index map (C-speed): letters folded, gaps collapsed."""
-    return " ".join(match_key_lines(text).split())
+    return _key_words(text)[0]
 
 
 def key(text: str) -> str:
@@ -38,7 +45,7 @@ def key(text: str) -> str:
 @lru_cache(maxsize=4096)
 def words(text: str) -> int:
     """Number of words, counted in matching form."""
-    return len(match_key_lines(text).split())
+    return _key_words(text)[1]
 
 
 def _keys(*phrases: str) -> tuple[str, ...]:
