@@ -32,7 +32,7 @@ import re
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import add
 from pathlib import Path
@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Self
 from ..text.normalize import match_key_lines
 from ..files.paths import cache_dir
 from ..corpus.records import ArticleRecord
-from ..text.textio import UnreadableArticle, check_name, is_article_name, read_text, shown_name
+from ..text.textio import UnreadableArticle, check_file_name, is_article_name, read_text, shown_name
 
 if TYPE_CHECKING:  # the parser and the corpus scanner are imported when first needed: a
     # search on an up-to-date index does not load them (hashiye-cli search start-up)
@@ -239,32 +239,36 @@ class CorpusIndex:
         known = {r[0]: r[1:] for r in self.db.execute(
             "SELECT name, mtime, size, ino, docid, skipped, record FROM files")}
         gone = [n for n in known if n not in current]
-        rules = None
-        rules_changed = False
-        if metadata:  # records depend on the folder's repeated lines and marks
-            from ..corpus.folder_rules import for_folder
+        pool = Workers(workers)  # started by the first step with many files to read, for every step
+        try:
+            rules = None
+            rules_changed = False
+            if metadata:  # records depend on the folder's repeated lines and marks
+                from ..corpus.folder_rules import for_folder
 
-            rules = for_folder(self.corpus)
-            rules_changed = self._meta_text("folder_rules") != rules.digest()
-        # known[n]: mtime, size, ino, docid, skipped, record
-        todo = [n for n, st in current.items()
-                if rules_changed or n not in known or known[n][:3] != st
-                or (metadata and known[n][5] is None and known[n][4] is None)
-                or (words and known[n][3] is None and known[n][4] is None)]
-        # What to read of each: what was asked for; an unchanged file read again for the other
-        # part keeps what the cache had of it.
-        what = [(metadata or (n in known and known[n][:3] == current[n] and known[n][5] is not None),
-                 words or (n in known and known[n][:3] == current[n] and known[n][3] is not None))
-                for n in todo]
-        if gone:
-            self._drop(gone, garbage=sum(1 for n in gone if known[n][3] is not None))
-        total = len(todo)
-        yield Progress("index", 0, total)
-        done = 0
-        for rows in read_rows(self.corpus, todo, what, workers, rules):
-            self._store(rows)
-            done += len(rows)
-            yield Progress("index", done, total, rows[-1]["name"])
+                rules = for_folder(self.corpus, read=lambda corpus, names: read_line_keys(corpus, names, pool))
+                rules_changed = self._meta_text("folder_rules") != rules.digest()
+            # known[n]: mtime, size, ino, docid, skipped, record
+            todo = [n for n, st in current.items()
+                    if rules_changed or n not in known or known[n][:3] != st
+                    or (metadata and known[n][5] is None and known[n][4] is None)
+                    or (words and known[n][3] is None and known[n][4] is None)]
+            # What to read of each: what was asked for; an unchanged file read again for the other
+            # part keeps what the cache had of it.
+            what = [(metadata or (n in known and known[n][:3] == current[n] and known[n][5] is not None),
+                     words or (n in known and known[n][:3] == current[n] and known[n][3] is not None))
+                    for n in todo]
+            if gone:
+                self._drop(gone, garbage=sum(1 for n in gone if known[n][3] is not None))
+            total = len(todo)
+            yield Progress("index", 0, total)
+            done = 0
+            for rows in read_rows(self.corpus, todo, what, workers, rules, pool):
+                self._store(rows)
+                done += len(rows)
+                yield Progress("index", done, total, rows[-1]["name"])
+        finally:
+            pool.close()
         if rules is not None and rules_changed:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('folder_rules', ?)", (rules.digest(),))
         if self._garbage() > max(COMPACT_MIN, self._live() // 4):
@@ -297,7 +301,7 @@ class CorpusIndex:
                     if not is_article_name(entry.name):
                         continue
                     try:
-                        check_name(Path(entry.name))  # names that are not UTF-8: skipped with a reason
+                        check_file_name(entry.name)  # names that are not UTF-8: skipped with a reason
                     except UnreadableArticle as exc:
                         self.bad_names[entry.name] = exc.reason
                         continue
@@ -538,7 +542,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from ..corpus import article
+    from ..corpus import article, folder_rules  # noqa: F401  (imported before the workers fork)
 
     from ..text import normalize
 
@@ -554,67 +558,106 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
 
 
-def read_rows(corpus: Path, names: list[str], what: list[tuple[bool, bool]],
-              workers: int | None, rules: FolderRules | None = None) -> Iterator[list[dict[str, Any]]]:
+class Workers:
+    """The worker processes of one refresh: started when a step first has PARALLEL_FROM files or
+    more to read (the folder's line keys, then the records), shared by the steps, closed at the end."""
+
+    def __init__(self, workers: int | None) -> None:
+        self.count = cpu_count() if workers is None else workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.failed = False
+
+    def get(self, files: int) -> ProcessPoolExecutor | None:
+        """The pool, if `files` files are worth reading in it and processes can be started."""
+        if self.count <= 1 or files < PARALLEL_FROM or self.failed:
+            return None
+        if self.pool is None:
+            try:
+                self.pool = _pool(self.count)
+            except (OSError, ImportError, NotImplementedError):
+                self.failed = True  # read here
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def read_rows(corpus: Path, names: list[str], what: list[tuple[bool, bool]], workers: int | None,
+              rules: FolderRules | None = None, pool: Workers | None = None) -> Iterator[list[dict[str, Any]]]:
     """Read files in batches of BATCH rows, in the order of `names`, whichever way they are read.
 
-    From PARALLEL_FROM files on they are read in worker processes, CHUNK files per task,
-    a few tasks ahead of the batch being stored; if processes cannot be started, the rest
-    is read here. `workers=1` always reads here.
+    From PARALLEL_FROM files on they are read in worker processes (`pool`, else a pool of
+    `workers` started here), CHUNK files per task, a few tasks ahead of the batch being
+    stored; if processes cannot be started, the rest is read here. `workers=1` always reads here.
     """
-    workers = cpu_count() if workers is None else workers
-    if workers > 1 and len(names) >= PARALLEL_FROM:
-        try:
-            pool = _pool(workers)
-        except (OSError, ImportError, NotImplementedError):
-            pool = None
-        if pool is not None:
-            try:
-                yield from _read_parallel(pool, corpus, names, what, workers, rules)
-                return
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-    for start in range(0, len(names), BATCH):
-        yield _read_chunk(corpus, names[start:start + BATCH], what[start:start + BATCH], rules)
+    own = pool is None
+    workers_ = Workers(workers) if pool is None else pool
+    try:
+        executor = workers_.get(len(names))
+        if executor is None:
+            for start in range(0, len(names), BATCH):
+                yield _read_chunk(corpus, names[start:start + BATCH], what[start:start + BATCH], rules)
+            return
+        jobs = [(corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
+                for start in range(0, len(names), CHUNK)]
+        batch: list[dict[str, Any]] = []
+        for rows in _map_chunks(executor, workers_.count, _read_chunk, jobs):
+            batch.extend(rows)
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+    finally:
+        if own:
+            workers_.close()
 
 
-def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], what: list[tuple[bool, bool]],
-                   workers: int, rules: FolderRules | None) -> Iterator[list[dict[str, Any]]]:
+def read_line_keys(corpus: Path, names: list[str], pool: Workers) -> Iterator[tuple[list[str], list[str]]]:
+    """`folder_rules.file_line_keys` of the files, in order; many are read in the worker processes."""
+    from ..corpus.folder_rules import file_line_keys
+
+    executor = pool.get(len(names))
+    if executor is None:
+        yield from file_line_keys(corpus, names)
+        return
+    jobs = [(corpus, names[start:start + CHUNK]) for start in range(0, len(names), CHUNK)]
+    for keys in _map_chunks(executor, pool.count, file_line_keys, jobs):
+        yield from keys
+
+
+def _map_chunks(pool: ProcessPoolExecutor, workers: int, fn: Callable[..., list[Any]],
+                jobs: list[tuple[Any, ...]]) -> Iterator[list[Any]]:
+    """`fn(*job)` of each job, in order, run in the pool a few jobs ahead of the one returned;
+    a job whose worker died (killed, out of memory) or could not be sent runs here."""
     from concurrent.futures.process import BrokenProcessPool
 
-    starts = iter(range(0, len(names), CHUNK))
-    pending: deque[tuple[int, Future[list[dict[str, Any]]] | None]] = deque()
-    batch: list[dict[str, Any]] = []
+    todo = iter(jobs)
+    pending: deque[tuple[tuple[Any, ...], Future[list[Any]] | None]] = deque()
 
     def submit() -> None:
-        for start in starts:
+        for job in todo:
             try:
-                job: Future[list[dict[str, Any]]] | None = pool.submit(
-                    _read_chunk, corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
+                future: Future[list[Any]] | None = pool.submit(fn, *job)
             except (BrokenProcessPool, RuntimeError, OSError):
-                job = None
-            pending.append((start, job))
+                future = None
+            pending.append((job, future))
             return
 
     for _ in range(3 * workers):
         submit()
     while pending:
-        start, job = pending.popleft()
+        job, future = pending.popleft()
         submit()
-        rows: list[dict[str, Any]] | None = None
-        if job is not None:
+        result: list[Any] | None = None
+        if future is not None:
             try:
-                rows = job.result()
+                result = future.result()
             except (BrokenProcessPool, OSError):
-                rows = None
-        if rows is None:  # the worker died (killed, out of memory): read the chunk here
-            rows = _read_chunk(corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
-        batch.extend(rows)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+                result = None
+        yield fn(*job) if result is None else result
 
 
 def cached_listing(corpus: Path, *, words: bool = True) -> Listing:
