@@ -14,7 +14,8 @@ from ..files.paths import cache_dir
 
 VERSION = "4"  # bump when the cache format changes
 # The rules that shape a display: any edit to these modules, or another hazm, is a new key.
-RULE_MODULES = ("parse.py", "boilerplate.py", "display.py", "normalize.py", "offsets.py", "jalali.py")
+RULE_MODULES = ("corpus/parse.py", "corpus/lines.py", "corpus/line_kinds.py", "corpus/sources.py",
+                "corpus/boilerplate.py", "text/display.py", "text/normalize.py", "text/offsets.py", "text/jalali.py")
 _rules: str | None = None
 
 
@@ -23,7 +24,7 @@ def rules_version() -> str:
     global _rules
     if _rules is None:
         h = hashlib.sha1(VERSION.encode())
-        here = Path(__file__).resolve().parent
+        here = Path(__file__).resolve().parents[1]  # core/: the parser is in corpus/, the display in text/
         for name in RULE_MODULES:
             try:
                 h.update((here / name).read_bytes())
