@@ -13,7 +13,8 @@ the `cat` of the same run, and its median printed. `--serial` adds a first listi
 one process (the same cache code with `workers=1`), to show what the processes bring.
 `--other DIR` adds `python -m hashiye.core.cli.main list --json` with PYTHONPATH=DIR (a folder
 holding an older `hashiye` package, for before/after figures in the same loop), its cache
-deleted first too.
+deleted first too, and checks that both trees print the same bytes (exit status 1 if not;
+also if the first and the unchanged listing differ).
 """
 
 from __future__ import annotations
@@ -42,9 +43,10 @@ def corpus_for(size: int, base: Path) -> Path:
     return folder
 
 
-def wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
+def wall(cmd: list[str], env: dict[str, str] | None = None, out: Path | None = None) -> float:
     t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
+    with open(out or os.devnull, "wb") as sink:
+        subprocess.run(cmd, stdout=sink, stderr=subprocess.DEVNULL, check=True, env=env)
     return (time.perf_counter() - t) * 1000
 
 
@@ -72,12 +74,14 @@ def main() -> int:
     rows: dict[str, list[float]] = {"cat": [], "first": [], "unchanged": [], "serial": [], "other": []}
     ratios: dict[str, list[float]] = {"first": [], "unchanged": [], "serial": [], "other": []}
     print(f"{args.size} articles, load average before: {load()} ({os.cpu_count()} CPUs)", flush=True)
+    same = same_as_other = True
     for run in range(args.runs):
         ref = wall(cat)
         rows["cat"].append(ref)
         shutil.rmtree(cache, ignore_errors=True)
-        first = wall(listing, env)
-        unchanged = wall(listing, env)
+        first = wall(listing, env, args.dir / "list-first.json")
+        unchanged = wall(listing, env, args.dir / "list-unchanged.json")
+        same &= (args.dir / "list-first.json").read_bytes() == (args.dir / "list-unchanged.json").read_bytes()
         for key, ms in (("first", first), ("unchanged", unchanged)):
             rows[key].append(ms)
             ratios[key].append(ms / ref)
@@ -92,7 +96,8 @@ def main() -> int:
             shutil.rmtree(cache, ignore_errors=True)
             other_env = {**env, "PYTHONPATH": str(args.other)}
             other = wall([sys.executable, "-m", "hashiye.core.cli.main", "list", "--json", "--corpus", str(corpus)],
-                         other_env)
+                         other_env, args.dir / "list-other.json")
+            same_as_other &= (args.dir / "list-other.json").read_bytes() == (args.dir / "list-first.json").read_bytes()
             rows["other"].append(other)
             ratios["other"].append(other / ref)
         print(f"run {run + 1}: cat {ref:.0f} ms, first {first:.0f} ms, unchanged {unchanged:.0f} ms"
@@ -108,7 +113,10 @@ def main() -> int:
     for key, label in names.items():
         if rows[key]:
             print(f"{label:<42} {statistics.median(rows[key]):8.0f}ms {statistics.median(ratios[key]):7.2f}")
-    return 0
+    print(f"\nfirst and unchanged listings print the same bytes: {'yes' if same else 'NO'}")
+    if args.other:
+        print(f"this tree and the other tree print the same bytes: {'yes' if same_as_other else 'NO'}")
+    return 0 if same and same_as_other else 1
 
 
 if __name__ == "__main__":
