@@ -39,6 +39,7 @@ def decode_bytes(data: bytes) -> DecodedText:
     Raises UnreadableArticle for binary or undecodable data.
     """
     warnings: tuple[str, ...] = ()
+    nul_checked = False  # NUL bytes already refused: UTF-8 and Windows-1256 make U+0000 of them only
     if data.startswith(codecs.BOM_UTF8):
         enc = "utf-8-sig"
         try:
@@ -53,6 +54,7 @@ def decode_bytes(data: bytes) -> DecodedText:
     else:
         if reason := binary_prefix(data):
             raise UnreadableArticle(reason)
+        nul_checked = True
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -62,7 +64,7 @@ def decode_bytes(data: bytes) -> DecodedText:
             else:
                 text, enc = _strict(data, "cp1256"), "cp1256"
                 _check_letters(text)
-    if "\x00" in text:
+    if not nul_checked and "\x00" in text:
         raise UnreadableArticle("binary file (contains NUL characters)")
     if text and _CONTROL.search(text) is not None:  # a regex scan: C speed, no count unless needed
         controls = len(_CONTROL.findall(text))
