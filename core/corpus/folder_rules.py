@@ -154,6 +154,14 @@ def repeated_lines(corpus: Path, tick: Callable[[int, int], None] | None = None,
     """
     files = _files(corpus)
     path = lines_cache_path(corpus)
+    counted = path.with_suffix(".count.json")  # the last count, and the folder and cache it was made from
+    state = _state(files, path)
+    try:
+        last = json.loads(counted.read_text("utf-8"))
+        if last["version"] == CACHE_VERSION and last["state"] == state:
+            return frozenset(str(k) for k in last["repeated"])  # nothing changed: no cache to load, no count
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
     try:
         cached = json.loads(path.read_text("utf-8"))
         known = cached["files"] if cached.get("version") == CACHE_VERSION else {}
@@ -179,7 +187,25 @@ def repeated_lines(corpus: Path, tick: Callable[[int, int], None] | None = None,
                         indent=None)
         except OSError:
             pass  # no usable cache folder: counted again next time
-    return _count(entries)
+    repeated = _count(entries)
+    try:
+        _write_json(counted, {"version": CACHE_VERSION, "state": _state(files, path), "repeated": sorted(repeated)},
+                    indent=None)
+    except OSError:
+        pass
+    return repeated
+
+
+def _state(files: dict[str, tuple[int, int]], cache: Path) -> str:
+    """A digest of the folder's article files (names, mtimes, sizes) and of the line-key cache file."""
+    try:
+        st = cache.stat()
+        sig = f"{st.st_mtime_ns} {st.st_size} {st.st_ino}"
+    except OSError:
+        sig = "none"
+    h = hashlib.sha1(sig.encode())
+    h.update("\n".join(f"{n}\0{m}\0{z}" for n, (m, z) in sorted(files.items())).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def _count(entries: dict[str, Any]) -> frozenset[str]:
