@@ -24,10 +24,17 @@ def clean(text: str) -> str:
     return fold_letters(strip_markup(text)).strip().strip(BULLETS).strip()
 
 
+@lru_cache(maxsize=4096)
+def _key_words(text: str) -> tuple[str, int]:
+    """`match_key` and `words` of a text, from one folding (most lines are asked both)."""
+    parts = match_key_lines(text).split()
+    return " ".join(parts), len(parts)
+
+
 @lru_cache(maxsize=2048)
 def match_key(text: str) -> str:
     """normalize.match_key without the index map (C-speed): letters folded, gaps collapsed."""
-    return " ".join(match_key_lines(text).split())
+    return _key_words(text)[0]
 
 
 def key(text: str) -> str:
@@ -38,7 +45,7 @@ def key(text: str) -> str:
 @lru_cache(maxsize=4096)
 def words(text: str) -> int:
     """Number of words, counted in matching form."""
-    return len(match_key_lines(text).split())
+    return _key_words(text)[1]
 
 
 def _keys(*phrases: str) -> tuple[str, ...]:
@@ -180,9 +187,12 @@ def is_boilerplate(text: str) -> bool:
         return True  # "|", "5", separators
     latin = to_latin_digits(c)
     n = words(c)
-    if _IMAGE.match(latin) or (_EMAIL.search(latin) and n <= 6):
+    # `in` tests first: the regexes cannot match without "@", "http" or "www." (an unanchored
+    # e-mail search costs more than the rest of the rules on a paragraph)
+    if _IMAGE.match(latin) or ("@" in latin and _EMAIL.search(latin) and n <= 6):
         return True
-    if _URL.fullmatch(latin) or (_URL.search(latin) and words(_URL.sub(" ", latin)) <= 8):
+    if ("http" in latin or "www." in latin) and \
+            (_URL.fullmatch(latin) or (_URL.search(latin) and words(_URL.sub(" ", latin)) <= 8)):
         return True  # a link, or a short line around one («آدرس مطلب: https://…»)
     if _EDITOR_CODE.match(latin) and any(ch.isdigit() for ch in latin):
         return True

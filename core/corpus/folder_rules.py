@@ -24,7 +24,7 @@ import stat
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from ..files.atomic import write_atomic
 from .boilerplate import clean, key, words
 from .parse import NO_RULES, FolderRules, split_lines
 from ..files.paths import cache_dir, data_dir
-from ..text.textio import UnreadableArticle, is_article_path, read_text, shown_name
+from ..text.textio import UnreadableArticle, is_article_name, read_text, shown_name
 
 MAX_WORDS = 12  # longer lines are text, however often they recur
 STORY_WORDS = 15  # a line this long shared by two files makes them copies of one story
@@ -85,10 +85,10 @@ def mark_line(corpus: Path, line: str, furniture: bool | None) -> None:
         _memo.pop(str(corpus.resolve()), None)
 
 
-def _write_json(path: Path, data: Any) -> None:
-    """Write a small JSON file atomically (`core/files/atomic.py`)."""
+def _write_json(path: Path, data: Any, indent: int | None = 1) -> None:
+    """Write a JSON file atomically (`core/files/atomic.py`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=indent).encode("utf-8"))
 
 
 def line_keys(text: str) -> tuple[list[str], list[str]]:
@@ -107,12 +107,32 @@ def line_keys(text: str) -> tuple[list[str], list[str]]:
     return list(short), [hashlib.sha1(k.encode("utf-8", "surrogatepass")).hexdigest()[:12] for k in long]
 
 
+def file_line_keys(corpus: Path, names: list[str]) -> list[tuple[list[str], list[str]]]:
+    """`line_keys` of each named file (none for a file that cannot be read); a worker process can run it."""
+    out: list[tuple[list[str], list[str]]] = []
+    for name in names:
+        try:
+            out.append(line_keys(read_text(corpus / name).text))
+        except (OSError, UnreadableArticle):
+            out.append(([], []))
+    return out
+
+
+def _read_keys(corpus: Path, names: list[str]) -> Iterator[tuple[list[str], list[str]]]:
+    for name in names:
+        yield file_line_keys(corpus, [name])[0]
+
+
+# Reads the line keys of many files, in their order (search_index reads them in worker processes).
+KeysReader = Callable[[Path, list[str]], Iterable[tuple[list[str], list[str]]]]
+
+
 def _files(corpus: Path) -> dict[str, tuple[int, int]]:
     out: dict[str, tuple[int, int]] = {}
     try:
         with os.scandir(corpus) as entries:
             for entry in entries:
-                if not is_article_path(Path(entry.name)) or shown_name(entry.name) != entry.name:
+                if not is_article_name(entry.name) or shown_name(entry.name) != entry.name:
                     continue  # names that are not UTF-8 are skipped as articles too (textio.check_name)
                 try:
                     st = entry.stat()
@@ -125,40 +145,67 @@ def _files(corpus: Path) -> dict[str, tuple[int, int]]:
     return out
 
 
-def repeated_lines(corpus: Path, tick: Callable[[int, int], None] | None = None) -> frozenset[str]:
+def repeated_lines(corpus: Path, tick: Callable[[int, int], None] | None = None,
+                   read: KeysReader | None = None) -> frozenset[str]:
     """Keys of the short lines that recur in `REPEAT_MIN` or more stories of the folder.
 
     `tick(done, total)` is called after each file read (a worker reports progress, and may
-    stop the count by raising).
+    stop the count by raising). `read` reads the files not cached (default: one by one, here).
     """
     files = _files(corpus)
     path = lines_cache_path(corpus)
+    counted = path.with_suffix(".count.json")  # the last count, and the folder and cache it was made from
+    state = _state(files, path)
+    try:
+        last = json.loads(counted.read_text("utf-8"))
+        if last["version"] == CACHE_VERSION and last["state"] == state:
+            return frozenset(str(k) for k in last["repeated"])  # nothing changed: no cache to load, no count
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
     try:
         cached = json.loads(path.read_text("utf-8"))
         known = cached["files"] if cached.get("version") == CACHE_VERSION else {}
     except (OSError, ValueError, TypeError, KeyError):
         known = {}
     entries: dict[str, Any] = {}
-    changed = False
+    todo: list[tuple[int, str]] = []  # (position in the folder, name) of the files to read
     for done, (name, sig) in enumerate(files.items(), 1):
         old = known.get(name)
         if isinstance(old, dict) and old.get("sig") == list(sig):
             entries[name] = old
-            continue
-        try:
-            short, long = line_keys(read_text(corpus / name).text)
-        except (OSError, UnreadableArticle):
-            short, long = [], []
-        entries[name] = {"sig": list(sig), "short": short, "long": long}
-        changed = True
+        else:
+            entries[name] = None
+            todo.append((done, name))
+    keys = (read or _read_keys)(corpus, [name for _, name in todo])
+    for (done, name), (short, long) in zip(todo, keys, strict=True):
+        entries[name] = {"sig": list(files[name]), "short": short, "long": long}
         if tick is not None:
             tick(done, len(files))
-    if changed or len(entries) != len(known):
-        try:
-            _write_json(path, {"version": CACHE_VERSION, "folder": shown_name(str(corpus.resolve())), "files": entries})
+    if todo or len(entries) != len(known):
+        try:  # a cache, not for people: written without indentation (the encoder in C, not Python)
+            _write_json(path, {"version": CACHE_VERSION, "folder": shown_name(str(corpus.resolve())), "files": entries},
+                        indent=None)
         except OSError:
             pass  # no usable cache folder: counted again next time
-    return _count(entries)
+    repeated = _count(entries)
+    try:
+        _write_json(counted, {"version": CACHE_VERSION, "state": _state(files, path), "repeated": sorted(repeated)},
+                    indent=None)
+    except OSError:
+        pass
+    return repeated
+
+
+def _state(files: dict[str, tuple[int, int]], cache: Path) -> str:
+    """A digest of the folder's article files (names, mtimes, sizes) and of the line-key cache file."""
+    try:
+        st = cache.stat()
+        sig = f"{st.st_mtime_ns} {st.st_size} {st.st_ino}"
+    except OSError:
+        sig = "none"
+    h = hashlib.sha1(sig.encode())
+    h.update("\n".join(f"{n}\0{m}\0{z}" for n, (m, z) in sorted(files.items())).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def _count(entries: dict[str, Any]) -> frozenset[str]:
@@ -194,12 +241,13 @@ def _mtime(p: Path) -> int:
         return 0
 
 
-def for_folder(corpus: Path) -> FolderRules:
+def for_folder(corpus: Path, read: KeysReader | None = None) -> FolderRules:
     """The rules of a folder (repeated lines and the user's marks); NO_RULES if it cannot be read.
 
     Remembered in memory: a new mark takes effect at once; a change in the folder (a file
     added, removed or renamed, which includes annotation saves) is looked at again at most
     every `RECHECK` seconds, so opening articles never waits for a scan of a large folder.
+    `read`: how files whose line keys are not cached are read (`repeated_lines`).
     """
     try:
         real = str(corpus.resolve())
@@ -213,7 +261,7 @@ def for_folder(corpus: Path) -> FolderRules:
             return hit[1]
     marks = load_marks(corpus)
     rules = FolderRules(furniture=frozenset(marks["furniture"]), keep=frozenset(marks["keep"]),
-                        repeated=repeated_lines(corpus))
+                        repeated=repeated_lines(corpus, read=read))
     with _lock:
         _memo[real] = ((folder, marks_at, now), rules)
     return rules

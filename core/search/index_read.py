@@ -12,13 +12,13 @@ import os
 import re
 import threading
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..text.normalize import ZWNJ, match_key_lines
-from ..text.textio import UnreadableArticle, check_name, is_article_name, read_text
+from ..text.textio import UnreadableArticle, check_file_name, is_article_name, read_text
 
 if TYPE_CHECKING:  # the parser is imported when first needed: a search does not load it
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -138,7 +138,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from ..corpus import article
+    from ..corpus import article, folder_rules  # noqa: F401  (imported before the workers fork)
 
     from ..text import normalize
 
@@ -154,67 +154,106 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
 
 
-def read_rows(corpus: Path, names: list[str], what: list[tuple[bool, bool]],
-              workers: int | None, rules: FolderRules | None = None) -> Iterator[list[dict[str, Any]]]:
+class Workers:
+    """The worker processes of one refresh: started when a step first has PARALLEL_FROM files or
+    more to read (the folder's line keys, then the records), shared by the steps, closed at the end."""
+
+    def __init__(self, workers: int | None) -> None:
+        self.count = cpu_count() if workers is None else workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.failed = False
+
+    def get(self, files: int) -> ProcessPoolExecutor | None:
+        """The pool, if `files` files are worth reading in it and processes can be started."""
+        if self.count <= 1 or files < PARALLEL_FROM or self.failed:
+            return None
+        if self.pool is None:
+            try:
+                self.pool = _pool(self.count)
+            except (OSError, ImportError, NotImplementedError):
+                self.failed = True  # read here
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def read_rows(corpus: Path, names: list[str], what: list[tuple[bool, bool]], workers: int | None,
+              rules: FolderRules | None = None, pool: Workers | None = None) -> Iterator[list[dict[str, Any]]]:
     """Read files in batches of BATCH rows, in the order of `names`, whichever way they are read.
 
-    From PARALLEL_FROM files on they are read in worker processes, CHUNK files per task,
-    a few tasks ahead of the batch being stored; if processes cannot be started, the rest
-    is read here. `workers=1` always reads here.
+    From PARALLEL_FROM files on they are read in worker processes (`pool`, else a pool of
+    `workers` started here), CHUNK files per task, a few tasks ahead of the batch being
+    stored; if processes cannot be started, the rest is read here. `workers=1` always reads here.
     """
-    workers = cpu_count() if workers is None else workers
-    if workers > 1 and len(names) >= PARALLEL_FROM:
-        try:
-            pool = _pool(workers)
-        except (OSError, ImportError, NotImplementedError):
-            pool = None
-        if pool is not None:
-            try:
-                yield from _read_parallel(pool, corpus, names, what, workers, rules)
-                return
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-    for start in range(0, len(names), BATCH):
-        yield _read_chunk(corpus, names[start:start + BATCH], what[start:start + BATCH], rules)
+    own = pool is None
+    workers_ = Workers(workers) if pool is None else pool
+    try:
+        executor = workers_.get(len(names))
+        if executor is None:
+            for start in range(0, len(names), BATCH):
+                yield _read_chunk(corpus, names[start:start + BATCH], what[start:start + BATCH], rules)
+            return
+        jobs = [(corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
+                for start in range(0, len(names), CHUNK)]
+        batch: list[dict[str, Any]] = []
+        for rows in _map_chunks(executor, workers_.count, _read_chunk, jobs):
+            batch.extend(rows)
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+    finally:
+        if own:
+            workers_.close()
 
 
-def _read_parallel(pool: ProcessPoolExecutor, corpus: Path, names: list[str], what: list[tuple[bool, bool]],
-                   workers: int, rules: FolderRules | None) -> Iterator[list[dict[str, Any]]]:
+def read_line_keys(corpus: Path, names: list[str], pool: Workers) -> Iterator[tuple[list[str], list[str]]]:
+    """`folder_rules.file_line_keys` of the files, in order; many are read in the worker processes."""
+    from ..corpus.folder_rules import file_line_keys
+
+    executor = pool.get(len(names))
+    if executor is None:
+        yield from file_line_keys(corpus, names)
+        return
+    jobs = [(corpus, names[start:start + CHUNK]) for start in range(0, len(names), CHUNK)]
+    for keys in _map_chunks(executor, pool.count, file_line_keys, jobs):
+        yield from keys
+
+
+def _map_chunks(pool: ProcessPoolExecutor, workers: int, fn: Callable[..., list[Any]],
+                jobs: list[tuple[Any, ...]]) -> Iterator[list[Any]]:
+    """`fn(*job)` of each job, in order, run in the pool a few jobs ahead of the one returned;
+    a job whose worker died (killed, out of memory) or could not be sent runs here."""
     from concurrent.futures.process import BrokenProcessPool
 
-    starts = iter(range(0, len(names), CHUNK))
-    pending: deque[tuple[int, Future[list[dict[str, Any]]] | None]] = deque()
-    batch: list[dict[str, Any]] = []
+    todo = iter(jobs)
+    pending: deque[tuple[tuple[Any, ...], Future[list[Any]] | None]] = deque()
 
     def submit() -> None:
-        for start in starts:
+        for job in todo:
             try:
-                job: Future[list[dict[str, Any]]] | None = pool.submit(
-                    _read_chunk, corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
+                future: Future[list[Any]] | None = pool.submit(fn, *job)
             except (BrokenProcessPool, RuntimeError, OSError):
-                job = None
-            pending.append((start, job))
+                future = None
+            pending.append((job, future))
             return
 
     for _ in range(3 * workers):
         submit()
     while pending:
-        start, job = pending.popleft()
+        job, future = pending.popleft()
         submit()
-        rows: list[dict[str, Any]] | None = None
-        if job is not None:
+        result: list[Any] | None = None
+        if future is not None:
             try:
-                rows = job.result()
+                result = future.result()
             except (BrokenProcessPool, OSError):
-                rows = None
-        if rows is None:  # the worker died (killed, out of memory): read the chunk here
-            rows = _read_chunk(corpus, names[start:start + CHUNK], what[start:start + CHUNK], rules)
-        batch.extend(rows)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+                result = None
+        yield fn(*job) if result is None else result
 
 
 def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
@@ -247,7 +286,7 @@ def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
                     continue
                 if max(entry.name) >= "\udc80":  # else it holds no surrogate: valid UTF-8 (fast path)
                     try:
-                        check_name(Path(entry.name))  # names that are not UTF-8: skipped with a reason
+                        check_file_name(entry.name)  # names that are not UTF-8: skipped with a reason
                     except UnreadableArticle as exc:
                         bad_names[entry.name] = exc.reason
                         continue

@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any, Self
 from ..files.paths import cache_dir
 from ..text.textio import shown_name
 from . import index_read, postings
-from .index_read import (BATCH, CHUNK, PARALLEL_FROM, corpus_error, cpu_count, index_tokens, read_row, read_rows,
-                         stat_files)
+from .index_read import (BATCH, CHUNK, PARALLEL_FROM, Workers, corpus_error, cpu_count, index_tokens, read_line_keys,
+                         read_row, read_rows, stat_files)
 
 if TYPE_CHECKING:  # the corpus scanner is imported when first needed: a search on an
     # up-to-date index does not load it (hashiye-cli search start-up)
@@ -94,21 +94,26 @@ def code_fingerprint() -> str:
     """A digest of the core modules' source: list records and tokens are only reused when the
     parser, the matching rules and this module are the ones that wrote them.
 
-    Hashing every core module (about 1 ms) needs no version number to remember to bump.
+    Hashing every core module (about 2 ms) needs no version number to remember to bump.
     """
     global _fingerprint
     if _fingerprint is None:
-        digest = hashlib.sha1(str(SCHEMA_VERSION).encode())
-        core = Path(__file__).parent.parent
-        for source in sorted(core.rglob("*.py")):
-            if source.parent.name == "cli":
-                continue  # command-line modules: they write no record
-            try:
-                digest.update(str(source.relative_to(core)).encode() + b"\0" + source.read_bytes())
-            except OSError:
-                continue
-        _fingerprint = digest.hexdigest()
+        _fingerprint = source_digest(Path(__file__).resolve().parents[1])
     return _fingerprint
+
+
+def source_digest(core: Path) -> str:
+    """A digest of the modules of every package under `core` (the parser is in corpus/ and text/)
+    but the command-line ones, which write no record."""
+    digest = hashlib.sha1(str(SCHEMA_VERSION).encode())
+    for source in sorted(core.rglob("*.py")):
+        if source.parent.name == "cli":
+            continue
+        try:
+            digest.update(str(source.relative_to(core)).encode() + b"\0" + source.read_bytes())
+        except OSError:
+            continue
+    return digest.hexdigest()
 
 
 def is_damage(exc: sqlite3.Error) -> bool:
@@ -231,32 +236,36 @@ class CorpusIndex:
         known = {r[0]: r[1:] for r in self.db.execute(
             "SELECT name, mtime, size, ino, docid, skipped, record FROM files")}
         gone = [n for n in known if n not in current]
-        rules = None
-        rules_changed = False
-        if metadata:  # records depend on the folder's repeated lines and marks
-            from ..corpus.folder_rules import for_folder
+        pool = Workers(workers)  # started by the first step with many files to read, for every step
+        try:
+            rules = None
+            rules_changed = False
+            if metadata:  # records depend on the folder's repeated lines and marks
+                from ..corpus.folder_rules import for_folder
 
-            rules = for_folder(self.corpus)
-            rules_changed = self._meta_text("folder_rules") != rules.digest()
-        # known[n]: mtime, size, ino, docid, skipped, record
-        todo = [n for n, st in current.items()
-                if rules_changed or n not in known or known[n][:3] != st
-                or (metadata and known[n][5] is None and known[n][4] is None)
-                or (words and known[n][3] is None and known[n][4] is None)]
-        # What to read of each: what was asked for; an unchanged file read again for the other
-        # part keeps what the cache had of it.
-        what = [(metadata or (n in known and known[n][:3] == current[n] and known[n][5] is not None),
-                 words or (n in known and known[n][:3] == current[n] and known[n][3] is not None))
-                for n in todo]
-        if gone:
-            self._drop(gone, [known[n][3] for n in gone if known[n][3] is not None])
-        total = len(todo)
-        yield Progress("index", 0, total)
-        done = 0
-        for rows in read_rows(self.corpus, todo, what, workers, rules):
-            self._store(rows)
-            done += len(rows)
-            yield Progress("index", done, total, rows[-1]["name"])
+                rules = for_folder(self.corpus, read=lambda corpus, names: read_line_keys(corpus, names, pool))
+                rules_changed = self._meta_text("folder_rules") != rules.digest()
+            # known[n]: mtime, size, ino, docid, skipped, record
+            todo = [n for n, st in current.items()
+                    if rules_changed or n not in known or known[n][:3] != st
+                    or (metadata and known[n][5] is None and known[n][4] is None)
+                    or (words and known[n][3] is None and known[n][4] is None)]
+            # What to read of each: what was asked for; an unchanged file read again for the other
+            # part keeps what the cache had of it.
+            what = [(metadata or (n in known and known[n][:3] == current[n] and known[n][5] is not None),
+                     words or (n in known and known[n][:3] == current[n] and known[n][3] is not None))
+                    for n in todo]
+            if gone:
+                self._drop(gone, [known[n][3] for n in gone if known[n][3] is not None])
+            total = len(todo)
+            yield Progress("index", 0, total)
+            done = 0
+            for rows in read_rows(self.corpus, todo, what, workers, rules, pool):
+                self._store(rows)
+                done += len(rows)
+                yield Progress("index", done, total, rows[-1]["name"])
+        finally:
+            pool.close()
         if rules is not None and rules_changed:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('folder_rules', ?)", (rules.digest(),))
         if self._garbage() > max(COMPACT_MIN, self._live() // 4):

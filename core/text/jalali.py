@@ -61,6 +61,10 @@ _G_NAMED = (
     re.compile(rf"(?<![^\W\d_])(?P<m>{_G_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_G_YEAR}", re.IGNORECASE),
     re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s+(?P<m>{_G_MONTH_RE})\s+(?P<d>[0-3]?\d)(?!\d)", re.IGNORECASE),
 )
+# Every date pattern above needs a year (1[34]\d\d Jalali, (19|20)\d\d Gregorian, in digits
+# `_prepare` makes Latin): a line without one has no date. Most lines (paragraphs of text) are
+# ruled out by this one scan of the line as it is, in any of the three scripts of digits.
+_YEAR = re.compile(r"[1۱١][349۳۴۹٣٤٩]\d\d|[2۲٢][0۰٠]\d\d")
 # A clock time; one glued to a following ISO date («16:462019-02-06») still counts.
 _TIME = re.compile(r"(?<![\d/:])(?P<h>[01]?\d|2[0-3])\s?:\s?(?P<mi>[0-5]\d)(?!\d(?!\d\d\d-\d))")
 
@@ -101,6 +105,8 @@ def find_date(line: str) -> FoundDate | None:
     Remembered for the last lines asked about: parsing asks about each header line several
     times, and a header line may be a whole 5 MB article written as one line.
     """
+    if _YEAR.search(line) is None:
+        return None
     text = _prepare(line)
     for pattern in (_NAMED, _NUMERIC):
         for m in pattern.finditer(text):

@@ -39,6 +39,7 @@ def decode_bytes(data: bytes) -> DecodedText:
     Raises UnreadableArticle for binary or undecodable data.
     """
     warnings: tuple[str, ...] = ()
+    nul_checked = False  # NUL bytes already refused: UTF-8 and Windows-1256 make U+0000 of them only
     if data.startswith(codecs.BOM_UTF8):
         enc = "utf-8-sig"
         try:
@@ -53,6 +54,7 @@ def decode_bytes(data: bytes) -> DecodedText:
     else:
         if reason := binary_prefix(data):
             raise UnreadableArticle(reason)
+        nul_checked = True
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -62,7 +64,7 @@ def decode_bytes(data: bytes) -> DecodedText:
             else:
                 text, enc = _strict(data, "cp1256"), "cp1256"
                 _check_letters(text)
-    if "\x00" in text:
+    if not nul_checked and "\x00" in text:
         raise UnreadableArticle("binary file (contains NUL characters)")
     if text and _CONTROL.search(text) is not None:  # a regex scan: C speed, no count unless needed
         controls = len(_CONTROL.findall(text))
@@ -166,7 +168,17 @@ def read_text(path: Path) -> DecodedText:
 
 def shown_name(name: str) -> str:
     """A file name as it can be printed: bytes that are not UTF-8 shown as U+FFFD."""
+    if name.isascii() or _encodes(name):
+        return name  # no surrogate at all (the usual case, tested in C: folder scans ask for every file)
     return "".join("\ufffd" if "\udc80" <= ch <= "\udcff" else ch for ch in name)
+
+
+def _encodes(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_name(path: Path) -> None:
@@ -177,7 +189,12 @@ def check_name(path: Path) -> None:
     CSV, which all need valid text, and would not tell apart two names that differ only in
     their unreadable bytes. So the file is skipped with a reason that says how to fix it.
     """
-    if shown_name(path.name) != path.name:
+    check_file_name(path.name)
+
+
+def check_file_name(name: str) -> None:
+    """`check_name` for a bare file name (no Path built: folder scans)."""
+    if shown_name(name) != name:
         raise UnreadableArticle(
             "its file name is not valid UTF-8 (\ufffd marks the bytes that are not), probably from an archive "
             "made on Windows; rename it, e.g. `convmv -f cp1256 -t utf8 --notest FILE`, or extract the archive "

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from hashiye.core.corpus import folder_rules
 from hashiye.core.corpus.corpus import iter_listing, join_chunks, list_file, scan
 
@@ -67,3 +69,26 @@ def test_provisional_rules_then_the_repeated_lines(tmp_path: Path) -> None:
     assert final.repeated and seen[-1] == (4, 4)
     assert folder_rules.for_folder(corpus) is final
     assert folder_rules.provisional(corpus).repeated == final.repeated, "the counted keys are cached"
+
+
+def test_repeated_lines_are_not_counted_again_for_an_unchanged_folder(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "f"
+    corpus.mkdir()
+    for i in range(4):
+        (corpus / f"{i}.txt").write_text(
+            f"عنوان خبر شماره {i} درباره موضوعی دیگر\nعضویت در خبرنامه سایت ما\n"
+            + f"متن خبر {i} که درباره یک رویداد تازه در شهر {i} است و چند جمله دارد. " * (i + 2) + "\n", "utf-8")
+    first = folder_rules.repeated_lines(corpus)
+    assert first, "the shared line is counted"
+    real_count = folder_rules._count
+    monkeypatch.setattr(folder_rules, "_count", lambda entries: pytest.fail("counted again"))
+    assert folder_rules.repeated_lines(corpus) == first, "an unchanged folder reuses the last count"
+    counts: list[int] = []
+    monkeypatch.setattr(folder_rules, "_count", lambda entries: counts.append(1) or real_count(entries))
+    (corpus / "3.txt").write_text("عنوان دیگر\nمتنی تازه که دیگر آن خط را ندارد و چند کلمه دارد.\n", "utf-8")
+    assert folder_rules.repeated_lines(corpus) == first and counts == [1], "a changed file is counted again"
+    (corpus / "2.txt").unlink()
+    assert folder_rules.repeated_lines(corpus) == frozenset() and counts == [1, 1], "two stories left: not repeated"
+    folder_rules.lines_cache_path(corpus).unlink()
+    assert folder_rules.repeated_lines(corpus) == frozenset() and counts == [1, 1, 1], "a lost key cache: counted again"

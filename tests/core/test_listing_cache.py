@@ -164,3 +164,18 @@ def test_fast_match_key_equals_the_character_loop() -> None:
     for _ in range(5000):
         text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 12)))
         assert match_key(text) == loop(text), repr(text)
+
+
+def test_cache_is_stale_when_the_parser_changes_not_when_the_cli_does(tmp_path: Path) -> None:
+    import shutil
+
+    core = tmp_path / "core"
+    shutil.copytree(Path(search_index.__file__).resolve().parents[1], core,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = search_index.source_digest(core)
+    with (core / "cli" / "articles.py").open("a", encoding="utf-8") as f:
+        f.write("\n# another way to print\n")
+    assert search_index.source_digest(core) == before, "a command-line change keeps the listing cache"
+    with (core / "corpus" / "parse.py").open("a", encoding="utf-8") as f:
+        f.write("\n# another rule\n")
+    assert search_index.source_digest(core) != before, "records written by another parser are not reused"
