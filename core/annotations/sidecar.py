@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .indented_json import dumps_indented
 from .model import CONTEXT, Annotation, from_w3c, iri_part, newer, to_w3c
 from ..files.safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_json_bytes
 
@@ -161,7 +162,7 @@ def render_sidecar(article_id: str, content: SidecarContent, cache: RenderCache 
 
 def _indented(value: Any) -> str:
     """`value` as json.dumps(indent=2) writes it at item depth (strings hold no raw newlines)."""
-    return "\n".join(_ITEM_INDENT + line for line in json.dumps(value, ensure_ascii=False, indent=2).split("\n"))
+    return _ITEM_INDENT + dumps_indented(value, _ITEM_INDENT)
 
 
 def _item_text(ann: Annotation, cache: RenderCache | None) -> str:
