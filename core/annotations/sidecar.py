@@ -152,7 +152,7 @@ def render_sidecar(article_id: str, content: SidecarContent, cache: RenderCache 
     }
     doc.update(content.collection_extra)
     doc["first"] = page
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    text = dumps_indented(doc) + "\n"
     if cache is not None:
         keep = {a.id for a in content.annotations}
         for stale in [k for k in cache if k not in keep]:
