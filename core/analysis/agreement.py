@@ -14,6 +14,7 @@ or chance agreement 1) is None (`null` in JSON).
 from __future__ import annotations
 
 import json
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..annotations.coders import _names, coders_of
+from .file_cache import FileCache, signature_of
 from ..files.safe_read import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, UnsafeFile, read_bounded, read_json_bytes
 from ..text.sentences import sentence_spans
 from ..annotations.sidecar import SUFFIX, CorruptSidecar, body_tags, read_sidecar
@@ -180,11 +182,11 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
     result = AgreementResult(list(coders), unit, 0, {c: CodeAgreement(per_coder=[0] * len(coders)) for c in codes},
                              CodeAgreement(per_coder=[0] * len(coders)))
     m = len(coders)
+    units_of = _UnitSpans(Path(corpus), unit)
     for art in sorted(by_article):
-        text = _text(Path(corpus) / f"{art}.txt")
-        if text is None:
+        units = units_of.get(art)
+        if units is None:
             continue
-        units = unit_spans(text, unit)
         starts = [s for s, _e in units]
         result.units += len(units)
         slots = by_article[art]
@@ -216,6 +218,7 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
         total.per_coder = [x + y for x, y in zip(total.per_coder, agg.per_coder, strict=True)]
         total._counts += agg._counts
     total.alpha = alpha_binary(total._counts, m)
+    units_of.cache.save()
     for agg in [*result.codes.values(), total]:
         agg._counts = []
     return result
@@ -224,22 +227,68 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
 Record = tuple[int, int, list[str], list[str]]  # start, end, tags, coders
 
 
+class _UnitSpans:
+    """The units of each article, from the cache while the article file is unchanged."""
+
+    def __init__(self, corpus: Path, unit: str) -> None:
+        self.corpus, self.unit = corpus, unit
+        self.cache = FileCache(f"agreement-{unit}", corpus)
+
+    def get(self, art: str) -> list[tuple[int, int]] | None:
+        path = self.corpus / f"{art}.txt"
+        try:
+            sig = signature_of(os.stat(path))
+        except OSError:
+            return None
+        flat = self.cache.get(path.name, sig)
+        if isinstance(flat, list):
+            return list(zip(flat[::2], flat[1::2], strict=True))
+        text = _text(path)
+        if text is None:
+            return None
+        units = unit_spans(text, self.unit)
+        self.cache.put(path.name, sig, [x for span in units for x in span])
+        return units
+
+
 def _iter_records(corpus: Path) -> Iterator[tuple[str, list[Record]]]:
     """(article id, its annotations as records) of every readable sidecar.
 
     The sidecars Hashiye writes are read by a fast path; anything else (records sharing an
-    id, other shapes) goes through the full reader, so the answer is the same.
+    id, other shapes) goes through the full reader, so the answer is the same. Records of
+    unchanged sidecars come from a cache in the user cache folder.
     """
-    for path in sorted(corpus.glob(f"*{SUFFIX}")):
-        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+    cache = FileCache("agreement-records", corpus)
+    try:
+        with os.scandir(corpus) as entries:
+            names = sorted((e.name, e) for e in entries if e.name.endswith(SUFFIX))
+    except OSError:
+        return
+    for name, entry in names:
         try:
-            raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
-            records = _fast_records(json.loads(raw.decode("utf-8-sig")))
-            if records is None:
-                records = [(a.start, a.end, a.tags, coders_of(a)) for a in read_sidecar(article).annotations]
-        except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+            sig = signature_of(entry.stat())
+        except OSError:
             continue
-        yield article.stem, records
+        records = cache.get(name, sig)
+        if not isinstance(records, list):
+            records = _read_records(corpus / name)
+            if records is None:
+                continue
+            cache.put(name, sig, records)
+        yield name[: -len(SUFFIX)], [(s, e, t, n) for s, e, t, n in records]
+    cache.save()
+
+
+def _read_records(path: Path) -> list[Record] | None:
+    article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+    try:
+        raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
+        records = _fast_records(json.loads(raw.decode("utf-8-sig")))
+        if records is None:
+            records = [(a.start, a.end, a.tags, coders_of(a)) for a in read_sidecar(article).annotations]
+    except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+        return None
+    return records
 
 
 def _fast_records(doc: Any) -> list[Record] | None:
