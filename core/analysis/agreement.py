@@ -80,14 +80,19 @@ def alpha_binary(per_unit: list[int], coders: int) -> float | None:
     Every coder judges every unit (no missing values). None when undefined (fewer than two
     coders or units, or only one value used).
     """
-    if coders < 2 or not per_unit:
+    return _alpha(len(per_unit), sum(per_unit), sum(k * (coders - k) for k in per_unit), coders)
+
+
+def _alpha(units: int, coded: int, mixed: int, coders: int) -> float | None:
+    """`alpha_binary` from its sums: units, codings (Σk) and Σk·(coders−k) over the units."""
+    if coders < 2 or not units:
         return None
-    n = coders * len(per_unit)
-    n1 = sum(per_unit)
+    n = coders * units
+    n1 = coded
     n0 = n - n1
     if n0 == 0 or n1 == 0:
         return None
-    o01 = sum(k * (coders - k) for k in per_unit) / (coders - 1)  # coincidences of 0 with 1
+    o01 = mixed / (coders - 1)  # coincidences of 0 with 1
     return 1 - (n - 1) * o01 / (n0 * n1)
 
 
@@ -110,7 +115,8 @@ class CodeAgreement:
     neither: int = 0
     per_coder: list[int] = field(default_factory=list)  # units each coder coded
     alpha: float | None = None
-    _counts: list[int] = field(default_factory=list, repr=False)  # per unit, coders who coded it
+    # Sums over the units for alpha: units, codings (Σk, k coders coded a unit), Σk·(coders−k).
+    _sums: list[int] = field(default_factory=lambda: [0, 0, 0], repr=False)
 
     def to_json(self, coders: int, units: int) -> dict[str, Any]:
         if coders == 2:
@@ -204,23 +210,24 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
                 agg.b_only += len(covered[1] - covered[0])
             agg.both += full
             agg.neither += len(units) - len(touched)
-            agg._counts += [len(names) for names in touched.values()] + [0] * (len(units) - len(touched))
+            ks = [len(names) for names in touched.values()]
+            agg._sums[0] += len(units)
+            agg._sums[1] += sum(ks)
+            agg._sums[2] += sum(k * (m - k) for k in ks)
             for u, names in sorted(touched.items()):
                 if len(names) < m:
                     result.disagreements.append(Disagreement(art, units[u][0], units[u][1], code, names))
     total = result.overall
     for agg in result.codes.values():
-        agg.alpha = alpha_binary(agg._counts, m)
+        agg.alpha = _alpha(agg._sums[0], agg._sums[1], agg._sums[2], m)
         total.both += agg.both
         total.a_only += agg.a_only
         total.b_only += agg.b_only
         total.neither += agg.neither
         total.per_coder = [x + y for x, y in zip(total.per_coder, agg.per_coder, strict=True)]
-        total._counts += agg._counts
-    total.alpha = alpha_binary(total._counts, m)
+        total._sums = [x + y for x, y in zip(total._sums, agg._sums, strict=True)]
+    total.alpha = _alpha(total._sums[0], total._sums[1], total._sums[2], m)
     units_of.cache.save()
-    for agg in [*result.codes.values(), total]:
-        agg._counts = []
     return result
 
 
