@@ -76,7 +76,6 @@ def top_up(corpus: Path, wanted: int) -> int:
     """Add tagged highlights (saved in batches, as autocode saves) until the corpus holds `wanted` annotations."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from hashiye.core.annotations.bulk import Job, save_batch
     from hashiye.core.files.atomic import bulk_saves
 
     have = sum(len(a) for _i, a in iter_sidecar_annotations(corpus))
@@ -91,7 +90,7 @@ def top_up(corpus: Path, wanted: int) -> int:
         jobs.append((path, n, i))
         have += n
 
-    def one(job: tuple[Path, int, int]) -> Job:
+    def highlights(job: tuple[Path, int, int]):  # type: ignore[no-untyped-def]
         path, n, seed = job
         rng = random.Random(seed)
         art = load_article(path)
@@ -101,11 +100,27 @@ def top_up(corpus: Path, wanted: int) -> int:
             start = rng.randrange(0, max(1, len(text) - 60))
             tags = rng.sample(CODES, rng.choice((1, 1, 2, 3)))
             new.append(new_annotation(art.id, text, start, start + rng.randrange(10, 60), tags=tags))
+        return art, new
+
+    try:
+        from hashiye.core.annotations.bulk import Job, save_batch
+    except ImportError:  # a tree from before batched saves (PYTHONPATH=…, for before/after figures)
+        def one(job: tuple[Path, int, int]) -> None:
+            art, new = highlights(job)
+            store.load(art)
+            store.save_change(art, upsert=new)
+
+        with bulk_saves(corpus), ThreadPoolExecutor(8) as pool:
+            list(pool.map(one, jobs))
+        return have
+
+    def prepared(job: tuple[Path, int, int]) -> Job:
+        art, new = highlights(job)
         return Job(art, store.change(art.id, new))
 
     with bulk_saves(corpus), ThreadPoolExecutor(8) as pool:
         for first in range(0, len(jobs), 200):
-            save_batch(store, list(pool.map(one, jobs[first:first + 200])), pool)
+            save_batch(store, list(pool.map(prepared, jobs[first:first + 200])), pool)
     return have
 
 
