@@ -22,7 +22,7 @@ from ..files.atomic import bulk_saves
 from ..annotations.coders import with_coder
 from ..search.search import ArticleHits, CorpusIndex, iter_article_hits
 from ..text.sentences import sentence_spans
-from ..annotations.sidecar import CorruptSidecar, read_sidecar
+from ..annotations.sidecar import CorruptSidecar
 from ..annotations.bulk import Job, save_batch
 from ..annotations.store import AnnotationStore, Apply, StoreError
 from ..text.textio import UnreadableArticle, read_text
@@ -159,8 +159,9 @@ def _plan(store: AnnotationStore, hits: ArticleHits, tag: str, unit: str, color:
           dry_run: bool) -> Plan:
     """(the article and its change, or None; the annotations it adds; warnings) for one article."""
     path = store.corpus / f"{hits.id}.txt"
+    article = _ArticleText(hits.id, path, hits.text)
     try:
-        existing = read_sidecar(path).annotations
+        existing = store.stored(article).annotations  # parsed once: the save under the lock reuses it
     except (CorruptSidecar, OSError, RecursionError) as exc:
         return None, [], [f"{hits.id}: its annotations cannot be read ({exc}); nothing was added there"]
     have = {(a.start, a.end) for a in existing if tag in a.tags}
@@ -183,7 +184,7 @@ def _plan(store: AnnotationStore, hits: ArticleHits, tag: str, unit: str, color:
         created[:] = [a for a in new if (a.start, a.end) not in there]
         by_id.update((a.id, a) for a in created)
 
-    return (_ArticleText(hits.id, path, hits.text), add_new), created, []
+    return (article, add_new), created, []
 
 
 def autocode(corpus: Path, query: str, tag: str, *, unit: str = "hit", color: str = "yellow",

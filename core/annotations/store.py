@@ -104,6 +104,10 @@ class AnnotationStore:
         warnings = content.warnings + [w for w in first if w not in content.warnings] + told
         return LoadResult(anchor_all(article.source_text, content.annotations), warnings)
 
+    def stored(self, article: ArticleText) -> SidecarContent:
+        """What the sidecar holds, as stored (no conflict copies merged, no anchoring); CorruptSidecar, OSError."""
+        return self._read(article)
+
     def _read(self, article: ArticleText) -> SidecarContent:
         """The sidecar's content, parsed again only when the file changed (stat first, then read)."""
         path = self.sidecar_for(article.id)
