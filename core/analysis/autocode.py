@@ -120,36 +120,42 @@ def _code(store: AnnotationStore, found: list[ArticleHits], tag: str, unit: str,
     articles = annotations = done = 0
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         for first in range(0, len(found), BATCH):
-            for art_id, created, warnings in _code_batch(store, found[first:first + BATCH], tag, unit, color,
-                                                         coder, dry_run, pool):
+            coded, error = _code_batch(store, found[first:first + BATCH], tag, unit, color, coder, dry_run, pool)
+            for art_id, created, warnings in coded:
                 done += 1
                 if created:
                     articles += 1
                     annotations += len(created)
                 yield AutocodeStep(done, len(found), art_id, articles, annotations, created, warnings)
+            if error is not None:
+                raise error  # the articles saved before it are told above (and stay saved)
 
 
 def _code_batch(store: AnnotationStore, batch: list[ArticleHits], tag: str, unit: str, color: str,
-                coder: str | None, dry_run: bool, pool: Executor) -> list[tuple[str, list[Annotation], list[str]]]:
-    """Code a batch of articles: per article (its id, the annotations created, warnings).
+                coder: str | None, dry_run: bool,
+                pool: Executor) -> tuple[list[tuple[str, list[Annotation], list[str]]], StoreError | None]:
+    """Code a batch of articles: per article saved (its id, the annotations created, warnings), and
+    the first article that could not be saved, if any.
 
     Whether a span is coded already is decided under the sidecar's lock, against what is on
     disk then, so a run at the same time as another adds each annotation once.
     """
     plans = list(pool.map(lambda hits: _plan(store, hits, tag, unit, color, coder, dry_run), batch))
     if dry_run:
-        return [(hits.id, plan[1], plan[2]) for hits, plan in zip(batch, plans, strict=True)]
+        return [(hits.id, plan[1], plan[2]) for hits, plan in zip(batch, plans, strict=True)], None
     jobs = [Job(*plan[0]) for plan in plans if plan[0] is not None]
     outcomes = iter(save_batch(store, jobs, pool))
     out: list[tuple[str, list[Annotation], list[str]]] = []
+    error: StoreError | None = None
     for hits, (job, created, warnings) in zip(batch, plans, strict=True):
         if job is not None:
             outcome = next(outcomes)
             if isinstance(outcome, StoreError):
-                raise outcome  # articles saved before stay saved
+                error = error or outcome
+                continue
             warnings = warnings + outcome
         out.append((hits.id, created, warnings))
-    return out
+    return out, error
 
 
 Plan = tuple[tuple[_ArticleText, Apply] | None, list[Annotation], list[str]]

@@ -250,3 +250,29 @@ def test_indented_json_is_what_the_standard_library_writes(value: Any, indent: s
 def test_indented_json_with_keys_and_values_json_converts(tmp_path: Path) -> None:
     odd = {1: "یک", None: [float("nan"), float("inf"), (1, 2)], "x": {}, "y": []}
     assert dumps_indented(odd) == json.dumps(odd, ensure_ascii=False, indent=2)
+
+
+def test_a_sidecar_that_cannot_be_saved_is_reported_after_the_others_of_its_batch(
+        seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hashiye.core.analysis.autocode import autocode_steps
+    from hashiye.core.annotations.store import StoreError
+
+    target = "001_efa6bf155fd70a28"
+    real = bulk.Staged
+
+    def staged(path: Path, data: bytes) -> Staged:
+        if path.name.startswith(target):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(bulk, "Staged", staged)
+    steps = []
+    with pytest.raises(StoreError, match="the disk is full"):
+        for step in autocode_steps(seeds_copy, WORD, "رفاه"):
+            steps.append(step)
+    told = {a.id for s in steps for a in s.created}
+    on_disk = {a.id for _i, anns in iter_sidecar_annotations(seeds_copy) for a in anns}
+    assert told == on_disk and len(on_disk) > 0  # the others were saved, and told (the window can undo them)
+    assert target not in {s.article for s in steps}
+    assert not (seeds_copy / f"{target}.annotations.json").exists()
+    assert [p.name for p in seeds_copy.iterdir() if p.name.startswith(".")] == []
