@@ -14,6 +14,7 @@ or chance agreement 1) is None (`null` in JSON).
 from __future__ import annotations
 
 import json
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterator
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..annotations.coders import _names, coders_of
+from .file_cache import FileCache, signature_of
 from ..files.safe_read import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, UnsafeFile, read_bounded, read_json_bytes
 from ..text.sentences import sentence_spans
 from ..annotations.sidecar import SUFFIX, CorruptSidecar, body_tags, read_sidecar
@@ -78,14 +80,19 @@ def alpha_binary(per_unit: list[int], coders: int) -> float | None:
     Every coder judges every unit (no missing values). None when undefined (fewer than two
     coders or units, or only one value used).
     """
-    if coders < 2 or not per_unit:
+    return _alpha(len(per_unit), sum(per_unit), sum(k * (coders - k) for k in per_unit), coders)
+
+
+def _alpha(units: int, coded: int, mixed: int, coders: int) -> float | None:
+    """`alpha_binary` from its sums: units, codings (Σk) and Σk·(coders−k) over the units."""
+    if coders < 2 or not units:
         return None
-    n = coders * len(per_unit)
-    n1 = sum(per_unit)
+    n = coders * units
+    n1 = coded
     n0 = n - n1
     if n0 == 0 or n1 == 0:
         return None
-    o01 = sum(k * (coders - k) for k in per_unit) / (coders - 1)  # coincidences of 0 with 1
+    o01 = mixed / (coders - 1)  # coincidences of 0 with 1
     return 1 - (n - 1) * o01 / (n0 * n1)
 
 
@@ -108,7 +115,8 @@ class CodeAgreement:
     neither: int = 0
     per_coder: list[int] = field(default_factory=list)  # units each coder coded
     alpha: float | None = None
-    _counts: list[int] = field(default_factory=list, repr=False)  # per unit, coders who coded it
+    # Sums over the units for alpha: units, codings (Σk, k coders coded a unit), Σk·(coders−k).
+    _sums: list[int] = field(default_factory=lambda: [0, 0, 0], repr=False)
 
     def to_json(self, coders: int, units: int) -> dict[str, Any]:
         if coders == 2:
@@ -184,11 +192,11 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
     result = AgreementResult(list(coders), unit, 0, {c: CodeAgreement(per_coder=[0] * len(coders)) for c in codes},
                              CodeAgreement(per_coder=[0] * len(coders)))
     m = len(coders)
+    units_of = _UnitSpans(Path(corpus), unit)
     for art in sorted(by_article):
-        text = _text(Path(corpus) / f"{art}.txt")
-        if text is None:
+        units = units_of.get(art)
+        if units is None:
             continue
-        units = unit_spans(text, unit)
         starts = [s for s, _e in units]
         result.units += len(units)
         slots = by_article[art]
@@ -206,22 +214,24 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
                 agg.b_only += len(covered[1] - covered[0])
             agg.both += full
             agg.neither += len(units) - len(touched)
-            agg._counts += [len(names) for names in touched.values()] + [0] * (len(units) - len(touched))
+            ks = [len(names) for names in touched.values()]
+            agg._sums[0] += len(units)
+            agg._sums[1] += sum(ks)
+            agg._sums[2] += sum(k * (m - k) for k in ks)
             for u, names in sorted(touched.items()):
                 if len(names) < m:
                     result.disagreements.append(Disagreement(art, units[u][0], units[u][1], code, names))
     total = result.overall
     for agg in result.codes.values():
-        agg.alpha = alpha_binary(agg._counts, m)
+        agg.alpha = _alpha(agg._sums[0], agg._sums[1], agg._sums[2], m)
         total.both += agg.both
         total.a_only += agg.a_only
         total.b_only += agg.b_only
         total.neither += agg.neither
         total.per_coder = [x + y for x, y in zip(total.per_coder, agg.per_coder, strict=True)]
-        total._counts += agg._counts
-    total.alpha = alpha_binary(total._counts, m)
-    for agg in [*result.codes.values(), total]:
-        agg._counts = []
+        total._sums = [x + y for x, y in zip(total._sums, agg._sums, strict=True)]
+    total.alpha = _alpha(total._sums[0], total._sums[1], total._sums[2], m)
+    units_of.cache.save()
     return result
 
 
@@ -241,22 +251,68 @@ def coders_and_codes(corpus: Path) -> tuple[list[str], list[str]]:
     return sorted(coders.values(), key=str.casefold), sorted(codes)
 
 
+class _UnitSpans:
+    """The units of each article, from the cache while the article file is unchanged."""
+
+    def __init__(self, corpus: Path, unit: str) -> None:
+        self.corpus, self.unit = corpus, unit
+        self.cache = FileCache(f"agreement-{unit}", corpus)
+
+    def get(self, art: str) -> list[tuple[int, int]] | None:
+        path = self.corpus / f"{art}.txt"
+        try:
+            sig = signature_of(os.stat(path))
+        except OSError:
+            return None
+        flat = self.cache.get(path.name, sig)
+        if isinstance(flat, list):
+            return list(zip(flat[::2], flat[1::2], strict=True))
+        text = _text(path)
+        if text is None:
+            return None
+        units = unit_spans(text, self.unit)
+        self.cache.put(path.name, sig, [x for span in units for x in span])
+        return units
+
+
 def _iter_records(corpus: Path) -> Iterator[tuple[str, list[Record]]]:
     """(article id, its annotations as records) of every readable sidecar.
 
     The sidecars Hashiye writes are read by a fast path; anything else (records sharing an
-    id, other shapes) goes through the full reader, so the answer is the same.
+    id, other shapes) goes through the full reader, so the answer is the same. Records of
+    unchanged sidecars come from a cache in the user cache folder.
     """
-    for path in sorted(corpus.glob(f"*{SUFFIX}")):
-        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+    cache = FileCache("agreement-records", corpus)
+    try:
+        with os.scandir(corpus) as entries:
+            names = sorted((e.name, e) for e in entries if e.name.endswith(SUFFIX))
+    except OSError:
+        return
+    for name, entry in names:
         try:
-            raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
-            records = _fast_records(json.loads(raw.decode("utf-8-sig")))
-            if records is None:
-                records = [(a.start, a.end, a.tags, coders_of(a)) for a in read_sidecar(article).annotations]
-        except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+            sig = signature_of(entry.stat())
+        except OSError:
             continue
-        yield article.stem, records
+        records = cache.get(name, sig)
+        if not isinstance(records, list):
+            records = _read_records(corpus / name)
+            if records is None:
+                continue
+            cache.put(name, sig, records)
+        yield name[: -len(SUFFIX)], [(s, e, t, n) for s, e, t, n in records]
+    cache.save()
+
+
+def _read_records(path: Path) -> list[Record] | None:
+    article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+    try:
+        raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
+        records = _fast_records(json.loads(raw.decode("utf-8-sig")))
+        if records is None:
+            records = [(a.start, a.end, a.tags, coders_of(a)) for a in read_sidecar(article).annotations]
+    except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
+        return None
+    return records
 
 
 def _fast_records(doc: Any) -> list[Record] | None:

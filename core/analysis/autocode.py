@@ -3,16 +3,17 @@
 Same query language as corpus search (`search.iter_article_hits`: letter variants, ZWNJ,
 digits, endings). Each hit (or the sentence around it, `unit="sentence"`) becomes a
 highlight tagged with the code, unless an annotation with that span and that tag is
-already there, so running it again adds nothing. Writes go through the annotation store,
-one save per article (several articles are saved at once: a save mostly waits for the
-disk). `autocode_steps` is a generator yielding progress after each article (in the order
-they finish), for the window's worker thread; `created` of the steps lets it undo the run as
-one step (delete those ids).
+already there, so running it again adds nothing. Writes go through the annotation
+store's bulk path (`annotations/bulk.py`: per article the same lock, re-read and merge as
+one save; one flush to disk per batch of articles). `autocode_steps` is a generator
+yielding progress for each article once its batch is on disk, for the window's worker
+thread; `created` of the steps lets it undo the run as one step (delete those ids).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,8 +22,10 @@ from ..files.atomic import bulk_saves
 from ..annotations.coders import with_coder
 from ..search.search import ArticleHits, CorpusIndex, iter_article_hits
 from ..text.sentences import sentence_spans
-from ..annotations.sidecar import CorruptSidecar, read_sidecar
-from ..annotations.store import AnnotationStore
+from ..annotations.sidecar import CorruptSidecar
+from ..annotations.bulk import Job, save_batch
+from ..annotations.store import AnnotationStore, Apply, StoreError
+from ..text.textio import UnreadableArticle, read_text
 
 UNITS = ("hit", "sentence")
 
@@ -97,50 +100,97 @@ def autocode_steps(corpus: Path, query: str, tag: str, *, unit: str = "hit", col
         yield from _code(store, found, tag, unit, color, coder, dry_run)
 
 
-WORKERS = 8  # saves in parallel: each waits mostly for its fsyncs (different files, different locks)
+WORKERS = 8  # articles prepared at once: each waits partly for the disk (lock, temporary file)
+BATCH = 200  # articles flushed to disk together (`bulk.save_batch`); progress is told after each batch
+
+
+@dataclass
+class _ArticleText:
+    """What a save needs of an article (parsing it for its title and date is not needed here)."""
+
+    id: str
+    path: Path
+    source_text: str
 
 
 def _code(store: AnnotationStore, found: list[ArticleHits], tag: str, unit: str, color: str, coder: str | None,
           dry_run: bool) -> Iterator[AutocodeStep]:
-    from concurrent.futures import ThreadPoolExecutor, as_completed
+    from concurrent.futures import ThreadPoolExecutor
 
-    articles = annotations = 0
+    articles = annotations = done = 0
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        futures = [pool.submit(_one, store, hits, tag, unit, color, coder, dry_run) for hits in found]
-        try:
-            for done, future in enumerate(as_completed(futures), 1):
-                art_id, created, warnings = future.result()
+        for first in range(0, len(found), BATCH):
+            coded, error = _code_batch(store, found[first:first + BATCH], tag, unit, color, coder, dry_run, pool)
+            for art_id, created, warnings in coded:
+                done += 1
                 if created:
                     articles += 1
                     annotations += len(created)
                 yield AutocodeStep(done, len(found), art_id, articles, annotations, created, warnings)
-        finally:  # stopped early (the window's Cancel) or failed: no new saves start
-            for f in futures:
-                f.cancel()
+            if error is not None:
+                raise error  # the articles saved before it are told above (and stay saved)
 
 
-def _one(store: AnnotationStore, hits: ArticleHits, tag: str, unit: str, color: str, coder: str | None,
-         dry_run: bool) -> tuple[str, list[Annotation], list[str]]:
-    """Code one article: (its id, the annotations created, warnings); StoreError if it cannot be saved."""
-    from ..corpus.article import load_article
+def _code_batch(store: AnnotationStore, batch: list[ArticleHits], tag: str, unit: str, color: str,
+                coder: str | None, dry_run: bool,
+                pool: Executor) -> tuple[list[tuple[str, list[Annotation], list[str]]], StoreError | None]:
+    """Code a batch of articles: per article saved (its id, the annotations created, warnings), and
+    the first article that could not be saved, if any.
 
+    Whether a span is coded already is decided under the sidecar's lock, against what is on
+    disk then, so a run at the same time as another adds each annotation once.
+    """
+    plans = list(pool.map(lambda hits: _plan(store, hits, tag, unit, color, coder, dry_run), batch))
+    if dry_run:
+        return [(hits.id, plan[1], plan[2]) for hits, plan in zip(batch, plans, strict=True)], None
+    jobs = [Job(*plan[0]) for plan in plans if plan[0] is not None]
+    outcomes = iter(save_batch(store, jobs, pool))
+    out: list[tuple[str, list[Annotation], list[str]]] = []
+    error: StoreError | None = None
+    for hits, (job, created, warnings) in zip(batch, plans, strict=True):
+        if job is not None:
+            outcome = next(outcomes)
+            if isinstance(outcome, StoreError):
+                error = error or outcome
+                continue
+            warnings = warnings + outcome
+        out.append((hits.id, created, warnings))
+    return out, error
+
+
+Plan = tuple[tuple[_ArticleText, Apply] | None, list[Annotation], list[str]]
+
+
+def _plan(store: AnnotationStore, hits: ArticleHits, tag: str, unit: str, color: str, coder: str | None,
+          dry_run: bool) -> Plan:
+    """(the article and its change, or None; the annotations it adds; warnings) for one article."""
     path = store.corpus / f"{hits.id}.txt"
+    article = _ArticleText(hits.id, path, hits.text)
     try:
-        existing = read_sidecar(path).annotations
+        existing = store.stored(article).annotations  # parsed once: the save under the lock reuses it
     except (CorruptSidecar, OSError, RecursionError) as exc:
-        return hits.id, [], [f"{hits.id}: its annotations cannot be read ({exc}); nothing was added there"]
+        return None, [], [f"{hits.id}: its annotations cannot be read ({exc}); nothing was added there"]
     have = {(a.start, a.end) for a in existing if tag in a.tags}
     spans = [s for s in unit_spans(hits.text, list(hits.spans), unit) if s not in have]
     if not spans:
-        return hits.id, [], []
+        return None, [], []
     new = [with_coder(new_annotation(hits.id, hits.text, s, e, color, tags=[tag]), coder) for s, e in spans]
     if dry_run:
-        return hits.id, new, []
-    art = load_article(path)
-    if art.source_text != hits.text:
-        return hits.id, [], [f"{hits.id} changed while coding; skipped (run again)"]
-    store.load(art)
-    return hits.id, new, store.save_change(art, upsert=new).warnings
+        return None, new, []
+    try:
+        unchanged = read_text(path).text == hits.text
+    except UnreadableArticle:
+        unchanged = False
+    if not unchanged:
+        return None, [], [f"{hits.id} changed while coding; skipped (run again)"]
+    created: list[Annotation] = []  # filled under the lock: what was not there yet
+
+    def add_new(by_id: dict[str, Annotation], notes: list[str]) -> None:
+        there = {(a.start, a.end) for a in by_id.values() if tag in a.tags}
+        created[:] = [a for a in new if (a.start, a.end) not in there]
+        by_id.update((a.id, a) for a in created)
+
+    return (article, add_new), created, []
 
 
 def autocode(corpus: Path, query: str, tag: str, *, unit: str = "hit", color: str = "yellow",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .indented_json import dumps_indented
 from .model import CONTEXT, Annotation, from_w3c, iri_part, newer, to_w3c
 from ..files.safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_json_bytes
 
@@ -151,7 +152,7 @@ def render_sidecar(article_id: str, content: SidecarContent, cache: RenderCache 
     }
     doc.update(content.collection_extra)
     doc["first"] = page
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    text = dumps_indented(doc) + "\n"
     if cache is not None:
         keep = {a.id for a in content.annotations}
         for stale in [k for k in cache if k not in keep]:
@@ -161,7 +162,7 @@ def render_sidecar(article_id: str, content: SidecarContent, cache: RenderCache 
 
 def _indented(value: Any) -> str:
     """`value` as json.dumps(indent=2) writes it at item depth (strings hold no raw newlines)."""
-    return "\n".join(_ITEM_INDENT + line for line in json.dumps(value, ensure_ascii=False, indent=2).split("\n"))
+    return _ITEM_INDENT + dumps_indented(value, _ITEM_INDENT)
 
 
 def _item_text(ann: Annotation, cache: RenderCache | None) -> str:

@@ -11,7 +11,6 @@ records listed twice are merged in and their originals kept aside (`core/annotat
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -20,9 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .anchoring import anchor_all
-from .model import CONTEXT, Anchored, Annotation, edited, iri_part, newer, quote_at
+from .model import Anchored, Annotation, edited, newer, quote_at
 from ..files.atomic import in_bulk, read_regular, remove_stale_temps, why, write_atomic
 from .conflicts import MergeReport, merge3, merge_contents, original_name
+from .prepared import ArticleText, Changed, Prepared, fingerprint
+from .set_aside import keep_duplicates, move_corrupt_aside, set_copy_aside
 from ..files.datalock import LockBusy, data_lock
 from .history import History
 from .sidecar import (
@@ -41,6 +42,8 @@ from .sidecar import (
 if TYPE_CHECKING:
     from ..corpus.article import Article
 
+Apply = Callable[[dict[str, Annotation], list[str]], None]  # a change: applied to what is on disk now
+
 __all__ = ["AnnotationStore", "LoadResult", "StoreError", "current_form", "merge3"]
 
 MAX_ATTEMPTS = 20  # re-read and re-merge this often when the sidecar changes under a save
@@ -56,14 +59,6 @@ class LoadResult:
 
     anchored: list[Anchored] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-class _Changed(Exception):
-    """The sidecar changed between reading it and renaming the new one into place."""
-
-
-def _utc_stamp() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 class AnnotationStore:
@@ -109,7 +104,11 @@ class AnnotationStore:
         warnings = content.warnings + [w for w in first if w not in content.warnings] + told
         return LoadResult(anchor_all(article.source_text, content.annotations), warnings)
 
-    def _read(self, article: Article) -> SidecarContent:
+    def stored(self, article: ArticleText) -> SidecarContent:
+        """What the sidecar holds, as stored (no conflict copies merged, no anchoring); CorruptSidecar, OSError."""
+        return self._read(article)
+
+    def _read(self, article: ArticleText) -> SidecarContent:
         """The sidecar's content, parsed again only when the file changed (stat first, then read)."""
         path = self.sidecar_for(article.id)
         sig = signature(path)
@@ -191,7 +190,11 @@ class AnnotationStore:
         another process saved in between is kept; an annotation it changed meanwhile is
         not deleted here, and of two edits of the same annotation the newer one wins.
         """
-        base = self._base.get(article.id)
+        return self._rewrite(article, self.change(article.id, upsert, delete))
+
+    def change(self, article_id: str, upsert: Sequence[Annotation] = (), delete: Sequence[str] = ()) -> Apply:
+        """The change of `save_change`, to apply under the lock (also by `bulk.save_many`)."""
+        base = self._base.get(article_id)
 
         def apply(by_id: dict[str, Annotation], notes: list[str]) -> None:
             for ann in upsert:
@@ -206,7 +209,7 @@ class AnnotationStore:
                     continue
                 by_id.pop(ann_id, None)
 
-        return self._rewrite(article, apply)
+        return apply
 
     def merge_newer(self, article: Article, incoming: Sequence[Annotation]) -> tuple[int, int, LoadResult]:
         """Add annotations, or merge them by id keeping the newer `modified`: (added, merged, state)."""
@@ -258,7 +261,7 @@ class AnnotationStore:
         except (OSError, CorruptSidecar, RecursionError) as exc:
             raise StoreError(f"version {kept.name} of {article.id} cannot be read: {exc}") from exc
 
-    def _rewrite(self, article: Article, apply: Callable[[dict[str, Annotation], list[str]], None]) -> LoadResult:
+    def _rewrite(self, article: ArticleText, apply: Apply) -> LoadResult:
         """Under the lock beside the sidecar: read, apply, write; again if the file changed meanwhile."""
         path = self.sidecar_for(article.id)
         kept: list[str] = []  # what happened to files set aside, told once even if an attempt repeats
@@ -269,7 +272,7 @@ class AnnotationStore:
                 for _attempt in range(MAX_ATTEMPTS):
                     try:
                         content, warnings = self._attempt(article, path, apply, kept, kept_aside)
-                    except _Changed:
+                    except Changed:
                         continue
                     break
                 else:
@@ -281,15 +284,22 @@ class AnnotationStore:
         except OSError as exc:
             raise StoreError(f"Cannot save annotations to {path.name} in {path.parent}: {why(exc)}. "
                              f"The previous file is unchanged.") from exc
-        self._base[article.id] = {a.id: a for a in content.annotations}
         placed = anchor_all(article.source_text, content.annotations)
         return LoadResult(placed, kept + warnings + content.warnings)
 
-    def _attempt(self, article: Article, path: Path, apply: Callable[[dict[str, Annotation], list[str]], None],
-                 kept: list[str], kept_aside: list[object]) -> tuple[SidecarContent, list[str]]:
-        """One read-merge-write; raise _Changed if the sidecar changed before the rename."""
+    def _attempt(self, article: ArticleText, path: Path, apply: Apply, kept: list[str],
+                 kept_aside: list[object]) -> tuple[SidecarContent, list[str]]:
+        """One read-merge-write; raise Changed if the sidecar changed before the rename."""
+        ready = self.prepare(article, path, apply, kept, kept_aside)
+        write_atomic(path, ready.data, before_replace=ready.unchanged)
+        self.written(article, ready, kept)
+        return ready.content, ready.warnings
+
+    def prepare(self, article: ArticleText, path: Path, apply: Apply, kept: list[str],
+                kept_aside: list[object]) -> Prepared:
+        """Read, merge and render the sidecar (call holding its lock); the previous version is kept."""
         warnings: list[str] = []
-        seen = _fingerprint(path)
+        seen = fingerprint(path)
         content = self._read_for_write(path, article, kept)
         if content is None:  # a corrupt file was just moved aside: nothing is there now
             seen, content = None, SidecarContent()
@@ -309,23 +319,18 @@ class AnnotationStore:
         if isinstance(seen, bytes):
             self._keep_version(article.id, seen, warnings)
         if set_aside and set_aside != kept_aside:
-            aside = _free_name(path, f"{article.id}.annotations.duplicates-{_utc_stamp()}")
-            write_atomic(aside, _collection_of(set_aside, article.id, aside.stem))
+            kept.append(keep_duplicates(path, article.id, set_aside))
             kept_aside[:] = set_aside
-            kept.append(f"{len(set_aside)} older record(s) sharing an id with a newer one were kept in "
-                        f"{aside.name}")
+        return Prepared(path, seen, content, data, copies, warnings)
 
-        def last_moment() -> None:  # as short as possible: between this check and the rename
-            if _fingerprint(path) != seen:
-                raise _Changed
-
-        write_atomic(path, data, before_replace=last_moment)
-        for copy, _merged, report in copies:
-            self._set_copy_aside(path, copy, report, kept)
-        sig = signature(path)
+    def written(self, article: ArticleText, ready: Prepared, kept: list[str]) -> None:
+        """After `ready` was renamed into place: set merged conflict copies aside, remember what is on disk."""
+        for copy, _merged, report in ready.copies:
+            set_copy_aside(ready.path, copy, report, kept)
+        sig = signature(ready.path)
         if sig is not None:
-            self._parsed[path] = (sig, content.copy())
-        return content, warnings
+            self._parsed[ready.path] = (sig, ready.content.copy())
+        self._base[article.id] = {a.id: a for a in ready.content.annotations}
 
     def _keep_version(self, article_id: str, data: bytes, warnings: list[str]) -> None:
         try:
@@ -333,26 +338,13 @@ class AnnotationStore:
         except OSError as exc:
             warnings.append(f"the previous version could not be kept in {self.history.root}: {why(exc)}")
 
-    @staticmethod
-    def _set_copy_aside(path: Path, copy: Path, report: MergeReport, kept: list[str]) -> None:
-        aside = _free_name(path, f"{path.name[: -len(SUFFIX)]}.annotations.merged-conflict-{_utc_stamp()}")
-        try:
-            os.rename(copy, aside)
-        except OSError as exc:
-            kept.append(f"{copy.name} was merged into {path.name} but could not be renamed ({why(exc)}); "
-                        f"it stays as it is")
-            return
-        kept.append(f"{copy.name} (a sync conflict copy) was merged into {path.name} (annotations added: "
-                    f"{report.added}, updated: {report.updated}) and kept as {aside.name}")
-
-    def _read_for_write(self, path: Path, article: Article, kept: list[str]) -> SidecarContent | None:
+    def _read_for_write(self, path: Path, article: ArticleText, kept: list[str]) -> SidecarContent | None:
         """The content to merge into; None after moving a corrupt sidecar aside."""
         try:
             return self._read(article)
         except CorruptSidecar as exc:
-            aside = _free_name(path, f"{article.id}.annotations.corrupt-{_utc_stamp()}")
             try:
-                os.rename(path, aside)
+                aside = move_corrupt_aside(path, article.id)
             except OSError as err:
                 raise StoreError(f"{exc}, and it could not be moved aside ({why(err)}); "
                                  f"nothing was saved, so that file stays as it is") from err
@@ -390,35 +382,3 @@ def _stat_key(path: Path) -> tuple[int, int]:
 
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _free_name(path: Path, stem: str) -> Path:
-    """`<stem>.json` in the sidecar's folder, numbered if taken (never overwrite a kept file)."""
-    candidate = path.with_name(stem + ".json")
-    n = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{stem}-{n}.json")
-        n += 1
-    return candidate
-
-
-def _fingerprint(path: Path) -> bytes | tuple[int, ...] | None:
-    """What the sidecar holds now: its bytes (a regular file), or what it is instead, or None if absent."""
-    try:
-        return read_regular(path)
-    except OSError as exc:
-        return (exc.errno or -1,)
-
-
-def _collection_of(records: list[object], article_id: str, name: str) -> bytes:
-    """Set-aside records as a W3C collection that `hashiye-cli import` can read back.
-
-    The collection and its page carry ids (a W3C MUST), distinct from the sidecar's own.
-    """
-    import json
-
-    base = f"urn:hashiye:annotations:{iri_part(article_id)}:{iri_part(name)}"
-    doc = {"@context": CONTEXT, "id": base, "type": "AnnotationCollection",
-           "label": "Records set aside by Hashiye", "total": len(records),
-           "first": {"id": f"{base}:page-1", "type": "AnnotationPage", "startIndex": 0, "items": records}}
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -5,6 +5,7 @@ so the umask and the folder's default ACL apply, as for any new file), fsyncs it
 the mode and group of the file it replaces, optionally lets the caller check at the last
 moment that nothing changed underneath, renames it over the target and fsyncs the folder.
 A reader, a crash or `kill -9` therefore sees the old file or the new one, never a mix.
+`Staged` and `replace_all` do the same for many files with one flush for all (autocode).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,14 +48,7 @@ def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | N
     """
     folder = path.parent if str(path.parent) else Path(".")
     old = _regular_stat(path)
-    for attempt in range(8):
-        tmp = folder / f"{temp_prefix(path)}{secrets.token_hex(4)}"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-            break
-        except FileExistsError:
-            if attempt == 7:
-                raise
+    tmp, fd = _open_temp(folder, path)
     done = False
     try:
         try:
@@ -79,6 +73,92 @@ def write_atomic(path: Path, data: bytes, before_replace: Callable[[], None] | N
                 pass
     if durable:
         fsync_dir(folder)
+
+
+class Staged:
+    """A file's new content written to a temporary file beside it, not yet durable nor in place."""
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        """Write `data` to a new hidden temporary file beside `path` (no fsync); raise OSError, leaving none."""
+        self.path = path
+        self.folder = path.parent if str(path.parent) else Path(".")
+        old = _regular_stat(path)
+        self.tmp, self._fd = _open_temp(self.folder, path)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._fd, view):]
+            if old is not None:
+                _keep_mode_and_group(self._fd, old)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        """Close and remove the temporary file (nothing changes at `path`)."""
+        self._close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+    def _close(self) -> None:
+        if self._fd >= 0:
+            fd, self._fd = self._fd, -1
+            os.close(fd)
+
+
+SYNC_THREADS = 16  # concurrent fsyncs share the file system's journal commits
+
+
+def replace_all(staged: Sequence[Staged],
+                before_replace: Sequence[Callable[[], None] | None] | None = None) -> list[BaseException | None]:
+    """Put every staged file in place durably, with one flush for all: per file, None or why it was not.
+
+    Every temporary file is fsynced (from a small thread pool: the fsyncs of many files share
+    the disk's flushes), then each is renamed over its target in order, right after its
+    `before_replace` (whatever that raises cancels that file only), then each folder is
+    fsynced once. A crash at any moment leaves each target old or new, never empty or
+    partial, as `write_atomic` does; a file whose fsync, check or rename fails is left old
+    and its temporary file removed. Temporaries left by a crash are removed by the next
+    save of their target (`remove_stale_temps`). Takes ownership of `staged`.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    checks = list(before_replace) if before_replace is not None else [None] * len(staged)
+    errors: list[BaseException | None] = [None] * len(staged)
+    done = [False] * len(staged)
+    try:
+        with ThreadPoolExecutor(max_workers=min(SYNC_THREADS, max(1, len(staged)))) as pool:
+            synced = list(pool.map(_sync_quietly, staged))
+        for i, (item, error) in enumerate(zip(staged, synced, strict=True)):
+            item._close()
+            if error is not None:
+                errors[i] = error
+                continue
+            try:
+                check = checks[i]
+                if check is not None:
+                    check()
+                os.replace(item.tmp, item.path)
+                done[i] = True
+            except Exception as exc:  # noqa: BLE001 (told to the caller, per file)
+                errors[i] = exc
+    finally:
+        for item, renamed in zip(staged, done, strict=True):
+            if not renamed:
+                item.discard()
+    for folder in dict.fromkeys(item.folder for item, renamed in zip(staged, done, strict=True) if renamed):
+        fsync_dir(folder)
+    return errors
+
+
+def _sync_quietly(item: Staged) -> OSError | None:
+    try:
+        os.fsync(item._fd)
+    except OSError as exc:
+        return exc
+    return None
 
 
 def write_output(path: Path, data: bytes) -> None:
@@ -161,6 +241,18 @@ def remove_stale_temps(path: Path) -> None:
             stale.unlink()
         except OSError:
             pass
+
+
+def _open_temp(folder: Path, path: Path) -> tuple[Path, int]:
+    """A new hidden temporary file for `path` in `folder`, open for writing: (its path, its fd)."""
+    for attempt in range(8):
+        tmp = folder / f"{temp_prefix(path)}{secrets.token_hex(4)}"
+        try:
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            if attempt == 7:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _regular_stat(path: Path) -> os.stat_result | None:
