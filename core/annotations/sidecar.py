@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .indented_json import dumps_indented
+from ..files.indented_json import dumps_indented
 from .model import CONTEXT, Annotation, from_w3c, iri_part, newer, to_w3c
 from ..files.safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_json_bytes
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from itertools import repeat
 from typing import Any
 
 from .common import RuntimeFailure, add_corpus, corpus_of, message, print_json
@@ -14,6 +12,7 @@ from ..corpus.records import ArticleRecord
 from ..search.search_index import cached_listing
 from ..annotations.sidecar import peek_count
 from ..text.textio import UnreadableArticle
+from ..files.indented_json import dumps_indented
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -110,34 +109,3 @@ def _print_article(r: dict[str, Any]) -> None:
         print(f"hidden lines: {len(r['hidden'])}")
         for h in r["hidden"]:
             print(f"  {h['start']}-{h['end']} [{h['reason']}] {h['text'].strip()}")
-
-
-
-_CONTAINERS = (dict, list, tuple)
-_flat_encoders: dict[int, json.JSONEncoder] = {}
-
-
-def dumps_indented(obj: Any, level: int = 0) -> str:
-    """The text of `json.dumps(obj, ensure_ascii=False, indent=2)`, with flat objects encoded in C.
-
-    Python's encoder indents in Python, one call per value (seconds for a listing of 10,000
-    articles); here a flat object (no list or object inside: a listing record) is one call
-    to the C encoder with the indented separators. An encoded string never holds a raw line
-    break, so the separators cannot occur inside a value. `level`: the nesting depth of `obj`.
-    """
-    pad, end = "  " * (level + 1), "  " * level
-    if isinstance(obj, dict) and all(map(isinstance, obj, repeat(str))):
-        if not obj:
-            return "{}"
-        if not any(map(isinstance, obj.values(), repeat(_CONTAINERS))):  # map: the tests run in C
-            encoder = _flat_encoders.get(level)
-            if encoder is None:
-                encoder = _flat_encoders[level] = json.JSONEncoder(ensure_ascii=False, separators=(",\n" + pad, ": "))
-            return "{\n" + pad + encoder.encode(obj)[1:-1] + "\n" + end + "}"
-        items = (json.dumps(k, ensure_ascii=False) + ": " + dumps_indented(v, level + 1) for k, v in obj.items())
-        return "{\n" + pad + (",\n" + pad).join(items) + "\n" + end + "}"
-    if isinstance(obj, (list, tuple)):
-        if not obj:
-            return "[]"
-        return "[\n" + pad + (",\n" + pad).join(dumps_indented(v, level + 1) for v in obj) + "\n" + end + "]"
-    return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + end)  # scalars, other keys

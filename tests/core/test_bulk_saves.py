@@ -20,7 +20,7 @@ import hashiye.core.annotations.bulk as bulk
 import hashiye.core.files.atomic as atomic
 from hashiye.core.analysis.autocode import autocode
 from hashiye.core.annotations.codebook import iter_sidecar_annotations
-from hashiye.core.annotations.indented_json import dumps_indented
+from hashiye.core.files.indented_json import dumps_indented
 from hashiye.core.annotations.model import new_annotation
 from hashiye.core.annotations.store import AnnotationStore
 from hashiye.core.corpus.article import load_article

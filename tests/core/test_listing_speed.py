@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hashiye.core.cli.articles import dumps_indented
+from hashiye.core.files.indented_json import dumps_indented
 from hashiye.core.corpus import folder_rules, line_kinds, lines
 from hashiye.core.corpus.boilerplate import key
 from hashiye.core.search import index_read, search_index

@@ -1,4 +1,4 @@
-"""`json.dumps(value, ensure_ascii=False, indent=2)`, byte for byte, about 3-4 times faster.
+"""`json.dumps(value, ensure_ascii=False, indent=2)`, byte for byte, about 3-4 times faster (sidecars, listings).
 
 The standard library encodes in C only without `indent`; with it, a generic generator chain
 written in Python does the work, and rendering sidecars (thousands of annotations at an
@@ -14,6 +14,9 @@ from json.encoder import encode_basestring  # the C function where _json is buil
 from typing import Any
 
 _INF = float("inf")
+_CONTAINERS = (dict, list, tuple)
+# An encoded string never holds a raw line break, so these separators cannot occur inside a value.
+_flat: dict[str, json.JSONEncoder] = {}
 
 
 def dumps_indented(value: Any, indent: str = "") -> str:
@@ -33,6 +36,12 @@ def _dump(v: Any, indent: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = indent + "  "
+        if not any(isinstance(x, _CONTAINERS) for x in v.values()):  # flat (a listing record): one C call
+            encoder = _flat.get(inner)
+            if encoder is None:
+                encoder = _flat[inner] = json.JSONEncoder(ensure_ascii=False, separators=(",\n" + inner, ": "))
+            out.append("{\n" + inner + encoder.encode(v)[1:-1] + "\n" + indent + "}")
+            return
         sep = "{\n" + inner
         for k, x in v.items():
             out.append(sep + encode_basestring(k) + ": ")
