@@ -30,6 +30,15 @@ def test_no_gui_module_is_over_400_lines_and_the_window_only_wires() -> None:
     assert sizes["main_window.py"] < 300
 
 
+def test_no_core_module_is_over_400_lines_and_core_is_in_feature_packages() -> None:
+    core = ROOT / "core"
+    sizes = {str(p.relative_to(core)): len(p.read_text("utf-8").splitlines()) for p in core.rglob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > 400} == {}
+    assert [p.name for p in core.glob("*.py")] == ["__init__.py"], "every core module lives in a feature package"
+    assert {p.name for p in core.iterdir() if (p / "__init__.py").is_file()} == {
+        "text", "corpus", "annotations", "search", "exchange", "analysis", "files", "cli"}
+
+
 def test_offsets_are_converted_in_the_reader_only() -> None:
     """Display <-> file positions: the reader owns the map; nobody else converts (DESIGN §2)."""
     users = sorted(p.name for p in GUI.glob("*.py")
