@@ -27,7 +27,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_analysis import corpus_of, top_up  # noqa: E402
 from hashiye.core.analysis.report import build_report  # noqa: E402
-from hashiye.core.search.search import CorpusIndex, cached_listing  # noqa: E402
+from hashiye.core.search.listing_cache import cached_listing  # noqa: E402
+from hashiye.core.search.search import CorpusIndex  # noqa: E402
 from PySide6.QtCore import QByteArray, QRectF  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402

@@ -23,7 +23,8 @@ from pathlib import Path
 from hashiye.core.corpus import folder_rules
 from hashiye.core.corpus.corpus import CorpusError, Listing, ListingChunk, article_files, iter_listing, join_chunks
 from hashiye.core.corpus.records import ArticleRecord
-from hashiye.core.search.search_index import CorpusIndex, cached_listing, index_path
+from hashiye.core.search.listing_cache import cached_listing
+from hashiye.core.search.search_index import CorpusIndex, index_path
 from hashiye.core.text.textio import is_article_name
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack

@@ -8,7 +8,7 @@ shown, is the one caller of the display-span `set_hits`."""
 from __future__ import annotations
 
 from hashiye.core.text.display import Display, broken_paragraphs, shown_whole
-from hashiye.core.text.sentences import sentence_spans, whole_words
+from hashiye.core.text.sentences import whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent, QTextCharFormat,
                            QTextCursor, QTextOption)

@@ -1,6 +1,6 @@
 """Counts of codes by Jalali month, by source, and code co-occurrence (docs/analysis.md).
 
-Reads the sidecars and the cached article list (`search.cached_listing`: source and date
+Reads the sidecars and the cached article list (`search.listing_cache.cached_listing`: source and date
 without parsing unchanged files). Output as CSV (UTF-8 with a byte-order mark so
 spreadsheets read Persian) or as a simple SVG chart written here, without Qt: a bar chart
 per code for month/source, a shaded matrix for co-occurrence; labels right-to-left.
@@ -67,7 +67,7 @@ def build_report(corpus: Path, by: str, tags: list[str] | None = None,
     report = Report(by)
     wanted = set(tags or [])
     if by != "cooccurrence" and metadata is None:
-        from ..search.search import cached_listing
+        from ..search.listing_cache import cached_listing
 
         metadata = {r.id: r for r in cached_listing(Path(corpus)).articles}
     keys: dict[str, str] = {}

@@ -9,7 +9,7 @@ from typing import Any
 from .common import RuntimeFailure, add_corpus, corpus_of, message, print_json
 from ..corpus.corpus import CorpusError, find_article
 from ..corpus.records import ArticleRecord
-from ..search.search_index import cached_listing
+from ..search.listing_cache import cached_listing
 from ..annotations.sidecar import peek_count
 from ..text.textio import UnreadableArticle
 from ..files.indented_json import dumps_indented

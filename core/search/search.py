@@ -24,21 +24,12 @@ from ..text.textio import UnreadableArticle, decode_bytes
 
 if TYPE_CHECKING:
     from .counts import Counts
-    from .listing_cache import cached_listing as cached_listing
 
-__all__ = ["ArticleHits", "CorpusIndex", "Hit", "Progress", "SearchResult", "cached_listing",
+__all__ = ["ArticleHits", "CorpusIndex", "Hit", "Progress", "SearchResult",
            "fts_query", "index_path", "iter_article_hits", "refresh_steps", "search", "search_corpus",
            "snippet"]
 
 SNIPPET = 60  # characters of context on each side of a hit
-
-
-def __getattr__(name: str) -> object:
-    if name == "cached_listing":  # the listing is not loaded by a search (hashiye-cli search start-up)
-        from .listing_cache import cached_listing
-
-        return cached_listing
-    raise AttributeError(name)
 
 
 @dataclass(frozen=True)

@@ -39,9 +39,8 @@ from .index_read import (BATCH, CHUNK, PARALLEL_FROM, Workers, corpus_error, cpu
 if TYPE_CHECKING:  # the corpus scanner is imported when first needed: a search on an
     # up-to-date index does not load it (hashiye-cli search start-up)
     from ..corpus.corpus import Listing
-    from .listing_cache import cached_listing as cached_listing
 
-__all__ = ["BATCH", "CHUNK", "PARALLEL_FROM", "CorpusIndex", "Progress", "cached_listing", "code_fingerprint",
+__all__ = ["BATCH", "CHUNK", "PARALLEL_FROM", "CorpusIndex", "Progress", "code_fingerprint",
            "corpus_error", "cpu_count", "index_path", "index_read", "index_tokens", "is_damage", "read_row",
            "read_rows"]
 
@@ -61,14 +60,6 @@ CREATE TABLE IF NOT EXISTS sidecars (name TEXT PRIMARY KEY, mtime INTEGER, size 
 CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(
     tokens, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 0');
 """ + postings.SCHEMA
-
-
-def __getattr__(name: str) -> Any:
-    if name == "cached_listing":  # lives with the listing; imported here by older callers
-        from .listing_cache import cached_listing
-
-        return cached_listing
-    raise AttributeError(name)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from hashiye.core.annotations.model import new_annotation, to_w3c
 from hashiye.core.corpus.article import load_article
 from hashiye.core.corpus.corpus import scan
-from hashiye.core.search.search import cached_listing
+from hashiye.core.search.listing_cache import cached_listing
 from hashiye.core.annotations.sidecar import CorruptSidecar, read_sidecar, sidecar_path
 from hashiye.core.annotations.store import AnnotationStore
 from hostile_cases import (

@@ -15,7 +15,8 @@ from hashiye.core.search import index_read, search_index
 from hashiye.core.cli.main import main
 from hashiye.core.corpus.corpus import scan
 from hashiye.core.text.normalize import _build_inverse, match_key_lines
-from hashiye.core.search.search_index import CorpusIndex, cached_listing, index_path
+from hashiye.core.search.listing_cache import cached_listing
+from hashiye.core.search.search_index import CorpusIndex, index_path
 
 MakeCorpus = Callable[[Path, int], Path]
 

@@ -19,7 +19,7 @@ from hashiye.core.corpus.article import load_article
 from hashiye.core.corpus.corpus import scan
 from hashiye.core.text.display import build_display
 from hashiye.core.corpus.parse import parse
-from hashiye.core.search.search_index import cached_listing
+from hashiye.core.search.listing_cache import cached_listing
 
 SLOGAN = "رسانه مستقل شهروندان استان شمالی"
 

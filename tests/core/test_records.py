@@ -12,7 +12,8 @@ from hashiye.core.cli.main import main
 from hashiye.core.corpus.corpus import scan
 from hashiye.core.corpus.filters import Filter
 from hashiye.core.corpus.records import FIELDS, ArticleRecord
-from hashiye.core.search.search_index import CorpusIndex, cached_listing
+from hashiye.core.search.listing_cache import cached_listing
+from hashiye.core.search.search_index import CorpusIndex
 
 # DESIGN §6: the `list --json` article fields, in this order.
 LIST_FIELDS = ["id", "file", "title", "supertitle", "lead", "source", "news_code", "published",

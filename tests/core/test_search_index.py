@@ -11,7 +11,8 @@ import pytest
 from hashiye.core.annotations.model import new_annotation
 from hashiye.core.corpus.article import load_article
 from hashiye.core.corpus.corpus import CorpusError, scan
-from hashiye.core.search.search import CorpusIndex, cached_listing, index_path, search, search_corpus
+from hashiye.core.search.listing_cache import cached_listing
+from hashiye.core.search.search import CorpusIndex, index_path, search, search_corpus
 from hashiye.core.annotations.store import AnnotationStore
 
 NEW_WORDS = "\nواژه‌ای تازه به نام زعفران‌کاری افزوده شد.\n"

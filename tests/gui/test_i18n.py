@@ -201,9 +201,9 @@ def test_one_word_for_highlight_and_one_for_note() -> None:
     languages: no text calls the same item by two names (issue 15, point 10)."""
     for persian, forms in _english().items():
         words = " ".join(forms).lower()
-        assert ("یادداشت" in persian) == ("note" in words), (persian, english)
-        assert ("برجسته‌سازی" in persian) == ("highlight" in words), (persian, english)
-        assert "annotation" not in words, (persian, english)
+        assert ("یادداشت" in persian) == ("note" in words), (persian, forms)
+        assert ("برجسته‌سازی" in persian) == ("highlight" in words), (persian, forms)
+        assert "annotation" not in words, (persian, forms)
 
 
 def test_new_texts_and_an_old_style_table_reach_the_translation_file(tmp_path: Path, monkeypatch) -> None:
