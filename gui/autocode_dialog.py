@@ -78,6 +78,7 @@ class AutocodeDialog(QDialog):
         self.code.currentTextChanged.connect(lambda _t: self._changed())
         self.unit.currentIndexChanged.connect(lambda _i: self._changed())
         self.finished.connect(lambda _r: self._op.cancel() if self._op is not None else None)
+        self.code.setFocus()  # the query is shown, not edited: the keyboard starts in the code
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

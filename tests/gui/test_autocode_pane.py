@@ -104,3 +104,32 @@ def test_autocode_preview_run_undo_redo_and_rerun(qtbot, window, corpus: Path) -
     assert _tagged(corpus) == created
     assert window.undo_stack.count() == before
     assert "لازم نبود" in again.args[0]
+
+
+def test_a_stopped_run_keeps_what_it_saved_and_undoes_it_as_one_step(qtbot, corpus: Path, monkeypatch) -> None:
+    """Stop asked at once: the first batch (2 articles here) is saved whole and told; undo removes exactly it."""
+    import threading
+
+    from hashiye.core.analysis import autocode as core_autocode
+    from hashiye.gui import autocode_run
+    from hashiye.gui.runner import Operation
+    from hashiye.gui.session import AnnotationSession
+
+    monkeypatch.setattr(core_autocode, "BATCH", 2)
+    monkeypatch.setattr(autocode_run, "BATCH", 2)
+    stop = threading.Event()
+    stop.set()
+    params = autocode_run.AutocodeParams(QUERY, CODE)
+    out = autocode_run.run_autocode(corpus, params, Operation("", lambda _op: None), stop)
+    assert out.stopped and out.error is None
+    on_disk = _tagged(corpus)
+    assert len(on_disk) == 2 and len(out.created) == 2  # one batch, not the five articles
+    assert {f"{a}.annotations.json": len(v) for a, v in out.created.items()} == on_disk
+    session = AnnotationSession(corpus)
+    command = autocode_run.AutocodeCommand(session, out.created, "autocode")
+    command.redo()  # the first redo does nothing: the run wrote them
+    assert _tagged(corpus) == on_disk
+    command.undo()
+    assert _tagged(corpus) == {}
+    command.redo()
+    assert _tagged(corpus) == on_disk
