@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hashiye.core.analysis.autocode import BATCH, autocode_steps
 from hashiye.core.annotations.model import Annotation, edited
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
@@ -140,6 +141,8 @@ class AutocodeRun(QObject):
         self.finished.emit(tr("کدگذاری ممکن نشد: {why}", why=why))
 
     def _done(self, p: AutocodeParams, session: AnnotationSession, out: AutocodeOutcome) -> None:
+        if not shiboken6.isValid(self):
+            return  # the pane went with its folder (another one opened): that folder's history went too
         self.op, self.last = None, out
         for art in out.created:  # written by the run's own store: the views read them afresh
             session.forget(art)
@@ -147,7 +150,7 @@ class AutocodeRun(QObject):
         n, m = out.annotations, len(out.created)
         if n:
             text = tr("کدگذاری «{tag}»: {n} برجسته‌سازی در {m} مقاله", tag=p.tag, n=n, m=m)
-            if session is self.context._session:
+            if self.context.corpus == session.corpus:  # still the folder whose history this belongs to
                 self.context.undo_stack.push(AutocodeCommand(session, out.created, text))
             said = tr("{what} ساخته شد (Ctrl+Z واگرد می‌کند)", what=text)
         else:

@@ -106,6 +106,24 @@ def test_autocode_preview_run_undo_redo_and_rerun(qtbot, window, corpus: Path) -
     assert "لازم نبود" in again.args[0]
 
 
+def test_annotate_menu_opens_the_dialog_for_the_pane_query(qtbot, window) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    action = window.actions_by_id["autocode"]
+    assert action in window.menus.menus["annotate"].actions()
+    assert "Ctrl+Shift+C" in [k.toString() for k in action.shortcuts()]
+    action.trigger()  # no search yet: the pane opens and says what to do
+    panel = window.search_panel
+    assert panel is not None and panel.isVisible()
+    qtbot.waitUntil(lambda: panel.ready, timeout=20000)
+    panel.query.setText(QUERY)
+    qtbot.waitUntil(lambda: panel.code_all.isEnabled(), timeout=20000)
+    action.trigger()
+    dialog = panel.findChild(QDialog, "autocodeDialog")
+    assert dialog is not None and dialog.isVisible() and dialog.query.text() == QUERY
+    dialog.reject()
+
+
 def test_a_stopped_run_keeps_what_it_saved_and_undoes_it_as_one_step(qtbot, corpus: Path, monkeypatch) -> None:
     """Stop asked at once: the first batch (2 articles here) is saved whole and told; undo removes exactly it."""
     import threading
