@@ -151,3 +151,11 @@ def test_a_stopped_run_keeps_what_it_saved_and_undoes_it_as_one_step(qtbot, corp
     assert _tagged(corpus) == {}
     command.redo()
     assert _tagged(corpus) == on_disk
+    # a highlight given a note after the run is the user's work now: undo keeps it
+    from hashiye.core.annotations.model import edited
+
+    art, anns = next(iter(out.created.items()))
+    assert session.apply(art, upsert=[edited(anns[0], note="دیدگاه من")])
+    command.undo()
+    assert _tagged(corpus) == {f"{art}.annotations.json": 1}
+    assert "دیدگاه من" in (corpus / f"{art}.annotations.json").read_text("utf-8")
