@@ -17,13 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shiboken6
 from hashiye.core.analysis.autocode import BATCH, autocode_steps
 from hashiye.core.annotations.bulk import Job, save_batch
 from hashiye.core.annotations.model import Annotation, edited
 from hashiye.core.annotations.store import Apply, StoreError
 from hashiye.core.files.atomic import bulk_saves
 from hashiye.core.text.textio import UnreadableArticle, read_text
-import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
@@ -76,7 +76,7 @@ def run_autocode(corpus: Path, p: AutocodeParams, op: Operation, stop: threading
                 out.stopped = True
                 if at_batch_end:
                     break  # nothing saved is left untold: the next batch has not started
-    except Exception as exc:  # a sidecar that cannot be saved: the articles before it stay saved and told
+    except Exception as exc:  # noqa: BLE001 (whatever it is, what was saved before is told, so undoable)
         out.error = describe(exc)
     finally:
         close = getattr(steps, "close", None)  # a generator: its `with` blocks end now

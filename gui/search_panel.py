@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from .accessible import name_parts
+from .autocode_dialog import AutocodeDialog
+from .autocode_run import AutocodeParams, AutocodeRun
 from .context import AppContext, thread_index
 from .i18n import bidi_line, direction, text_direction, tr
 from .kwic_view import LIMIT as KWIC_LIMIT
 from .kwic_view import KwicResults, kwic_page
 from .qtext import plain_tip
-from .autocode_dialog import AutocodeDialog
-from .autocode_run import AutocodeParams, AutocodeRun
 from .runner import Operation
 from .themes import current as theme
 from .views import on_enter

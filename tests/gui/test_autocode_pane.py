@@ -94,7 +94,7 @@ def test_autocode_preview_run_undo_redo_and_rerun(qtbot, window, corpus: Path) -
     assert _tagged(corpus) == created
 
     # a second run creates none and says so; no new undo step
-    panel2, dialog2 = _dialog(qtbot, window)
+    _, dialog2 = _dialog(qtbot, window)
     qtbot.waitUntil(lambda: dialog2.preview_result is not None, timeout=30000)
     assert dialog2.preview_result.annotations == 0 and not dialog2.ok.isEnabled()
     assert "همه" in dialog2.preview.text()
