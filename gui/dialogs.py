@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from .accessible import name_parts
+from .i18n import tr
 
 if TYPE_CHECKING:
     from .annotation_browser import AnnotationBrowser
@@ -96,12 +97,22 @@ class Dialogs(QObject):
             self.search_panel = SearchPanel(self.window, self.context)
             self.search_panel.openHit.connect(lambda hit: self.window.open_article(hit.id, hit=hit))
             self.search_panel.queryRun.connect(self.window.state.forget_hit)
+            self.search_panel.message.connect(self.window.statusBar().showMessage)
             name_parts(self.search_panel)
             self.search_dock = self._dock("searchDock", self.search_panel, self.browser_dock)
         assert self.search_dock is not None
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.present()
+
+    def code_all_hits(self) -> None:
+        """Annotate ▸ Code all hits…: the search pane's query, or the pane to type one."""
+        had = self.search_panel is not None
+        self.search_corpus()
+        if had and self.search_panel is not None and self.search_panel.code_all.isEnabled():
+            self.search_panel.code_all_hits()
+        elif self.search_panel is not None:
+            self.search_panel.message.emit(tr("چیزی بجویید، سپس «کدگذاری همهٔ یافته‌ها…» را بزنید."), 6000)
 
     def browse_annotations(self) -> None:
         """Ctrl+Shift+A: every annotation of the folder; Enter opens one in the reader."""

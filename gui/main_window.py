@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             "next_highlight": lambda: state.step_highlight(1), "prev_highlight": lambda: state.step_highlight(-1),
             "delete": ann.delete_current, "undo": ann.undo, "redo": ann.redo,
             "find": state.find_in_article, "search_corpus": dialogs.search_corpus,
-            "browse_annotations": dialogs.browse_annotations,
+            "browse_annotations": dialogs.browse_annotations, "autocode": dialogs.code_all_hits,
             "agreement": self.analysis.show_agreement, "charts": self.analysis.show_charts,
             "focus_next": lambda: self.cycle_focus(1), "focus_prev": lambda: self.cycle_focus(-1),
             "caret_mode": self.toggle_caret_mode, "toggle_original": state.toggle_original,

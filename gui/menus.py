@@ -20,7 +20,7 @@ LAYOUT: list[tuple[str, str, list[str | None]]] = [
     ("go", N_("&رفتن"), ["next_article", "prev_article", None, "next_highlight", "prev_highlight", None,
                        "find", "search_corpus", "browse_annotations", "toggle_codebook", "agreement", "charts", None, "focus_next", "focus_prev"]),
     ("annotate", N_("&حاشیه‌نویسی"), ["highlight", "color_1", "color_2", "color_3", "color_4", "color_5", None,
-                                "note", "tags", "delete", None, "undo", "redo"]),
+                                "note", "tags", "delete", None, "autocode", None, "undo", "redo"]),
     ("help", N_("ر&اهنما"), ["help"]),
 ]
 

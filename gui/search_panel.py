@@ -12,10 +12,12 @@ from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentM
 from PySide6.QtGui import QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from .accessible import name_parts
+from .autocode_dialog import AutocodeDialog
+from .autocode_run import AutocodeParams, AutocodeRun
 from .context import AppContext, thread_index
 from .i18n import bidi_line, direction, text_direction, tr
 from .kwic_view import LIMIT as KWIC_LIMIT
@@ -154,6 +158,8 @@ class SearchPanel(QWidget):
 
     queryRun = Signal()  # a new search: the hit marked in the reader is a past one
 
+    message = Signal(str, int)  # for the window's status bar
+
     def __init__(self, parent: QWidget, context: AppContext) -> None:
         super().__init__(parent)
         self.context = context
@@ -187,9 +193,28 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.run_query)
         self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.autocode = AutocodeRun(context, self)
+        self.autocode.progress.connect(self._progress)
+        self.autocode.finished.connect(self._autocoded)
+        self.code_all = QPushButton()
+        self.code_all.setObjectName("codeAllHits")
+        self.code_all.setEnabled(False)
+        self.code_all.clicked.connect(self.code_all_hits)
+        self.stop_coding = QPushButton()
+        self.stop_coding.setObjectName("stopAutocode")
+        self.stop_coding.hide()
+        self.stop_coding.clicked.connect(self.autocode.cancel)
         lay = QVBoxLayout(self)
-        for w in (self.query, self.kwic_mode, self.progress, self.status):
+        for w in (self.query, self.kwic_mode):
             lay.addWidget(w)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.stop_coding)
+        lay.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.code_all)
+        lay.addLayout(row)
         lay.addWidget(self.stack, 1)
         self._query_op: Operation | None = None
         self._index_op: Operation | None = None
@@ -205,6 +230,9 @@ class SearchPanel(QWidget):
         self.kwic_mode.setText(tr("واژه در بافت (هر یافته در یک سطر)"))
         self.kwic.table.setAccessibleName(tr("یافته‌ها در بافت"))
         self.kwic.table.setAccessibleDescription(tr("Enter: باز کردن در متن"))
+        self.code_all.setText(tr("کدگذاری همهٔ یافته‌ها…"))
+        self.code_all.setToolTip(tr("هر یافتهٔ این جست‌وجو را در همهٔ مقاله‌ها با یک کد برجسته کن (یک گام واگرد)"))
+        self.stop_coding.setText(tr("توقف کدگذاری"))
         name_parts(self)
         if self._said is not None:
             self.status.setText(self._said())
@@ -253,6 +281,7 @@ class SearchPanel(QWidget):
         if self._query_op is not None:
             self._query_op.cancel()
         self.queryRun.emit()
+        self.code_all.setEnabled(False)
         if not text:
             self.model.set_hits([])
             self.kwic.set_lines([], {})
@@ -272,6 +301,7 @@ class SearchPanel(QWidget):
         hits = result.hits
         self.model.set_hits(hits)
         self.status.setText(self._say(result))
+        self.code_all.setEnabled(bool(hits) and not self.autocode.running)
         if hits:
             self.results.setCurrentIndex(self.model.index(0))
 
@@ -302,6 +332,35 @@ class SearchPanel(QWidget):
         if more:
             parts = [tr("نخستین {n} نمایش داده شده", n=KWIC_LIMIT)]
         self.status.setText(bidi_line(parts) if lines else tr("چیزی یافت نشد"))
+        self.code_all.setEnabled(bool(lines) and not self.autocode.running)
+
+    # --- autocoding (gui/autocode_dialog.py, gui/autocode_run.py) ------------------------------------
+    def code_all_hits(self) -> AutocodeDialog | None:
+        """«Code all hits…»: the dialog with its preview; confirmed, the run starts on the runner."""
+        query = self.query.text().strip()
+        if not query or not self.code_all.isEnabled():
+            self.message.emit(tr("نخست چیزی بجویید که یافته‌ای داشته باشد."), 4000)
+            return None
+        dialog = AutocodeDialog(self, self.context, query)
+        dialog.accepted.connect(lambda: self.start_autocode(dialog.params()))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def start_autocode(self, params: AutocodeParams) -> None:
+        self.code_all.setEnabled(False)
+        self.progress.setFormat(tr("کدگذاری %v از %m مقاله"))
+        self.progress.setMaximum(0)
+        self.progress.show()
+        self.stop_coding.show()
+        self.autocode.start(params)
+
+    def _autocoded(self, said: str) -> None:
+        self.progress.hide()
+        self.progress.setFormat(tr("نمایه‌سازی %v از %m"))
+        self.stop_coding.hide()
+        self.code_all.setEnabled(bool(self.query.text().strip()) and bool(self.model.hits or self.kwic.model.lines))
+        self.message.emit(said, 10000)
 
     def _enter(self) -> None:
         if self.kwic_mode.isChecked():
@@ -318,3 +377,4 @@ class SearchPanel(QWidget):
         for op in (self._query_op, self._index_op):
             if op is not None:
                 op.cancel()
+        self.autocode.cancel()

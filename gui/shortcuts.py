@@ -81,6 +81,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("apply_code_7", N_("زدن کد اخیر ۷ به برجسته‌سازی جاری"), ("Alt+7",)),
     Shortcut("apply_code_8", N_("زدن کد اخیر ۸ به برجسته‌سازی جاری"), ("Alt+8",)),
     Shortcut("apply_code_9", N_("زدن کد اخیر ۹ به برجسته‌سازی جاری"), ("Alt+9",)),
+    # autocoding (gui/autocode_dialog.py): every hit of the search pane's query, one undo step
+    Shortcut("autocode", N_("کدگذاری همهٔ یافته‌های جست‌وجو…"), ("Ctrl+Shift+C",)),
 )
 
 # Keys handled by widgets themselves, listed in the help sheet only.

@@ -1695,5 +1695,127 @@ Choose a sentence with the arrow keys and press h or 1 to 5.</translation>
             <source>این مقاله کامل نشان داده نمی‌شود: {shown} نویسه از {whole} نشان داده شده است، تا سطری بی‌فاصله که برای نمایش بیش از حد بلند است. hashiye-cli show همهٔ متن را چاپ می‌کند.</source>
             <translation>This article is not shown whole: {shown} of its {whole} characters are shown, up to a line with no spaces that is too long to show. hashiye-cli show prints all of the text.</translation>
         </message>
+        <message>
+            <source>خود یافته</source>
+            <translation>The hit itself</translation>
+        </message>
+        <message>
+            <source>جملهٔ دربرگیرندهٔ یافته</source>
+            <translation>The sentence holding the hit</translation>
+        </message>
+        <message>
+            <source>کدگذاری همهٔ یافته‌ها</source>
+            <translation>Code all hits</translation>
+        </message>
+        <message>
+            <source>&amp;کد</source>
+            <translation>&amp;Code</translation>
+        </message>
+        <message>
+            <source>&amp;واحد</source>
+            <translation>&amp;Unit</translation>
+        </message>
+        <message>
+            <source>&amp;رنگ</source>
+            <translation>Co&amp;lour</translation>
+        </message>
+        <message>
+            <source>نام کد، مانند اقتصاد</source>
+            <translation>Code name, e.g. economy</translation>
+        </message>
+        <message>
+            <source>بی‌نام (حاشیه‌نویسی ▸ نام کدگذار…)</source>
+            <translation>Unnamed (Annotate ▸ Coder name…)</translation>
+        </message>
+        <message>
+            <source>کدگذاری</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>در حال شمردن…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>پیش‌نمایش کدگذاری</source>
+            <translation>Coding preview</translation>
+        </message>
+        <message>
+            <source>شمرده نشد: {why}</source>
+            <translation>Could not count: {why}</translation>
+        </message>
+        <message>
+            <source>کدی بنویسید یا برگزینید.</source>
+            <translation>Type or choose a code.</translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} برجسته‌سازی تازه در {m} مقاله ساخته می‌شود.</source>
+            <translation>
+                <numerusform>{n} new highlight will be created in {m} articles.</numerusform>
+                <numerusform>{n} new highlights will be created in {m} articles.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>چیزی برای افزودن نیست: همهٔ یافته‌ها این کد را دارند.</source>
+            <translation>Nothing to add: every hit has this code already.</translation>
+        </message>
+        <message>
+            <source>کدگذاری خودکار</source>
+            <translation>Autocoding</translation>
+        </message>
+        <message>
+            <source>کدگذاری ممکن نشد: {why}</source>
+            <translation>Coding was not possible: {why}</translation>
+        </message>
+        <message numerus="yes">
+            <source>کدگذاری «{tag}»: {n} برجسته‌سازی در {m} مقاله</source>
+            <translation>
+                <numerusform>Code “{tag}”: {n} highlight in {m} articles</numerusform>
+                <numerusform>Code “{tag}”: {n} highlights in {m} articles</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{what} ساخته شد (Ctrl+Z واگرد می‌کند)</source>
+            <translation>{what} created (Ctrl+Z undoes it)</translation>
+        </message>
+        <message>
+            <source>کدگذاری «{tag}»: برجسته‌سازی تازه‌ای لازم نبود (همه پیش‌تر بودند)</source>
+            <translation>Code “{tag}”: no new highlight was needed (all were there already)</translation>
+        </message>
+        <message>
+            <source>پیش از پایان متوقف شد: {why}</source>
+            <translation>stopped before the end: {why}</translation>
+        </message>
+        <message>
+            <source>لغو شد؛ آنچه ذخیره شده بود می‌ماند</source>
+            <translation>cancelled; what was saved stays (and is undoable)</translation>
+        </message>
+        <message>
+            <source>چیزی بجویید، سپس «کدگذاری همهٔ یافته‌ها…» را بزنید.</source>
+            <translation>Search for something, then press “Code all hits…”.</translation>
+        </message>
+        <message>
+            <source>کدگذاری همهٔ یافته‌ها…</source>
+            <translation>Code all hits…</translation>
+        </message>
+        <message>
+            <source>هر یافتهٔ این جست‌وجو را در همهٔ مقاله‌ها با یک کد برجسته کن (یک گام واگرد)</source>
+            <translation>Mark every hit of this search in every article with a code (one undo step)</translation>
+        </message>
+        <message>
+            <source>توقف کدگذاری</source>
+            <translation>Stop coding</translation>
+        </message>
+        <message>
+            <source>نخست چیزی بجویید که یافته‌ای داشته باشد.</source>
+            <translation>First search for something that has hits.</translation>
+        </message>
+        <message>
+            <source>کدگذاری %v از %m مقاله</source>
+            <translation>Coding %v of %m articles</translation>
+        </message>
+        <message>
+            <source>کدگذاری همهٔ یافته‌های جست‌وجو…</source>
+            <translation>Code all hits of the search…</translation>
+        </message>
     </context>
 </TS>
