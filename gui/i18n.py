@@ -129,7 +129,10 @@ def digits(text: str) -> str:
 
 
 def number(n: float) -> str:
-    return digits(str(n))
+    """A number in the language's digits; a minus sign is marked left-to-right (LRM, as CLDR writes
+    Persian numbers), so `-0.25` does not read `0.25-` in a right-to-left line or table cell."""
+    text = digits(str(n))
+    return "\u200e" + text if text.startswith("-") else text
 
 
 def tr(text: str, **values: object) -> str:
