@@ -159,7 +159,7 @@ def _same_fields(source: str, translation: str) -> bool:
     """Whether a translation's `{…}` fields are well formed and among the source's, as written there
     (no other names, attributes, indexes or format specs, which would fail or misbehave in `format`)."""
 
-    def fields(text: str) -> set[tuple[str, str, str | None]] | None:
+    def fields(text: str) -> set[tuple[str, str | None, str | None]] | None:
         try:
             return {(name, spec, conv) for _lit, name, spec, conv in Formatter().parse(text) if name is not None}
         except ValueError:
