@@ -29,3 +29,15 @@ def test_marks_around_a_coder_name_do_not_make_another_coder(seeds_copy: Path,
     assert figures["a_only"] > 0 and figures["b_only"] > 0  # each found coding its own code
     assert main(["agreement", "--coders", "مریم", f"{RLM}مریم", "--corpus", str(seeds_copy)]) == 2
     assert "different" in capsys.readouterr().err  # one coder twice, not a comparison of nothing
+
+
+def test_a_second_coder_autocoding_the_same_hits_gets_annotations_of_their_own(
+        seeds_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = autocode(seeds_copy, "استان", "ب", coder="A", unit="sentence").annotations
+    assert first > 0
+    assert autocode(seeds_copy, "استان", "ب", coder="B", unit="sentence").annotations == first  # was: 0
+    assert autocode(seeds_copy, "استان", "ب", coder="B", unit="sentence").annotations == 0  # still once per coder
+    assert autocode(seeds_copy, "استان", "ب", unit="sentence").annotations == 0  # no coder: any coding counts
+    assert main(["agreement", "--coders", "A", "B", "--corpus", str(seeds_copy), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)["codes"]["ب"]
+    assert figures["both"] > 0 and figures["a_only"] == figures["b_only"] == 0 and figures["kappa"] == 1.0
