@@ -37,6 +37,9 @@ from .views import ContentDelegate, on_enter
 UNIT_LABELS = {"sentence": N_("جمله"), "paragraph": N_("بند"), "article": N_("مقاله")}
 
 
+FIGURE_ROWS_SHOWN = 4  # rows of the figures table always in view
+
+
 class AgreementPane(QWidget):
     """Coders, unit and code to compare; the figures per code; the disagreements (Enter opens one)."""
 
@@ -266,6 +269,12 @@ class AgreementPane(QWidget):
             old.deleteLater()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the figures of a few codes and the overall row are seen without scrolling (the splitter
+        # gave the table a row and a half in a docked pane); more codes scroll
+        shown = min(figures.rowCount(), FIGURE_ROWS_SHOWN)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + shown * self.table.verticalHeader().defaultSectionSize()
+                                    + 2 * self.table.frameWidth())
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

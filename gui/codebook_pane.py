@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from .code_dialog import CodeDialog
 from .codebook_commands import CodebookChange, Codes, deleted_codes, renamed_codes
-from .codebook_tree import NameRole, Uses, code_item, read_uses, tally, tree_parent
+from .codebook_tree import NameRole, Uses, code_item, read_uses, tally, tree_parents
 from .context import AppContext
 from .core_messages import core_message
 from .i18n import direction, tr
@@ -184,8 +184,9 @@ class CodebookPane(QWidget):
             code = codes[name]
             items[name] = code_item(code, self.highlights[name], self.articles[name], keys.get(name, ""),
                                     name in self.codes)
+        parents = tree_parents(codes)
         for name in sorted(codes):
-            parent = tree_parent(codes, name)
+            parent = parents[name]
             if parent is None:
                 self.tree.addTopLevelItem(items[name])
             else:

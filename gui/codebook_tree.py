@@ -38,12 +38,25 @@ def tally(uses: dict[str, Uses]) -> tuple[Counter[str], Counter[str]]:
 
 def tree_parent(codes: dict[str, Code], name: str) -> str | None:
     """The code's parent in the tree; None at the top (no parent, an unknown one or a loop)."""
-    parent, seen = codes[name].parent, {name}
-    walk = parent
-    while walk is not None and walk in codes and walk not in seen:
-        seen.add(walk)
-        walk = codes[walk].parent
-    return parent if parent in codes and walk not in seen else None
+    return tree_parents(codes)[name]
+
+
+def tree_parents(codes: dict[str, Code]) -> dict[str, str | None]:
+    """Each code's parent in the tree, in one pass (a codebook file can chain thousands of codes):
+    None at the top when the code has no parent, an unknown one, or a loop among its ancestors."""
+    rooted: dict[str, bool] = {}  # whether the chain of parents from a code ends (no loop)
+    for name in codes:
+        path: list[str] = []
+        on_path: set[str] = set()
+        walk: str | None = name
+        while walk is not None and walk in codes and walk not in rooted and walk not in on_path:
+            path.append(walk)
+            on_path.add(walk)
+            walk = codes[walk].parent
+        ends = walk is None or walk not in codes or (walk in rooted and rooted[walk])
+        for code in path:  # a loop (the walk came back onto its path) or a chain into one: not rooted
+            rooted[code] = ends
+    return {name: codes[name].parent if codes[name].parent in codes and rooted[name] else None for name in codes}
 
 
 def code_item(code: Code, n: int, articles: int, key: str, in_codebook: bool) -> QTreeWidgetItem:

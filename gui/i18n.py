@@ -17,7 +17,9 @@ current, and that no Persian UI text is left unmarked.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 
 from hashiye.core.text.normalize import fold_digits
 from hashiye.core.files.paths import data_dir
@@ -129,7 +131,10 @@ def digits(text: str) -> str:
 
 
 def number(n: float) -> str:
-    return digits(str(n))
+    """A number in the language's digits; a minus sign is marked left-to-right (LRM, as CLDR writes
+    Persian numbers), so `-0.25` does not read `0.25-` in a right-to-left line or table cell."""
+    text = digits(str(n))
+    return "\u200e" + text if text.startswith("-") else text
 
 
 def tr(text: str, **values: object) -> str:
@@ -143,8 +148,25 @@ def tr(text: str, **values: object) -> str:
     template = translate(text, count)
     if not values:
         return template
+    if template != text and not _same_fields(text, template):
+        template = text  # a broken translation (a third language's file): the text as written
     return template.format(**{k: number(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
                               else isolate(str(v)) for k, v in values.items()})
+
+
+@lru_cache(maxsize=4096)
+def _same_fields(source: str, translation: str) -> bool:
+    """Whether a translation's `{…}` fields are well formed and among the source's, as written there
+    (no other names, attributes, indexes or format specs, which would fail or misbehave in `format`)."""
+
+    def fields(text: str) -> set[tuple[str, str | None, str | None]] | None:
+        try:
+            return {(name, spec, conv) for _lit, name, spec, conv in Formatter().parse(text) if name is not None}
+        except ValueError:
+            return None
+
+    theirs, ours = fields(translation), fields(source)
+    return theirs is not None and ours is not None and theirs <= ours
 
 
 def translate(text: str, n: int = -1) -> str:

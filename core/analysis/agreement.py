@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..annotations.coders import _names, coders_of
+from ..annotations.coders import _names, coder_key, coders_of
 from .file_cache import FileCache, signature_of
 from ..files.safe_read import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, UnsafeFile, read_bounded, read_json_bytes
 from ..text.sentences import sentence_spans
@@ -167,11 +167,11 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
     `articles` (ids), when given, keeps the others out (the window's list filters)."""
     if len(coders) < 2:
         raise ValueError("give at least two coders")
-    if len(set(coders)) != len(coders):
+    if len({coder_key(c) for c in coders}) != len(coders):
         raise ValueError("the coders must be different")
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r} (one of {', '.join(UNITS)})")
-    wanted = {" ".join(c.split()).casefold(): i for i, c in enumerate(coders)}
+    wanted = {coder_key(c): i for i, c in enumerate(coders)}
     # article → coder index → tag → spans
     by_article: dict[str, list[dict[str, list[tuple[int, int]]]]] = {}
     seen_tags: set[str] = set()
@@ -247,7 +247,7 @@ def coders_and_codes(corpus: Path) -> tuple[list[str], list[str]]:
         for _s, _e, tags, names in records:
             codes.update(tags)
             for name in names:
-                coders.setdefault(" ".join(name.split()).casefold(), " ".join(name.split()))
+                coders.setdefault(coder_key(name), " ".join(name.split()))
     return sorted(coders.values(), key=str.casefold), sorted(codes)
 
 
@@ -359,7 +359,7 @@ def _text(path: Path) -> str | None:
 
 def _coder_index(names: list[str], wanted: dict[str, int]) -> int | None:
     for name in names:
-        i = wanted.get(" ".join(name.split()).casefold())
+        i = wanted.get(coder_key(name))
         if i is not None:
             return i
     return None

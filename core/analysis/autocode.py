@@ -12,14 +12,14 @@ thread; `created` of the steps lets it undo the run as one step (delete those id
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..annotations.model import COLORS, Annotation, new_annotation
 from ..files.atomic import bulk_saves
-from ..annotations.coders import with_coder
+from ..annotations.coders import coder_set, made_by, with_coder
 from ..search.search import ArticleHits, CorpusIndex, iter_article_hits
 from ..text.sentences import sentence_spans
 from ..annotations.sidecar import CorruptSidecar
@@ -170,7 +170,8 @@ def _plan(store: AnnotationStore, hits: ArticleHits, tag: str, unit: str, color:
         existing = store.stored(article).annotations  # parsed once: the save under the lock reuses it
     except (CorruptSidecar, OSError, RecursionError) as exc:
         return None, [], [f"{hits.id}: its annotations cannot be read ({exc}); nothing was added there"]
-    have = {(a.start, a.end) for a in existing if tag in a.tags}
+    mine = _theirs(coder)
+    have = {(a.start, a.end) for a in existing if tag in a.tags and mine(a)}
     spans = [s for s in unit_spans(hits.text, list(hits.spans), unit) if s not in have]
     if not spans:
         return None, [], []
@@ -186,11 +187,20 @@ def _plan(store: AnnotationStore, hits: ArticleHits, tag: str, unit: str, color:
     created: list[Annotation] = []  # filled under the lock: what was not there yet
 
     def add_new(by_id: dict[str, Annotation], notes: list[str]) -> None:
-        there = {(a.start, a.end) for a in by_id.values() if tag in a.tags}
+        there = {(a.start, a.end) for a in by_id.values() if tag in a.tags and mine(a)}
         created[:] = [a for a in new if (a.start, a.end) not in there]
         by_id.update((a.id, a) for a in created)
 
     return (article, add_new), created, []
+
+
+def _theirs(coder: str | None) -> Callable[[Annotation], bool]:
+    """Which annotations already there count as this run's: with a coder, that coder's only (another
+    coder's coding of the same span is theirs; agreement compares the two); without, any."""
+    if coder is None or not coder.strip():
+        return lambda _a: True
+    wanted = coder_set([coder])
+    return lambda a: made_by(a, wanted)
 
 
 def autocode(corpus: Path, query: str, tag: str, *, unit: str = "hit", color: str = "yellow",

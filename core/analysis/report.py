@@ -132,9 +132,13 @@ def iter_tags(corpus: Path) -> Iterator[tuple[str, list[list[str]]]]:
     fresh: dict[str, Any] = {}
     try:
         with os.scandir(corpus) as entries:
-            names = sorted((e.name, e) for e in entries if e.name.endswith(SUFFIX) and not e.name.startswith("."))
+            listed = list(entries)
     except OSError:
         return
+    texts = {e.name for e in listed if e.name.endswith(".txt")}
+    # a sidecar without its article (a sync conflict copy, an article deleted) is no article's coding
+    names = sorted((e.name, e) for e in listed if e.name.endswith(SUFFIX) and not e.name.startswith(".")
+                   and e.name[: -len(SUFFIX)] + ".txt" in texts)
     for name, entry in names:
         try:
             st = entry.stat()

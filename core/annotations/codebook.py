@@ -164,9 +164,13 @@ class Codebook:
 # --- counts ------------------------------------------------------------------------------------
 
 def iter_sidecar_annotations(corpus: Path) -> Iterator[tuple[str, list[Annotation]]]:
-    """(article id, annotations) of every readable sidecar of the folder; damaged ones are skipped."""
+    """(article id, annotations) of every readable sidecar of the folder; damaged ones are skipped,
+    and so are sidecars without their article (a sync tool's conflict copy, an article deleted):
+    they are no article's annotations, so they are neither counted nor rewritten."""
     for path in sorted(Path(corpus).glob(f"*{SUFFIX}")):
         article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
+        if not article.is_file():
+            continue
         try:
             content = read_sidecar(article)
         except (CorruptSidecar, OSError, RecursionError):
@@ -248,6 +252,7 @@ def undo_of(changes: list[ArticleChange]) -> list[ArticleChange]:
 def apply_changes(corpus: Path, changes: list[ArticleChange]) -> list[str]:
     """Save each article's `after` annotations through the store (one save per article); warnings."""
     from ..corpus.article import load_article
+    from ..text.textio import UnreadableArticle
     from .store import AnnotationStore
 
     from ..files.atomic import bulk_saves
@@ -256,7 +261,11 @@ def apply_changes(corpus: Path, changes: list[ArticleChange]) -> list[str]:
     warnings: list[str] = []
     with bulk_saves(Path(corpus)):
         for change in changes:
-            art = load_article(Path(corpus) / f"{change.article}.txt")
+            try:
+                art = load_article(Path(corpus) / f"{change.article}.txt")
+            except (UnreadableArticle, OSError) as exc:
+                warnings.append(f"{change.article}: {exc}; its annotations were left as they are")
+                continue
             store.load(art)
             warnings += store.save_change(art, upsert=change.after).warnings
     return warnings

@@ -58,11 +58,21 @@ def with_coder(ann: Annotation, name: str | None) -> Annotation:
     return replace(ann, extra={**ann.extra, KEY: creator_for(name)})
 
 
+_BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                     "\u2066\u2067\u2068\u2069\ufeff"))
+
+
+def coder_key(name: str) -> str:
+    """A coder's name in the form names are compared in: spaces collapsed, without case, without the
+    invisible direction marks a right-to-left text field or a copy from a web page can add."""
+    return " ".join(name.translate(_BIDI_MARKS).split()).casefold()
+
+
 def made_by(ann: Annotation, wanted: set[str]) -> bool:
-    """Tell whether one of the annotation's coders is in `wanted` (names compared without case)."""
-    return any(" ".join(n.split()).casefold() in wanted for n in coders_of(ann))
+    """Tell whether one of the annotation's coders is in `wanted` (names compared by `coder_key`)."""
+    return any(coder_key(n) in wanted for n in coders_of(ann))
 
 
 def coder_set(names: list[str]) -> set[str]:
     """`--coder` values in the form `made_by` compares."""
-    return {" ".join(n.split()).casefold() for n in names if n.strip()}
+    return {k for k in map(coder_key, names) if k}

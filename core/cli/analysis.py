@@ -93,7 +93,11 @@ def run_codebook(args: argparse.Namespace) -> int:
             except ProtectedPath as exc:
                 raise UsageError(str(exc)) from None
             codes = {c.code.name: c.code for c in code_counts(corpus)}
-            write_output(args.qdc, codebook_qdc(codes).encode("utf-8"))
+            try:
+                qdc = codebook_qdc(codes)
+            except ValueError as exc:
+                raise RuntimeFailure(f"cannot write {args.qdc}: {exc}") from exc
+            write_output(args.qdc, qdc.encode("utf-8"))
             message(f"wrote {len(codes)} codes to {args.qdc}")
             return 0
         elif args.import_qdc:

@@ -38,6 +38,8 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 # --- the folder's codebook (core/annotations/codebook.py) as `.qdc`, and back ---------------------------------
+MAX_QDC_DEPTH = 200  # XML writing recurses per level; a real codebook nests a handful
+
 
 def codebook_qdc(codes: dict[str, Code]) -> str:
     """The codebook as a REFI-QDA `.qdc` (valid against Codebook.xsd): codes nested under their parents.
@@ -59,24 +61,31 @@ def codebook_qdc(codes: dict[str, Code]) -> str:
         children.setdefault(parent, []).append(c)
     done: set[str] = set()
 
-    def add(parent_el: ET.Element, parent: str | None) -> None:
-        for c in sorted(children.get(parent, []), key=lambda c: c.name):
-            if c.name in done:  # a cycle of parents: each code once
-                continue
-            done.add(c.name)
-            color = c.color if _HEX.match(c.color or "") else None
-            el = x.sub(parent_el, "Code", guid=tag_guid(c.name), name=c.name, isCodable="true", color=color)
-            if c.description:
-                x.sub(el, "Description", c.description)
-            add(el, c.name)
+    def code_el(parent_el: ET.Element, c: Code) -> ET.Element:
+        color = c.color if _HEX.match(c.color or "") else None
+        el = x.sub(parent_el, "Code", guid=tag_guid(c.name), name=c.name, isCodable="true", color=color)
+        if c.description:
+            x.sub(el, "Description", c.description)
+        return el
 
-    add(top, None)
+    # depth first without recursion (a codebook file can chain thousands of parents)
+    stack: list[tuple[ET.Element, Code, int]] = [(top, c, 1) for c in
+                                                 sorted(children.get(None, []), key=lambda c: c.name, reverse=True)]
+    while stack:
+        parent_el, c, depth = stack.pop()
+        if c.name in done:  # a cycle of parents: each code once
+            continue
+        if depth > MAX_QDC_DEPTH:
+            raise ValueError(f"the code «{c.name}» is nested {depth} levels deep; a .qdc is written for codes "
+                             f"up to {MAX_QDC_DEPTH} levels deep. Move it higher in the codebook first; "
+                             "nothing was written")
+        done.add(c.name)
+        el = code_el(parent_el, c)
+        stack.extend((el, k, depth + 1) for k in sorted(children.get(c.name, []), key=lambda k: k.name, reverse=True))
     for c in sorted(codes.values(), key=lambda c: c.name):  # codes caught in a cycle go on top
         if c.name not in done:
             done.add(c.name)
-            el = x.sub(top, "Code", guid=tag_guid(c.name), name=c.name, isCodable="true")
-            if c.description:
-                x.sub(el, "Description", c.description)
+            code_el(top, c)
     return _serialise(x, root).decode("utf-8") + "\n"
 
 
@@ -101,15 +110,16 @@ def read_codebook_qdc(data: bytes) -> dict[str, Code]:
         raise ValueError("no <CodeBook> in the file")
     out: dict[str, Code] = {}
 
-    def walk(el: ET.Element, parent: str | None) -> None:
-        for code in _kids(el, "Code"):
-            name = (code.get("name") or "").strip()
+    # depth first without recursion (a hostile file can nest codes thousands deep), in document order
+    stack: list[tuple[ET.Element, str | None]] = [(codes, None) for book in reversed(books)
+                                                  for codes in reversed(_kids(book, "Codes"))]
+    while stack:
+        el, parent = stack.pop()
+        if el.tag.endswith("Code"):
+            name = (el.get("name") or "").strip()
             if not name or name == COLOR_GROUP:
                 continue
-            out.setdefault(name, Code(name, code.get("color") or "", _kid_text(code, "Description"), parent))
-            walk(code, name)
-
-    for book in books:
-        for codes in _kids(book, "Codes"):
-            walk(codes, None)
+            out.setdefault(name, Code(name, el.get("color") or "", _kid_text(el, "Description"), parent))
+            parent = name
+        stack.extend((kid, parent) for kid in reversed(_kids(el, "Code")))
     return out

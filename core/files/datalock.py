@@ -10,9 +10,11 @@ writes without the lock.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -51,11 +53,39 @@ def _alive(pid: int) -> bool:
     return True
 
 
+NOT_A_FILE = b"\0not a regular file"  # what a lock path that is a pipe, device, folder or symlink "holds"
+
+
+def _lock_bytes(lock: Path) -> bytes:
+    """The first 4 KB of a lock file, read without blocking or following links.
+
+    A pipe, device, folder or symlink at the lock's name (which Hashiye never makes) reads as
+    `NOT_A_FILE`, a lock without an owner, so it is broken like an abandoned one instead of
+    making every save wait forever (a FIFO) or read without end (a link to /dev/zero).
+    FileNotFoundError when it is gone.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(lock, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO, errno.EMLINK):
+            return NOT_A_FILE
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return NOT_A_FILE
+        return os.read(fd, 4096)
+    finally:
+        os.close(fd)
+
+
 def _owner(lock: Path) -> tuple[dict[str, object], float, bytes] | None:
     """(what the lock says, its age in seconds, its bytes), or None if it is gone."""
     try:
-        raw = lock.read_bytes()[:4096]
-        age = time.time() - lock.stat().st_mtime
+        raw = _lock_bytes(lock)
+        age = time.time() - lock.lstat().st_mtime
     except FileNotFoundError:
         return None
     except OSError:
@@ -85,7 +115,7 @@ def _break(lock: Path, seen: bytes) -> None:
     except OSError:
         return
     try:
-        if moved.read_bytes()[:4096] != seen:
+        if _lock_bytes(moved) != seen:
             try:
                 os.link(moved, lock)  # not the stale one: give it back if the name is still free
             except OSError:
@@ -141,7 +171,7 @@ def data_lock(path: Path, timeout: float | None = None, stale_after: float | Non
         yield
     finally:
         try:
-            if lock.read_bytes()[:4096] == token:
+            if _lock_bytes(lock) == token:
                 os.unlink(lock)
         except OSError:
             pass
