@@ -226,7 +226,7 @@ class AgreementPane(QWidget):
             return result, disagreement_rows(corpus, result)
 
         op = self._op = self.context.runner.run(
-            tr("توافق کدگذاران"), work, on_done=lambda done: self._show(done, op),
+            tr("توافق کدگذاران"), work, on_done=self._show,
             on_failed=self._failed)
         return op
 
@@ -234,9 +234,7 @@ class AgreementPane(QWidget):
         self.progress.hide()
         self.status.setText(why)
 
-    def _show(self, done: tuple[AgreementResult, list[UnitRow]], op: Operation | None = None) -> None:
-        if op is not None and op is not self._op:
-            return  # a newer computation replaced this one while it ended
+    def _show(self, done: tuple[AgreementResult, list[UnitRow]]) -> None:
         result, rows = done
         self.result = result
         self.progress.hide()

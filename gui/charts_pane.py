@@ -211,13 +211,11 @@ class ChartsPane(QWidget):
         self.status.setText(tr("در حال شمارش…"))
         op = self._op = self.context.runner.run(
             tr("نمودار"), lambda _op: chart_of(corpus, by, tags, metadata, articles),
-            on_done=lambda chart: self._show(chart, op),
+            on_done=self._show,
             on_failed=self.status.setText)
         return op
 
-    def _show(self, chart: Chart, op: Operation | None = None) -> None:
-        if op is not None and op is not self._op:
-            return  # a newer chart replaced this one while it ended
+    def _show(self, chart: Chart) -> None:
         self.chart = chart
         self.view.show_svg(chart.svg)
         report = chart.report

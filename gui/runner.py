@@ -156,16 +156,22 @@ class Runner(QObject):
             on_partial: Callable[[Any], None] | None = None,
             on_failed: Callable[[str], None] | None = None) -> Operation:
         op = Operation(label, work)
+
+        def unless_cancelled(handler: Callable[..., None]) -> Callable[..., None]:
+            # A result already queued when `cancel()` ran is dropped here, on the UI thread, so a
+            # cancelled operation delivers nothing (its caller need not check again).
+            return lambda *args: None if op.cancelled else handler(*args)
+
         if on_done is not None:
-            op.succeeded.connect(on_done)
+            op.succeeded.connect(unless_cancelled(on_done))
         if on_progress is not None:
-            op.progress.connect(on_progress)
+            op.progress.connect(unless_cancelled(on_progress))
         if on_partial is not None:
-            op.partial.connect(on_partial)
-        if on_failed is not None:
-            op.failed.connect(on_failed)
-        else:
-            op.failed.connect(lambda why: self.failed.emit(f"{label}: {why}" if label else why))
+            op.partial.connect(unless_cancelled(on_partial))
+        if on_failed is None:
+            def on_failed(why: str) -> None:
+                self.failed.emit(f"{label}: {why}" if label else why)
+        op.failed.connect(unless_cancelled(on_failed))
         op.ended.connect(lambda: self._ended(op))
         self.running.add(op)
         if len(self.running) == 1:
