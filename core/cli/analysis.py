@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, print_json
+from .common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, print_json, write_user_file
 from ..corpus.corpus import CorpusError, article_files
 from ..annotations.store import StoreError
 
@@ -85,19 +85,12 @@ def run_codebook(args: argparse.Namespace) -> int:
             message(f"deleted {args.delete}; taken off {sum(len(c.after) for c in changes)} annotations "
                     f"(the highlights stay)")
         elif args.qdc:
-            from ..files.atomic import write_output
-            from ..exchange.output_guard import ProtectedPath, refuse_corpus_target
-
-            try:
-                refuse_corpus_target(corpus, args.qdc)
-            except ProtectedPath as exc:
-                raise UsageError(str(exc)) from None
             codes = {c.code.name: c.code for c in code_counts(corpus)}
             try:
                 qdc = codebook_qdc(codes)
             except ValueError as exc:
                 raise RuntimeFailure(f"cannot write {args.qdc}: {exc}") from exc
-            write_output(args.qdc, qdc.encode("utf-8"))
+            write_user_file(corpus, args.qdc, qdc.encode("utf-8"))
             message(f"wrote {len(codes)} codes to {args.qdc}")
             return 0
         elif args.import_qdc:
@@ -217,16 +210,6 @@ def run_report(args: argparse.Namespace) -> int:
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
         return 0
-    from ..files.atomic import write_output
-    from ..exchange.output_guard import ProtectedPath, refuse_corpus_target
-
-    try:
-        refuse_corpus_target(corpus, args.output)
-    except ProtectedPath as exc:
-        raise UsageError(str(exc)) from None
-    try:
-        write_output(args.output, text.encode("utf-8"))
-    except OSError as exc:
-        raise RuntimeFailure(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    write_user_file(corpus, args.output, text.encode("utf-8"))
     message(f"wrote the {args.by} report of {report.annotations} annotations to {args.output}")
     return 0

@@ -37,3 +37,19 @@ def print_json(data: Any) -> None:
 def message(text: str) -> None:
     """One line on stderr."""
     print(" ".join(str(text).split()), file=sys.stderr)
+
+
+def write_user_file(corpus: Path, target: Path, data: bytes) -> None:
+    """Write a file the user named (`-o`, `--qdc`) atomically, never onto the corpus's articles or
+    sidecars; every refusal or failure becomes one message."""
+    from ..exchange.output_guard import ProtectedPath, refuse_corpus_target
+    from ..files.atomic import write_output
+
+    try:
+        refuse_corpus_target(corpus, target)
+    except ProtectedPath as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        write_output(target, data)
+    except OSError as exc:
+        raise RuntimeFailure(f"cannot write {target}: {exc.strerror or exc}") from exc
