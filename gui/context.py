@@ -198,7 +198,7 @@ class AppContext(QObject):
         """List the folder from the metadata cache (reads only files changed since last time)."""
         corpus = self.folder
         try:
-            listing = cached_listing(corpus)
+            listing = cached_listing(corpus, words=False)  # on the UI thread: records only; search indexes the words on the runner
         except CorpusError as exc:
             listing = Listing(corpus)
             self.failed.emit(tr("این پوشه باز نشد ({why}).", why=exc))

@@ -1,7 +1,7 @@
 """Units of an index of hit counts (core/search/counts.py): the words of a text as written.
 
 Kept apart from `matching` (whose phrase rules they follow, see `word_units`) so that indexing a
-folder, which the window does when it first lists one, does not load the matching module.
+folder's words (on the runner, and in worker processes) does not load the matching module.
 """
 
 from __future__ import annotations
