@@ -24,7 +24,6 @@ from typing import Any
 from .model import CSS, Annotation, edited, now_iso, parse_time
 from ..files.atomic import read_regular, why, write_atomic
 from ..files.datalock import LockBusy, data_lock
-from ..text.normalize import match_key
 from .sidecar import SUFFIX, CorruptSidecar, read_sidecar
 
 FILE_NAME = "hashiye-codebook.json"
@@ -296,8 +295,3 @@ def delete_code(corpus: Path, name: str) -> tuple[list[ArticleChange], list[str]
         book.save_change([replace(c, parent=parent, modified="") for c in codes.values() if c.parent == name],
                          [name])
     return changes, warnings
-
-
-def same_code(a: str, b: str) -> bool:
-    """Tell whether two tag spellings are the same code in the matching form (ي/ی, ZWNJ…)."""
-    return match_key(a) == match_key(b)

@@ -193,7 +193,7 @@ class AnnotationStore:
         return self._rewrite(article, self.change(article.id, upsert, delete))
 
     def change(self, article_id: str, upsert: Sequence[Annotation] = (), delete: Sequence[str] = ()) -> Apply:
-        """The change of `save_change`, to apply under the lock (also by `bulk.save_many`)."""
+        """The change of `save_change`, to apply under the lock (also by `bulk.save_batch`)."""
         base = self._base.get(article_id)
 
         def apply(by_id: dict[str, Annotation], notes: list[str]) -> None:
