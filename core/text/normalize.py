@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
 import threading
@@ -259,12 +258,13 @@ def _load_tables() -> bool:
 
 
 def _store_tables() -> None:
+    from ..files.atomic import write_atomic  # only when the tables were built (a new release)
+
     try:
         path = _tables_file()
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-        tmp.write_text(json.dumps([_inverse, list((_FAST_KEY or {}).items())], ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)  # whole or not at all: a reader never sees half a table
+        data = json.dumps([_inverse, list((_FAST_KEY or {}).items())], ensure_ascii=False).encode("utf-8")
+        write_atomic(path, data, durable=False)  # a cache: whole or not at all, no fsync
     except OSError:
         pass  # no cache folder (read-only home): built at each start, as before
 
