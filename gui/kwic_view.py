@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hashiye.core.search.kwic import WIDTH, KwicLine, kwic_lines, sort_key
+from hashiye.core.search.kwic import WIDTH, KwicLine, kwic_in, sort_key
 from hashiye.core.search.search import Hit
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .context import thread_index
 from .i18n import N_, tr
 from .runner import Operation
 from .views import on_enter
@@ -42,9 +43,12 @@ RTL = Qt.LayoutDirection.RightToLeft
 
 def kwic_page(corpus: Path, query: str, op: Operation, width: int = WIDTH,
               limit: int = LIMIT) -> tuple[list[KwicLine], bool]:
-    """The first `limit` lines of a query and whether there were more (run on the runner; cancellable)."""
+    """The first `limit` lines of a query and whether there were more (run on the runner; cancellable).
+
+    On the thread's connection to the folder's index, which the search pane keeps up to date, as
+    its search does (no refresh, no stat of every file, at each query)."""
     lines: list[KwicLine] = []
-    found: Iterator[KwicLine] = kwic_lines(corpus, query, width)
+    found: Iterator[KwicLine] = kwic_in(thread_index(corpus), query, width)
     for line in found:
         if len(lines) >= limit:
             return lines, True

@@ -39,11 +39,16 @@ def kwic_lines(corpus: Path, query: str, width: int = WIDTH) -> Iterator[KwicLin
         raise ValueError("the width must be 0 or more")
     with CorpusIndex(Path(corpus)) as index:
         index.update(metadata=False)
-        for found in iter_article_hits(index, query, lazy=False):
-            text = found.text
-            for start, end in found.spans:
-                yield KwicLine(found.id, start, end, _one_line(text[max(0, start - width):start]),
-                               text[start:end], _one_line(text[end:end + width]))
+        yield from kwic_in(index, query, width)
+
+
+def kwic_in(index: CorpusIndex, query: str, width: int = WIDTH) -> Iterator[KwicLine]:
+    """`kwic_lines` on an index its caller keeps up to date (the window's search pane)."""
+    for found in iter_article_hits(index, query, lazy=False):
+        text = found.text
+        for start, end in found.spans:
+            yield KwicLine(found.id, start, end, _one_line(text[max(0, start - width):start]),
+                           text[start:end], _one_line(text[end:end + width]))
 
 
 def sort_key(line: KwicLine, side: str) -> tuple[str, str]:
