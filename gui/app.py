@@ -31,6 +31,38 @@ from .platform_check import check_in_background, explain_missing  # noqa: E402, 
 _missing_packages = check_in_background()  # X11's libraries looked up while the modules below load
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer  # noqa: E402
+
+
+def _quicker_feature_scan() -> None:
+    """Answer PySide6's question about each module imported after it from the file's bytes.
+
+    For its `from __feature__ import …` switch, PySide6 asks of every module imported after
+    PySide6.QtCore (about 100 at start-up, Hashiye's and the standard library's) whether its
+    source mentions "PySide6", with `inspect.getsource`: about 12 ms of the start-up. Reading the
+    .py file's bytes gives the same answer (the name is ASCII) in a fraction of it; a module
+    without a readable .py file gets PySide6's own answer. If PySide6 no longer has this hook,
+    nothing changes. tests/gui/test_startup_path.py checks both answers agree."""
+    feature = sys.modules.get("shibokensupport.feature")
+    upstream = getattr(feature, "_mod_uses_pyside", None)
+    if upstream is None or hasattr(upstream, "upstream"):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return bool(upstream(module))
+
+    uses_pyside.upstream = upstream  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
+_quicker_feature_scan()  # before the modules below are imported
+
 from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
