@@ -4,10 +4,12 @@ Both run as fresh processes under the same Qt platform, alternately, N times eac
 timed from the spawn to the line the program prints at its first paint (`startup: …` /
 `first paint …`), and to its exit; the ratio of the medians to the first paint is the figure
 DESIGN §8 budgets (1.5x). The bare window shows the article Hashiye opens first. Usage:
-    .venv/bin/python bench/bench_startup.py [--runs 10] [--corpus seeds] [--platform offscreen|xcb] [--before DIR]
+    .venv/bin/python bench/bench_startup.py [--runs 10] [--corpus seeds] [--platform offscreen|xcb] [--before DIR] [--floor]
 
 `--before DIR` also runs, in the same loop, the `hashiye` package found in DIR (an earlier tree,
 e.g. `git archive` of a commit laid out as DIR/hashiye/{core,gui,resources}), with caches of its own.
+`--floor` also runs bench/floor_window.py: the first frame's Qt parts without Hashiye's code (what
+any implementation of this window pays before its first paint).
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=ROOT / "seeds")
     ap.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     ap.add_argument("--before", type=Path, help="a folder holding an earlier tree's `hashiye` package")
+    ap.add_argument("--floor", action="store_true",
+                    help="also run bench/floor_window.py: the same Qt parts as the first frame, no Hashiye code")
     args = ap.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform)
     env["HASHIYE_CACHE_DIR"] = tempfile.mkdtemp(prefix="hashiye-bench-cache-")
@@ -79,25 +83,32 @@ def main() -> None:
     before_env = dict(env, PYTHONPATH=str(args.before or ""), HASHIYE_CACHE_DIR=tempfile.mkdtemp(prefix="hashiye-bench-"))
     if args.before:
         timed(before_cmd, before_env, "startup:")
-    app, bare, before = [], [], []
+    floor_cmd = [sys.executable, str(ROOT / "bench" / "floor_window.py"), str(first)]
+    if args.floor:
+        timed(floor_cmd, env, "first paint")
+    app, bare, before, floor = [], [], [], []
     for _ in range(args.runs):
         app.append(timed(app_cmd, env, "startup:")[:4])
         bare.append(timed(bare_cmd, env, "first paint")[:4])
         if args.before:
             before.append(timed(before_cmd, before_env, "startup:")[:4])
+        if args.floor:
+            floor.append(timed(floor_cmd, env, "first paint")[:4])
     print(f"platform {args.platform}, corpus {args.corpus} ({len(list(args.corpus.glob('*.txt')))} articles), "
           f"{args.runs} runs each, load average {os.getloadavg()[0]:.2f}")
     med = {name: [statistics.median(r[k] for r in runs) for k in range(4)] for name, runs in
-           (("app", app), ("bare", bare), ("before", before)) if runs}
+           (("app", app), ("bare", bare), ("before", before), ("floor", floor)) if runs}
     rows = [("hashiye --startup-check", app, "app"), ("bare PySide6 window", bare, "bare")]
     if before:
         rows.append((f"earlier tree ({args.before})", before, "before"))
+    if floor:
+        rows.append(("floor: the first frame's Qt parts alone", floor, "floor"))
     for label, runs, name in rows:
         paint = [r[0] for r in runs]
         p, e, c, cp = med[name]
         print(f"{label}: first paint median {p:.0f} ms (min {min(paint):.0f}, max {max(paint):.0f}), "
               f"exit {e:.0f} ms, CPU {c:.0f} ms" + (f", CPU at the first paint {cp:.0f} ms" if not math.isnan(cp) else ""))
-    for label, name in (("hashiye", "app"), ("earlier tree", "before")):
+    for label, name in (("hashiye", "app"), ("earlier tree", "before"), ("floor", "floor")):
         if name in med:
             (p, e, c, cp), (bp, be, bc, bcp) = med[name], med["bare"]
             print(f"{label} / bare: first paint {p / bp:.2f}x (budget 1.5x, aim 1.3x), exit {e / be:.2f}x, CPU {c / bc:.2f}x"
