@@ -9,6 +9,7 @@ wrote it, isolated, so it never disorders the line around it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hashiye.core.text.jalali import WEEKDAY_NAMES
 
@@ -16,7 +17,8 @@ from .i18n import N_, dates_language, isolate, tr
 
 _EN_WEEKDAYS = ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
-PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
+# Compiled at the first message shown (`_patterns`), not at start-up.
+PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^weekday «(?P<named>.+)» does not match (?P<date>\S+) \(a (?P<actual>.+)\); date kept$",
      N_("روز هفتهٔ «{named}» با تاریخ {date} (که {actual} است) نمی‌خواند؛ تاریخ نگه داشته شد")),
     (r"^cannot be decoded as utf-8: (?P<why>.+)$", N_("با UTF-8 خوانده نمی‌شود: {why}")),
@@ -38,7 +40,12 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
      N_("برجسته‌سازی‌ها در {name} ذخیره نشد: {why}. چیزی ذخیره نشد؛ کمی بعد دوباره بکوشید.")),
     (r"^the folder is read-only$", N_("پوشه فقط‌خواندنی است")),
     (r"^the disk is full$", N_("دیسک پر است")),
-)]
+)
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p), t) for p, t in PATTERNS]
 
 
 def core_message(text: str) -> str:
@@ -53,7 +60,7 @@ def core_message(text: str) -> str:
 
 
 def _known(text: str) -> str | None:
-    for pattern, template in PATTERNS:
+    for pattern, template in _patterns():
         m = pattern.match(text)
         if m:
             return tr(template, **{k: _value(k, v) for k, v in m.groupdict().items()})

@@ -32,7 +32,7 @@ STYLES = {"fill": N_("زمینهٔ کم‌رنگ و زیرخط رنگی"), "unde
 class Menus:
     """Builds the menu bar; keeps the recent-folders menu and the theme and language choices.
 
-    Texts are set in `retranslate_ui` (at the start and when the language changes)."""
+    Texts are set in `retranslate_ui`, which the window calls once it is built and when the language changes."""
 
     def __init__(self, window: QMainWindow, actions: dict[str, QAction],
                  choose_theme: Callable[[str], None], choose_language: Callable[[str], None],
@@ -69,7 +69,6 @@ class Menus:
                 self.submenus[LANGUAGE_TITLE] = self._choices(
                     menu, tr(LANGUAGE_TITLE), i18n.languages(), i18n.language(), self.language_actions,
                     choose_language)
-        self.retranslate_ui()
 
         # F10 opens the menu bar (its first menu), as in GTK and KDE programs.
         QShortcut(QKeySequence("F10"), window, lambda: bar.setActiveAction(bar.actions()[0]))

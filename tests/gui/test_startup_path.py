@@ -36,3 +36,23 @@ def test_importing_the_app_leaves_garbage_collection_on() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert out.stdout.strip() == "True", out.stderr
+
+
+def test_the_quicker_pyside_feature_scan_answers_as_pyside_does() -> None:
+    """gui/app.py answers PySide6's "does this module use PySide6?" from the file's bytes instead of
+    `inspect.getsource`: for every module loaded with the window's modules, the same answer."""
+    code = (
+        "import sys, hashiye.gui.app\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "quick = feature._mod_uses_pyside\n"
+        "assert hasattr(quick, 'upstream'), 'the quicker scan is not installed'\n"
+        "mods = [m for m in list(sys.modules.values()) if isinstance(getattr(m, '__file__', None), str)]\n"
+        "differ = [m.__name__ for m in mods if quick(m) != quick.upstream(m)]\n"
+        "print(len(mods), sum(quick(m) for m in mods), differ)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.returncode == 0, out.stderr
+    checked, using, differ = out.stdout.split(" ", 2)
+    assert int(checked) > 100 and int(using) > 30  # the window's modules (they use PySide6) and the rest
+    assert differ.strip() == "[]"
