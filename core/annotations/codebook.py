@@ -24,7 +24,7 @@ from typing import Any
 from .model import CSS, Annotation, edited, now_iso, parse_time
 from ..files.atomic import read_regular, why, write_atomic
 from ..files.datalock import LockBusy, data_lock
-from .sidecar import SUFFIX, CorruptSidecar, read_sidecar
+from .sidecar import CorruptSidecar, coded_sidecars, read_sidecar
 
 FILE_NAME = "hashiye-codebook.json"
 MAX_CODES = 100_000
@@ -166,10 +166,8 @@ def iter_sidecar_annotations(corpus: Path) -> Iterator[tuple[str, list[Annotatio
     """(article id, annotations) of every readable sidecar of the folder; damaged ones are skipped,
     and so are sidecars without their article (a sync tool's conflict copy, an article deleted):
     they are no article's annotations, so they are neither counted nor rewritten."""
-    for path in sorted(Path(corpus).glob(f"*{SUFFIX}")):
-        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
-        if not article.is_file():
-            continue
+    for art, _entry in coded_sidecars(Path(corpus)):
+        article = Path(corpus) / f"{art}.txt"
         try:
             content = read_sidecar(article)
         except (CorruptSidecar, OSError, RecursionError):
