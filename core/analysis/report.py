@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..text.jalali import jalali_month
+from ..text.normalize import DigitStyle, fold_digits
 from .coded import iter_records
 
 if TYPE_CHECKING:
@@ -123,13 +124,17 @@ def _safe(cell: str) -> str:
 PALETTE = ["#4c6ef5", "#f76707", "#37b24d", "#e64980", "#7048e8", "#1098ad", "#f59f00", "#868e96"]
 
 
-def to_svg(report: Report) -> str:
+def to_svg(report: Report, digits: DigitStyle = "latin") -> str:
     """A standalone SVG: grouped horizontal bars (month/source) or a shaded matrix (co-occurrence).
 
     Text is `direction="rtl"` and anchored at the right, so Persian labels read as they should.
+    The counts are written in `digits` (the window's Persian interface asks for `fa`).
     """
+    def num(n: int) -> str:
+        return fold_digits(str(n), digits)
+
     if report.by == "cooccurrence":
-        return _matrix_svg(report)
+        return _matrix_svg(report, num)
     bar_h, gap, label_w, chart_w = 14, 10, 180, 420
     groups = max(1, len(report.rows))
     codes = report.columns
@@ -152,8 +157,8 @@ def to_svg(report: Report) -> str:
             bar = chart_w * n / biggest
             left = width - label_w - 20 - bar  # bars grow leftwards, from the label on the right
             parts.append(f'<rect x="{left:.1f}" y="{y}" width="{bar:.1f}" height="{bar_h - 2}" '
-                         f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(row)} · {escape(code)}: {n}</title>'
-                         f'</rect><text x="{left - 4:.1f}" y="{y + bar_h - 3}" text-anchor="end">{n}</text>')
+                         f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(row)} · {escape(code)}: {num(n)}</title>'
+                         f'</rect><text x="{left - 4:.1f}" y="{y + bar_h - 3}" text-anchor="end">{num(n)}</text>')
             y += bar_h
         y += gap
     parts.append("</svg>\n")
@@ -166,7 +171,7 @@ def _svg_head(width: int, height: int, title: str) -> str:
             f'font-size="12"><title>{escape(title)}</title><rect width="100%" height="100%" fill="#ffffff"/>')
 
 
-def _matrix_svg(report: Report) -> str:
+def _matrix_svg(report: Report, num: Callable[[int], str]) -> str:
     cell, label_w = 40, 160
     n = len(report.columns)
     width, height = label_w + n * cell + 20, label_w + n * cell + 20
@@ -182,8 +187,8 @@ def _matrix_svg(report: Report) -> str:
             v = report.value(a, b)
             shade = int(255 - 200 * v / biggest)
             parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
-                         f'fill="rgb({shade},{shade},255)"><title>{escape(a)} · {escape(b)}: {v}</title></rect>'
-                         f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle">{v}</text>')
+                         f'fill="rgb({shade},{shade},255)"><title>{escape(a)} · {escape(b)}: {num(v)}</title></rect>'
+                         f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle">{num(v)}</text>')
     for j, b in enumerate(report.columns):
         mid = right - (j + 1) * cell + cell / 2
         parts.append(f'<text x="{mid}" y="{label_w - 6}" text-anchor="start" direction="rtl" '
