@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import CSS, Annotation, edited, now_iso, parse_time
+from ..files.indented_json import dumps_indented
 from ..files.atomic import read_regular, why, write_atomic
 from ..files.datalock import LockBusy, data_lock
 from .sidecar import CorruptSidecar, coded_sidecars, read_sidecar
@@ -95,8 +96,7 @@ def _parse(raw: bytes, name: str) -> dict[str, Code]:
 def _render(codes: dict[str, Code]) -> bytes:
     items = [{k: v for k, v in asdict(c).items() if v not in (None, "")} for c in
              sorted(codes.values(), key=lambda c: c.name)]
-    return (json.dumps({"type": "HashiyeCodebook", "version": 1, "codes": items}, ensure_ascii=False,
-                       indent=2) + "\n").encode("utf-8")
+    return (dumps_indented({"type": "HashiyeCodebook", "version": 1, "codes": items}) + "\n").encode("utf-8")
 
 
 def _newer(a: Code, b: Code) -> bool:
