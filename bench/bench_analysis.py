@@ -138,7 +138,7 @@ def main() -> None:
     corpus = work / "corpus"
     shutil.rmtree(corpus, ignore_errors=True)
     shutil.rmtree(work / "data", ignore_errors=True)
-    for cache in ("report-tags", "agreement-records", "agreement-sentence"):
+    for cache in ("coded-records", "agreement-sentence"):
         shutil.rmtree(work / "cache" / cache, ignore_errors=True)
     shutil.copytree(src, corpus)  # file times kept: a cached index only checks them
     print(f"corpus: {args.articles} articles; {os.cpu_count()} CPUs; start: {uptime()}")

@@ -70,7 +70,7 @@ def main() -> None:
         total = top_up(corpus, 100_000)
         print(f"setup: {total} annotations in {time.perf_counter() - t0:.0f} s (kept for the next run)")
         (corpus / ".ready").write_text("")
-    shutil.rmtree(work / "cache" / "report-tags", ignore_errors=True)
+    shutil.rmtree(work / "cache" / "coded-records", ignore_errors=True)
     print(f"corpus: {args.articles} articles; {os.cpu_count()} CPUs; load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     listing = cached_listing(corpus)

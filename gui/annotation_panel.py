@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
 
 from .colors import color_label, mark_color
-from .i18n import N_, digits, join, text_direction, tr
+from .i18n import N_, digits, direction, is_rtl, join, text_direction, tr
 from .qtext import plain_label, plain_tip
 from .views import on_enter
 
@@ -93,19 +93,41 @@ class AnnotationDelegate(QStyledItemDelegate):
         y = text_rect.top()
         step = fm.height() + 2
 
-        def line(text: str, font: QFont | None = None, dim: bool = False) -> None:
+        def line(text: str, font: QFont | None = None, dim: bool = False, label: str = "") -> None:
+            """One line; `label` (the interface's «Tags: », say) goes first on the interface's side, in
+            its direction, and `text` after it in its own: drawn as one string, an English label's
+            colon is shaped with the Persian value that follows it and lands on the wrong side."""
             nonlocal y
             f = font or option.font
             painter.setFont(f)
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText) if dim and not selected else fg)
+            left, width = text_rect.left(), text_rect.width()
+            toward_label = Qt.AlignmentFlag.AlignRight
+            if label:
+                ui_rtl = is_rtl()
+                label_w = min(QFontMetrics(f).horizontalAdvance(label), width)
+                painter.setLayoutDirection(direction())
+                at = left + width - label_w if ui_rtl else left
+                painter.drawText(QRect(at, y, label_w, step), _ONE_LINE | (Qt.AlignmentFlag.AlignRight if ui_rtl
+                                 else Qt.AlignmentFlag.AlignLeft), label)
+                width -= label_w
+                left += 0 if ui_rtl else label_w
+                toward_label = Qt.AlignmentFlag.AlignRight if ui_rtl else Qt.AlignmentFlag.AlignLeft
             # Each line in its own direction: the quote is Persian, a note or the tags may be English.
             rtl = text_direction(text) == Qt.LayoutDirection.RightToLeft
             painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-            flags = side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
-            shown = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
-            painter.drawText(QRect(text_rect.left(), y, text_rect.width(), step), flags, shown)
+            side = toward_label if label else Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            shown = QFontMetrics(f).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(left, y, width, step), _ONE_LINE | side, shown)
             y += step
+
+        def labelled(template: str, field: str, value: str) -> None:
+            """A «label: value» line whose label comes from the translation of `template`."""
+            head, _, tail = tr(template, **{field: "\x00"}).partition("\x00")
+            if tail.strip() or not head:
+                line(tr(template, **{field: value}), dim=True)  # a language writing the value first
+            else:
+                line(value, dim=True, label=head)
 
         if a.status == "orphan":
             warn = QFont(option.font)
@@ -121,10 +143,14 @@ class AnnotationDelegate(QStyledItemDelegate):
             italic.setItalic(True)
             line("✎ " + " ".join(ann.note.split()), italic)
         if ann.tags:
-            line(digits(tr("برچسب: {tags}", tags=join(ann.tags))), dim=True)
-        if coder_of(ann):
-            line(tr("کدگذار: {name}", name=coder_of(ann)), dim=True)
+            labelled(N_("برچسب: {tags}"), "tags", digits(join(ann.tags)))
+        coder = coder_of(ann)
+        if coder:
+            labelled(N_("کدگذار: {name}"), "name", coder)
         painter.restore()
+
+
+_ONE_LINE = Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine
 
 
 def _fit(text: str, fm: QFontMetrics, width: int) -> int:

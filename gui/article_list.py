@@ -56,15 +56,20 @@ class ArticleListModel(QAbstractListModel):
     def __init__(self, records: list[ArticleRecord] | None = None) -> None:
         super().__init__()
         self._rows: list[ArticleRecord] = list(records or [])
-        self._keys: dict[str, str] = {}  # filter keys, computed when a filter first needs them
+        # filter keys by id, each with the record it was computed from, computed when a filter
+        # first needs them and kept while the record is the same (a re-listing keeps most)
+        self._keys: dict[str, tuple[ArticleRecord, str]] = {}
         self._order = "date"
+        self._sort_keys: dict[str, tuple[ArticleRecord, Any]] = {}  # as _keys, for the order shown
         self._read: set[str] = set()
 
     def set_read(self, ids: set[str]) -> None:
         """The articles already opened (shown in normal weight; unread ones are bold)."""
+        if ids == self._read:
+            return  # every listing of the folder says so again: 10,000 rows re-checked for nothing
         self._read = set(ids)
         if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [ReadRole])
 
     def mark_read(self, article_id: str) -> None:
         if article_id not in self._read:
@@ -73,11 +78,25 @@ class ArticleListModel(QAbstractListModel):
             if row >= 0:
                 self.dataChanged.emit(self.index(row), self.index(row))
 
-    def set_records(self, records: list[ArticleRecord]) -> None:
+    def set_records(self, records: list[ArticleRecord], order: str | None = None) -> None:
+        """Show these records, in `order` (`sort_by`'s names) or the current one."""
+        if order and order != self._order:
+            self._order, self._sort_keys = order, {}
         self.beginResetModel()
-        self._rows = sorted(records, key=SORT_KEYS[self._order], reverse=self._order == "date")
-        self._keys = {}
+        self._rows = sorted(records, key=self._sort_key, reverse=self._order == "date")
+        if len(self._keys) > 2 * len(self._rows):
+            self._keys = {}
+        if len(self._sort_keys) > 2 * len(self._rows):
+            self._sort_keys = {}
         self.endResetModel()
+
+    def _sort_key(self, rec: ArticleRecord) -> Any:
+        hit = self._sort_keys.get(rec.id)
+        if hit is not None and (hit[0] is rec or hit[0] == rec):
+            return hit[1]
+        key = SORT_KEYS[self._order](rec)
+        self._sort_keys[rec.id] = (rec, key)
+        return key
 
     def holds(self, records: list[ArticleRecord]) -> bool:
         """Whether the list already shows exactly these records (a large folder's last listing often does)."""
@@ -92,8 +111,7 @@ class ArticleListModel(QAbstractListModel):
         Sorting here, once, in Python is what keeps a 10,000-article list instant: a proxy
         would call back into Python for every comparison.
         """
-        self._order = name
-        self.set_records(self._rows)
+        self.set_records(self._rows, name)
 
     def update_count(self, article_id: str, count: int) -> None:
         """Show a new annotation count for one article."""
@@ -108,9 +126,11 @@ class ArticleListModel(QAbstractListModel):
 
     def filter_key(self, row: int) -> str:
         rec = self._rows[row]
-        key = self._keys.get(rec.id)
-        if key is None:
-            key = self._keys[rec.id] = record_key(rec)
+        hit = self._keys.get(rec.id)
+        if hit is not None and (hit[0] is rec or hit[0] == rec):
+            return hit[1]
+        key = record_key(rec)
+        self._keys[rec.id] = (rec, key)
         return key
 
     def row_of(self, article_id: str) -> int:
@@ -151,19 +171,24 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def __init__(self, annotations_of: Callable[[str], Sequence[Annotation]] = lambda _id: ()) -> None:
         super().__init__()
         self.criteria = Filter()
+        self._keeps_all = True
         self.annotations_of = annotations_of  # an article's annotations, for the tag criterion
 
     def set_filter(self, criteria: Filter) -> None:
         """Show only the articles `criteria` keeps."""
         self.beginFilterChange()
         self.criteria = criteria
+        self._keeps_all = criteria.is_empty()
         self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, ArticleListModel)
+        if self._keeps_all:
+            return True  # no filter: 10,000 rows pass without a look
         rec = model.record(row)
-        return self.criteria.keeps_record(rec, model.filter_key(row), self.annotations_of(rec.id))
+        key = model.filter_key(row) if self.criteria.uses_text else None
+        return self.criteria.keeps_record(rec, key, self.annotations_of(rec.id))
 
 
 class ArticleDelegate(QStyledItemDelegate):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hashiye.core.corpus.filters import Filter
 from hashiye.core.corpus.records import ArticleRecord
+from hashiye.core.text.normalize import DigitStyle
 from hashiye.core.analysis.report import KINDS, Report, build_report, to_csv, to_svg
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .context import AppContext
-from .i18n import N_, direction, tr
+from .i18n import N_, digit_style, direction, tr
 from .runner import Operation
 
 KIND_LABELS = {"month": N_("کدها در هر ماه"), "source": N_("کدها در هر منبع"), "cooccurrence": N_("هم‌رخدادی کدها")}
@@ -46,10 +47,10 @@ class Chart:
 
 
 def chart_of(corpus: Path, by: str, tags: list[str] | None, metadata: dict[str, ArticleRecord] | None,
-             articles: set[str] | None) -> Chart:
-    """Count and draw (run on the runner)."""
+             articles: set[str] | None, digits: DigitStyle = "latin") -> Chart:
+    """Count and draw (run on the runner); the drawing's counts in `digits`, the table's in ASCII."""
     report = build_report(corpus, by, tags, metadata=metadata, articles=articles)
-    return Chart(report, to_svg(report), to_csv(report))
+    return Chart(report, to_svg(report, digits), to_csv(report))
 
 
 def png_bytes(svg: str, scale: int = PNG_SCALE) -> bytes:
@@ -209,8 +210,9 @@ class ChartsPane(QWidget):
         listing = self.context.listing
         metadata = {r.id: r for r in listing.articles} if listing is not None and not listing.partial else None
         self.status.setText(tr("در حال شمارش…"))
+        digits = digit_style()
         op = self._op = self.context.runner.run(
-            tr("نمودار"), lambda _op: chart_of(corpus, by, tags, metadata, articles),
+            tr("نمودار"), lambda _op: chart_of(corpus, by, tags, metadata, articles, digits),
             on_done=self._show,
             on_failed=self.status.setText)
         return op

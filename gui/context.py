@@ -83,6 +83,8 @@ class AppContext(QObject):
         self._partial: Listing | None = None  # a large new folder's articles read so far
         self._shown_at = 0  # how many of them the last partial listing showed
         self._provisional = ""  # digest of the rules the partial listing was read with
+        self._again = False  # the folder changed while it was being re-listed: list it once more
+        self._relisting = False  # a listing of the folder shown is on the runner, not delivered yet
 
     # --- language and theme (one place to ask) ----------------------------------------------
     @staticmethod
@@ -124,10 +126,19 @@ class AppContext(QObject):
         self.refresh_listing()
 
     def refresh_listing(self) -> None:
-        """List the folder again (files added, changed or removed); off the UI thread when it is large and new."""
+        """List the folder again (files added, changed or removed). Off the UI thread when the folder
+        is large and new, and whenever a folder already listed is listed again: a scraper adding
+        articles to a 10,000-article folder stalled the window half a second to 1.7 s per article."""
         corpus = self.folder
         if self._listing_op is not None and not self._listing_op.done.is_set():
-            return  # a large new folder is being read: its listing ends with the folder as it is then
+            self._again = self._partial is None  # a large new folder's reading ends with the folder as it is then
+            return
+        if self.listing is not None and self.listing.corpus == corpus and not self.listing.partial:
+            self._relisting = True
+            self._listing_op = self.runner.run(
+                tr("خواندن پوشه"), lambda _op: cached_listing(corpus, words=False),
+                on_done=lambda listing: self._relisted(corpus, listing), on_failed=self._relist_failed)
+            return
         if self._needs_background_listing(corpus):
             self.listingProgress.emit(0, 0)
             self._partial, self._shown_at = Listing(corpus, partial=True), 0
@@ -184,6 +195,25 @@ class AppContext(QObject):
             self._session.forget_all_texts()  # articles opened meanwhile were parsed without the repeated lines
             self.textsChanged.emit()
 
+    def _relisted(self, corpus: Path, listing: Listing) -> None:
+        """A folder already shown, listed again on the runner."""
+        self._relisting = False
+        if corpus != self.corpus:
+            return
+        self._show_listing(listing)
+        if self._again:
+            self._again = False
+            self.refresh_listing()
+
+    def _relist_failed(self, why: str) -> None:
+        self._relisting = self._again = False
+        self.failed.emit(why)
+
+    def listing_pending(self) -> bool:
+        """Whether a listing of the folder is being read (its result not shown yet)."""
+        op = self._listing_op
+        return self._relisting or (op is not None and not op.done.is_set())
+
     def _needs_background_listing(self, corpus: Path) -> bool:
         if index_path(corpus).exists():
             return False
@@ -202,6 +232,9 @@ class AppContext(QObject):
         except CorpusError as exc:
             listing = Listing(corpus)
             self.failed.emit(tr("این پوشه باز نشد ({why}).", why=exc))
+        self._show_listing(listing)
+
+    def _show_listing(self, listing: Listing) -> None:
         self.listing = listing
         self._records = {r.id: r for r in listing.articles}
         self.listingChanged.emit(listing)

@@ -6,9 +6,11 @@ stay. Files the listing skipped (a README.txt, an empty .txt) are known names, n
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from hashiye.core.text.textio import is_article_path
+from hashiye.core.corpus.corpus import Listing
+from hashiye.core.text.textio import is_article_name
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from .context import AppContext
@@ -30,6 +32,7 @@ class FolderWatch(QObject):
         self.watcher.fileChanged.connect(lambda _p: self.timer.start())
         context.folderOpened.connect(self._folder_opened)
         context.annotationsChanged.connect(self.remember_stamp)
+        context.listingChanged.connect(self._listed)
         state.articleShown.connect(self._shown)
         if context.corpus is not None:  # a window made for a folder already open
             self._folder_opened(context.corpus)
@@ -58,22 +61,28 @@ class FolderWatch(QObject):
     def remember_stamp(self, article_id: str) -> None:
         self._stamps[article_id] = self._stamp(article_id)
 
+    def _listed(self, listing: Listing) -> None:
+        """The open article gone from the folder's new listing, or back in it."""
+        current = self.state.current_id
+        if listing.partial or not current:
+            return
+        if current not in self.context.article_ids():
+            self.state.article_gone(current)
+        elif self.state.gone == current:
+            self.state.article_back(current)
+
     def check_disk(self) -> None:
         """Re-list if .txt files came or went; re-read changed articles and sidecars."""
         if self.context.corpus is None or self.context.listing is None:
             return
-        try:
-            names = {p.stem for p in self.context.folder.glob("*.txt") if is_article_path(p)}
+        try:  # names only, no Path per file: this runs after every save in a folder of 10,000
+            with os.scandir(self.context.folder) as entries:
+                names = {e.name[:-4] for e in entries if is_article_name(e.name)}
         except OSError:
             return
         current = self.state.current_id
         if names != self.context.known_names():
-            self.context.refresh_listing()
-            listed = self.context.article_ids()
-            if current and current not in listed:
-                self.state.article_gone(current)
-            elif current and self.state.gone == current:
-                self.state.article_back(current)
+            self.context.refresh_listing()  # on the runner: `_listed` follows
         for article_id, old in list(self._stamps.items()):
             new = self._stamp(article_id)
             if new == old:

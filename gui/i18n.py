@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 
-from hashiye.core.text.normalize import fold_digits
+from hashiye.core.text.normalize import DigitStyle, fold_digits
 from hashiye.core.files.paths import data_dir
 from hashiye.resources import resource_path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -125,9 +125,14 @@ def dates_language() -> str:
     return "fa" if _current == SOURCE else "en"
 
 
+def digit_style() -> DigitStyle:
+    """How the UI language writes digits: Persian digits in Persian, else ASCII."""
+    return "fa" if _current == SOURCE else "latin"
+
+
 def digits(text: str) -> str:
-    """Digits as the UI language writes them (Persian digits in Persian, else ASCII)."""
-    return fold_digits(text, "fa" if _current == SOURCE else "latin")
+    """Digits as the UI language writes them."""
+    return fold_digits(text, digit_style())
 
 
 def number(n: float) -> str:

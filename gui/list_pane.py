@@ -106,9 +106,10 @@ class ListPane(QWidget):
             return  # re-sorting 10,000 rows that did not change holds the window for a moment
         self._quiet = True
         try:
-            self.model.set_records(records)
+            self.model.set_records(records, self.sort_box.currentData())  # sorted once, in the order chosen
             self.filters.set_choices(listing.corpus, self.model.sources())
-            self.sort()
+            if current:
+                self.select(current)
         finally:
             self._quiet = False
 

@@ -146,7 +146,11 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None, threads: int = 3) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
+        # Not a Qt child of the runner: Qt deleting its children from C++ (a window closed while its
+        # folder was being listed) ran the pool's destructor, which waits for the workers, while the
+        # UI thread held the interpreter lock a worker needed to finish, and the program hung. Owned
+        # by Python, it goes with the runner's Python object, waiting without holding that lock.
+        self.pool = QThreadPool()
         self.pool.setMaxThreadCount(threads)
         self.running: set[Operation] = set()
 

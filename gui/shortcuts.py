@@ -65,7 +65,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("line_wider", N_("سطرهای بلندتر"), ("Ctrl+]",)),
     Shortcut("line_narrower", N_("سطرهای کوتاه‌تر"), ("Ctrl+[",)),
     Shortcut("next_theme", N_("پوستهٔ بعدی: روشن، کاغذی، تیره"), ("Ctrl+Shift+T",)),
-    Shortcut("toggle_language", N_("زبان: فارسی / English"), ("Ctrl+Shift+L",)),
+    Shortcut("toggle_language", N_("زبان بعدی"), ("Ctrl+Shift+L",)),
     Shortcut("open_folder", N_("باز کردن پوشه"), ("Ctrl+O",)),
     Shortcut("export", N_("برون‌بری برجسته‌سازی‌ها"), ("Ctrl+E",)),
     Shortcut("help", N_("راهنمای میان‌برها"), ("F1", "?")),

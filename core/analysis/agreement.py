@@ -13,20 +13,19 @@ or chance agreement 1) is None (`null` in JSON).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterator
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..annotations.coders import _names, coder_key, coders_of
+from ..annotations.coders import coder_key
+from .coded import iter_records
 from .file_cache import FileCache, signature_of
-from ..files.safe_read import MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, UnsafeFile, read_bounded, read_json_bytes
+from ..files.safe_read import MAX_ARTICLE_BYTES, UnsafeFile, read_bounded
 from ..text.sentences import sentence_spans
-from ..annotations.sidecar import SUFFIX, CorruptSidecar, body_tags, read_sidecar
 from ..text.textio import UnreadableArticle, read_text
 
 UNITS = ("sentence", "paragraph", "article")
@@ -175,7 +174,7 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
     # article → coder index → tag → spans
     by_article: dict[str, list[dict[str, list[tuple[int, int]]]]] = {}
     seen_tags: set[str] = set()
-    for art, records in _iter_records(Path(corpus)):
+    for art, records in iter_records(Path(corpus)):
         if articles is not None and art not in articles:
             continue
         for start, end, ann_tags, names in records:
@@ -235,7 +234,6 @@ def agreement(corpus: Path, coders: list[str], *, tags: list[str] | None = None,
     return result
 
 
-Record = tuple[int, int, list[str], list[str]]  # start, end, tags, coders
 
 
 def coders_and_codes(corpus: Path) -> tuple[list[str], list[str]]:
@@ -243,7 +241,7 @@ def coders_and_codes(corpus: Path) -> tuple[list[str], list[str]]:
     annotations, each sorted: what an agreement can be asked about."""
     coders: dict[str, str] = {}
     codes: set[str] = set()
-    for _art, records in _iter_records(Path(corpus)):
+    for _art, records in iter_records(Path(corpus)):
         for _s, _e, tags, names in records:
             codes.update(tags)
             for name in names:
@@ -273,71 +271,6 @@ class _UnitSpans:
         units = unit_spans(text, self.unit)
         self.cache.put(path.name, sig, [x for span in units for x in span])
         return units
-
-
-def _iter_records(corpus: Path) -> Iterator[tuple[str, list[Record]]]:
-    """(article id, its annotations as records) of every readable sidecar.
-
-    The sidecars Hashiye writes are read by a fast path; anything else (records sharing an
-    id, other shapes) goes through the full reader, so the answer is the same. Records of
-    unchanged sidecars come from a cache in the user cache folder.
-    """
-    cache = FileCache("agreement-records", corpus)
-    try:
-        with os.scandir(corpus) as entries:
-            names = sorted((e.name, e) for e in entries if e.name.endswith(SUFFIX))
-    except OSError:
-        return
-    for name, entry in names:
-        try:
-            sig = signature_of(entry.stat())
-        except OSError:
-            continue
-        records = cache.get(name, sig)
-        if not isinstance(records, list):
-            records = _read_records(corpus / name)
-            if records is None:
-                continue
-            cache.put(name, sig, records)
-        yield name[: -len(SUFFIX)], [(s, e, t, n) for s, e, t, n in records]
-    cache.save()
-
-
-def _read_records(path: Path) -> list[Record] | None:
-    article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
-    try:
-        raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
-        records = _fast_records(json.loads(raw.decode("utf-8-sig")))
-        if records is None:
-            records = [(a.start, a.end, a.tags, coders_of(a)) for a in read_sidecar(article).annotations]
-    except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
-        return None
-    return records
-
-
-def _fast_records(doc: Any) -> list[Record] | None:
-    first = doc.get("first") if isinstance(doc, dict) else None
-    items = first.get("items") if isinstance(first, dict) else None
-    if not isinstance(items, list):
-        return None
-    out: list[Record] = []
-    ids: set[str] = set()
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item["id"] in ids:
-            return None
-        ids.add(item["id"])
-        target, body = item.get("target"), item.get("body", [])
-        if not isinstance(target, dict) or not isinstance(body, list) or not isinstance(target.get("selector"), list):
-            return None
-        pos = [x for x in target["selector"] if isinstance(x, dict) and x.get("type") == "TextPositionSelector"]
-        if len(pos) != 1 or type(pos[0].get("start")) is not int or type(pos[0].get("end")) is not int \
-                or not 0 <= pos[0]["start"] <= pos[0]["end"]:
-            return None
-        tags = body_tags(body)
-        if tags is None:
-            return None
-        out.append((pos[0]["start"], pos[0]["end"], tags, _names(item.get("creator"))))
-    return out
 
 
 def _text(path: Path) -> str | None:

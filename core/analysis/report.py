@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..text.jalali import jalali_month
-from ..files.safe_read import MAX_SIDECAR_BYTES, UnsafeFile, read_json_bytes
-from ..annotations.sidecar import SUFFIX, CorruptSidecar, body_tags, read_sidecar
+from ..text.normalize import DigitStyle, fold_digits
+from .coded import iter_records
 
 if TYPE_CHECKING:
     from ..corpus.records import ArticleRecord
@@ -100,102 +99,11 @@ def build_report(corpus: Path, by: str, tags: list[str] | None = None,
     return report
 
 
-def _cache_file(corpus: Path) -> Path:
-    import hashlib
-
-    from ..files.paths import cache_dir
-
-    key = hashlib.sha1(str(Path(corpus).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return cache_dir() / "report-tags" / f"{key}.json"
-
-
 def iter_tags(corpus: Path) -> Iterator[tuple[str, list[list[str]]]]:
-    """(article id, the tags of each annotation) of every readable sidecar; damaged ones are skipped.
-
-    Tags of unchanged sidecars (same mtime and size) come from a cache in the user cache
-    folder; changed ones are read: the sidecars Hashiye writes by a fast path (tags only),
-    anything else (records sharing an id, other shapes) by the full reader, same answer.
-    """
-    import os
-
-    from ..files.atomic import write_atomic
-
-    cache_path = _cache_file(corpus)
-    try:
-        raw_cache = read_json_bytes(cache_path, 512 * 1024 * 1024)
-        cached = json.loads(raw_cache)
-        if not isinstance(cached, dict) or cached.get("version") != 1:
-            cached = {"version": 1, "files": {}}
-    except (OSError, UnsafeFile, ValueError, RecursionError):
-        cached = {"version": 1, "files": {}}
-    old: dict[str, Any] = cached["files"] if isinstance(cached.get("files"), dict) else {}
-    fresh: dict[str, Any] = {}
-    try:
-        with os.scandir(corpus) as entries:
-            listed = list(entries)
-    except OSError:
-        return
-    texts = {e.name for e in listed if e.name.endswith(".txt")}
-    # a sidecar without its article (a sync conflict copy, an article deleted) is no article's coding
-    names = sorted((e.name, e) for e in listed if e.name.endswith(SUFFIX) and not e.name.startswith(".")
-                   and e.name[: -len(SUFFIX)] + ".txt" in texts)
-    for name, entry in names:
-        try:
-            st = entry.stat()
-        except OSError:
-            continue
-        sig = [st.st_mtime_ns, st.st_size]
-        hit = old.get(name)
-        if isinstance(hit, list) and len(hit) == 2 and hit[0] == sig and isinstance(hit[1], list):
-            tags: list[list[str]] | None = hit[1]
-        else:
-            tags = _read_tags(Path(corpus) / name)
-        if tags is None:
-            continue
-        fresh[name] = [sig, tags]
-        yield name[: -len(SUFFIX)], tags
-    if fresh != old:
-        try:
-            cache_path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(cache_path, json.dumps({"version": 1, "files": fresh}, ensure_ascii=False).encode("utf-8"),
-                         durable=False)
-        except OSError:
-            pass  # a cache that cannot be written: the next report reads the sidecars again
-
-
-def _read_tags(path: Path) -> list[list[str]] | None:
-    try:
-        raw = read_json_bytes(path, MAX_SIDECAR_BYTES)
-        tags = _fast_tags(json.loads(raw.decode("utf-8-sig")))
-        if tags is None:
-            article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
-            tags = [a.tags for a in read_sidecar(article).annotations]
-    except (OSError, UnsafeFile, ValueError, RecursionError, CorruptSidecar):
-        return None
-    return tags
-
-
-def _fast_tags(doc: Any) -> list[list[str]] | None:
-    """Tags per item of a collection whose items all have distinct ids and body lists; else None."""
-    first = doc.get("first") if isinstance(doc, dict) else None
-    items = first.get("items") if isinstance(first, dict) else None
-    if not isinstance(items, list):
-        return None
-    out: list[list[str]] = []
-    ids = set()
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item["id"] in ids \
-                or not isinstance(item.get("target"), dict):
-            return None
-        ids.add(item["id"])
-        body = item.get("body", [])
-        if not isinstance(body, list):
-            return None
-        tags = body_tags(body)
-        if tags is None:
-            return None
-        out.append(tags)
-    return out
+    """(article id, the tags of each annotation) of every readable sidecar that is an article's
+    coding (`coded.iter_records`: the same sidecars, reader and cache as agreement)."""
+    for art, records in iter_records(Path(corpus)):
+        yield art, [tags for _s, _e, tags, _n in records]
 
 
 def to_csv(report: Report) -> str:
@@ -216,13 +124,17 @@ def _safe(cell: str) -> str:
 PALETTE = ["#4c6ef5", "#f76707", "#37b24d", "#e64980", "#7048e8", "#1098ad", "#f59f00", "#868e96"]
 
 
-def to_svg(report: Report) -> str:
+def to_svg(report: Report, digits: DigitStyle = "latin") -> str:
     """A standalone SVG: grouped horizontal bars (month/source) or a shaded matrix (co-occurrence).
 
     Text is `direction="rtl"` and anchored at the right, so Persian labels read as they should.
+    The counts are written in `digits` (the window's Persian interface asks for `fa`).
     """
+    def num(n: int) -> str:
+        return fold_digits(str(n), digits)
+
     if report.by == "cooccurrence":
-        return _matrix_svg(report)
+        return _matrix_svg(report, num)
     bar_h, gap, label_w, chart_w = 14, 10, 180, 420
     groups = max(1, len(report.rows))
     codes = report.columns
@@ -245,8 +157,8 @@ def to_svg(report: Report) -> str:
             bar = chart_w * n / biggest
             left = width - label_w - 20 - bar  # bars grow leftwards, from the label on the right
             parts.append(f'<rect x="{left:.1f}" y="{y}" width="{bar:.1f}" height="{bar_h - 2}" '
-                         f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(row)} · {escape(code)}: {n}</title>'
-                         f'</rect><text x="{left - 4:.1f}" y="{y + bar_h - 3}" text-anchor="end">{n}</text>')
+                         f'fill="{PALETTE[i % len(PALETTE)]}"><title>{escape(row)} · {escape(code)}: {num(n)}</title>'
+                         f'</rect><text x="{left - 4:.1f}" y="{y + bar_h - 3}" text-anchor="end">{num(n)}</text>')
             y += bar_h
         y += gap
     parts.append("</svg>\n")
@@ -259,7 +171,7 @@ def _svg_head(width: int, height: int, title: str) -> str:
             f'font-size="12"><title>{escape(title)}</title><rect width="100%" height="100%" fill="#ffffff"/>')
 
 
-def _matrix_svg(report: Report) -> str:
+def _matrix_svg(report: Report, num: Callable[[int], str]) -> str:
     cell, label_w = 40, 160
     n = len(report.columns)
     width, height = label_w + n * cell + 20, label_w + n * cell + 20
@@ -275,8 +187,8 @@ def _matrix_svg(report: Report) -> str:
             v = report.value(a, b)
             shade = int(255 - 200 * v / biggest)
             parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
-                         f'fill="rgb({shade},{shade},255)"><title>{escape(a)} · {escape(b)}: {v}</title></rect>'
-                         f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle">{v}</text>')
+                         f'fill="rgb({shade},{shade},255)"><title>{escape(a)} · {escape(b)}: {num(v)}</title></rect>'
+                         f'<text x="{x + cell / 2 - 1}" y="{y + cell / 2 + 4}" text-anchor="middle">{num(v)}</text>')
     for j, b in enumerate(report.columns):
         mid = right - (j + 1) * cell + cell / 2
         parts.append(f'<text x="{mid}" y="{label_w - 6}" text-anchor="start" direction="rtl" '

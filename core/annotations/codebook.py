@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from .model import CSS, Annotation, edited, now_iso, parse_time
+from ..files.indented_json import dumps_indented
 from ..files.atomic import read_regular, why, write_atomic
 from ..files.datalock import LockBusy, data_lock
-from .sidecar import SUFFIX, CorruptSidecar, read_sidecar
+from .sidecar import CorruptSidecar, coded_sidecars, read_sidecar
 
 FILE_NAME = "hashiye-codebook.json"
 MAX_CODES = 100_000
@@ -95,8 +96,7 @@ def _parse(raw: bytes, name: str) -> dict[str, Code]:
 def _render(codes: dict[str, Code]) -> bytes:
     items = [{k: v for k, v in asdict(c).items() if v not in (None, "")} for c in
              sorted(codes.values(), key=lambda c: c.name)]
-    return (json.dumps({"type": "HashiyeCodebook", "version": 1, "codes": items}, ensure_ascii=False,
-                       indent=2) + "\n").encode("utf-8")
+    return (dumps_indented({"type": "HashiyeCodebook", "version": 1, "codes": items}) + "\n").encode("utf-8")
 
 
 def _newer(a: Code, b: Code) -> bool:
@@ -166,10 +166,8 @@ def iter_sidecar_annotations(corpus: Path) -> Iterator[tuple[str, list[Annotatio
     """(article id, annotations) of every readable sidecar of the folder; damaged ones are skipped,
     and so are sidecars without their article (a sync tool's conflict copy, an article deleted):
     they are no article's annotations, so they are neither counted nor rewritten."""
-    for path in sorted(Path(corpus).glob(f"*{SUFFIX}")):
-        article = path.with_name(path.name[: -len(SUFFIX)] + ".txt")
-        if not article.is_file():
-            continue
+    for art, _entry in coded_sidecars(Path(corpus)):
+        article = Path(corpus) / f"{art}.txt"
         try:
             content = read_sidecar(article)
         except (CorruptSidecar, OSError, RecursionError):

@@ -4,10 +4,10 @@ records that lost to a newer one with the same id (each under a new name beside 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 
+from ..files.indented_json import dumps_indented
 from ..files.atomic import why, write_atomic
 from .conflicts import MergeReport
 from .model import CONTEXT, iri_part
@@ -64,4 +64,4 @@ def collection_of(records: list[object], article_id: str, name: str) -> bytes:
     doc = {"@context": CONTEXT, "id": base, "type": "AnnotationCollection",
            "label": "Records set aside by Hashiye", "total": len(records),
            "first": {"id": f"{base}:page-1", "type": "AnnotationPage", "startIndex": 0, "items": records}}
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (dumps_indented(doc) + "\n").encode("utf-8")

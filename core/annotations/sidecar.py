@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,29 @@ SUFFIX = ".annotations.json"
 def sidecar_path(article: Path) -> Path:
     """`dir/<stem>.txt` → `dir/<stem>.annotations.json`."""
     return article.with_name(article.stem + SUFFIX)
+
+
+def coded_sidecars(corpus: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """(article id, directory entry) of each sidecar of a folder that is an article's coding,
+    sorted by name: the one rule every folder-wide reader (codebook counts, report, agreement)
+    follows. Hidden files are not, and neither is a sidecar without its article beside it (a
+    sync tool's conflict copy, an article deleted): it is no article's coding. An unreadable
+    folder has none."""
+    try:
+        with os.scandir(corpus) as entries:
+            listed = list(entries)
+    except OSError:
+        return []
+    articles: set[str] = set()
+    for entry in listed:
+        try:
+            if entry.name.endswith(".txt") and entry.is_file():  # a link to an article is an article
+                articles.add(entry.name[:-4])
+        except OSError:
+            pass
+    return sorted(((e.name[: -len(SUFFIX)], e) for e in listed
+                   if e.name.endswith(SUFFIX) and not e.name.startswith(".")
+                   and e.name[: -len(SUFFIX)] in articles), key=lambda pair: pair[1].name)
 
 
 class CorruptSidecar(Exception):

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, print_json, write_user_file
+from .common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, one_line, print_json, write_user_file
 from ..corpus.corpus import CorpusError, article_files
 from ..annotations.store import StoreError
 
@@ -117,8 +117,8 @@ def run_codebook(args: argparse.Namespace) -> int:
         return 0
     for c in counts:
         mark = "" if c.in_codebook else "  (tag, not in the codebook)"
-        parent = f"  ⊂ {c.code.parent}" if c.code.parent else ""
-        print(f"{c.code.name}\t{c.highlights} highlights\t{c.articles} articles\t{c.code.color}{parent}{mark}")
+        parent = f"  ⊂ {one_line(c.code.parent)}" if c.code.parent else ""
+        print(f"{one_line(c.code.name)}\t{c.highlights} highlights\t{c.articles} articles\t{c.code.color}{parent}{mark}")
     if not counts:
         message("no codes")
     return 0
@@ -189,7 +189,7 @@ def run_kwic(args: argparse.Namespace) -> int:
         return 0
     w = args.width
     for k in lines:
-        print(f"{k.article}\t{k.start}-{k.end}\t{k.left:>{w}} [{k.hit}] {k.right:<{w}}")
+        print(f"{one_line(k.article)}\t{k.start}-{k.end}\t{one_line(f'{k.left:>{w}} [{k.hit}] {k.right:<{w}}')}")
     message(f"{len(lines)} hits in {len({k.article for k in lines})} articles")  # also when there are none
     return 0
 

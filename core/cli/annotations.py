@@ -9,7 +9,7 @@ from typing import Any
 
 from ..annotations.model import Anchored
 from ..corpus.article import Article
-from .common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, print_json
+from .common import RuntimeFailure, UsageError, add_corpus, corpus_of, message, one_line, print_json
 from ..corpus.corpus import CorpusError, article_files
 from ..corpus.filters import Filter
 from ..exchange.exporting import BINARY, EXPORTERS, collect, write_export
@@ -79,7 +79,7 @@ def run_annotations(args: argparse.Namespace) -> int:
     for _art, a in rows:
         where = f"{a.start}-{a.end}" if a.start is not None else "-"
         quote = " ".join(a.annotation.exact.split())
-        print(f"{a.annotation.article:<24} {a.status:<8} {where:<11} {a.annotation.color:<7} {quote[:60]}")
+        print(one_line(f"{a.annotation.article:<24} {a.status:<8} {where:<11} {a.annotation.color:<7} {quote[:60]}"))
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from .common import RuntimeFailure, add_corpus, corpus_of, message, print_json
+from .common import RuntimeFailure, add_corpus, corpus_of, message, one_line, print_json
 from ..corpus.corpus import CorpusError, find_article
 from ..corpus.records import ArticleRecord
 from ..search.listing_cache import cached_listing
@@ -94,8 +94,8 @@ def run_mark(args: argparse.Namespace) -> int:
 def _print_table(rows: list[ArticleRecord]) -> None:
     print(f"{'id':<26} {'published':<17} {'code':<9} {'ann':>3}  {'source':<28} title")
     for r in rows:
-        print(f"{r.id:<26} {r.published_jalali or '-':<17} {r.news_code or '-':<9} "
-              f"{r.annotations:>3}  {(r.source or '-')[:28]:<28} {r.title or ''}")
+        print(one_line(f"{r.id:<26} {r.published_jalali or '-':<17} {r.news_code or '-':<9} "
+                       f"{r.annotations:>3}  {(r.source or '-')[:28]:<28} {r.title or ''}"))
 
 
 def _print_article(r: dict[str, Any]) -> None:

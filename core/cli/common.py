@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,18 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """`text` for a terminal line: control characters (a line break or an escape sequence in a file
+    name or a title) written as `\\xNN`, so they can neither break the line nor drive the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def message(text: str) -> None:
     """One line on stderr."""
-    print(" ".join(str(text).split()), file=sys.stderr)
+    print(one_line(" ".join(str(text).split())), file=sys.stderr)
 
 
 def write_user_file(corpus: Path, target: Path, data: bytes) -> None:

@@ -90,6 +90,11 @@ class Filter:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError(f"the range starts ({self.date_from}) after it ends ({self.date_to})")
 
+    @property
+    def uses_text(self) -> bool:
+        """Whether the text criterion is set (`keeps_article` then needs the record's `record_key`)."""
+        return bool(self._words)
+
     def is_empty(self) -> bool:
         return not (self._words or self.articles or self.tags or self.colors or self.sources
                     or self.date_from or self.date_to or self.has_annotations or self.coders)

@@ -129,22 +129,24 @@ def _codes(root: ET.Element) -> dict[str, _Code]:
     by_name = {color_code_name(c): c for c in COLORS}
     out: dict[str, _Code] = {}
 
-    def walk(el: ET.Element, group: str) -> None:
-        for code in _kids(el, "Code"):
-            guid, name = _guid(code.get("guid")), code.get("name") or ""
-            own = by_guid.get(guid) or by_name.get(name)
-            m = re.search(r"\((yellow|green|blue|pink|purple)\)$", name)
-            if own is None and group == COLOR_GROUP and m:
-                own = m.group(1)
-            if own is not None:
-                out[guid] = _Code(name, own, True)
-            else:
-                out[guid] = _Code(name, nearest_color(code.get("color") or ""), False)
-            walk(code, name if code.get("isCodable") == "false" else group)
-
-    for book in _kids(root, "CodeBook"):
-        for codes in _kids(book, "Codes"):
-            walk(codes, "")
+    # Each code before its children, in document order, without recursion: a code tree
+    # thousands of levels deep is read too (a later definition of a guid still wins).
+    stack: list[tuple[ET.Element, str]] = [(code, "") for book in reversed(_kids(root, "CodeBook"))
+                                           for codes in reversed(_kids(book, "Codes"))
+                                           for code in reversed(_kids(codes, "Code"))]
+    while stack:
+        code, group = stack.pop()
+        guid, name = _guid(code.get("guid")), code.get("name") or ""
+        own = by_guid.get(guid) or by_name.get(name)
+        m = re.search(r"\((yellow|green|blue|pink|purple)\)$", name)
+        if own is None and group == COLOR_GROUP and m:
+            own = m.group(1)
+        if own is not None:
+            out[guid] = _Code(name, own, True)
+        else:
+            out[guid] = _Code(name, nearest_color(code.get("color") or ""), False)
+        inner = name if code.get("isCodable") == "false" else group
+        stack.extend((kid, inner) for kid in reversed(_kids(code, "Code")))
     return out
 
 
@@ -217,6 +219,8 @@ def read_qdpx(path: Path) -> QdpxProject:
                 return _decode(arc.read(info, MAX_TEXT_BYTES), ref)
 
             return _read_project(root, read_file)
+    except RecursionError as exc:  # a RuntimeError, which zipfile also raises: named for what it is
+        raise QdpxError("project.qde is nested too deeply to read") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError) as exc:
         raise QdpxError(f"not a readable ZIP archive ({exc})") from exc
     except ET.ParseError as exc:

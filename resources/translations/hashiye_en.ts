@@ -1021,7 +1021,7 @@ Choose a sentence with the arrow keys and press h or 1 to 5.</translation>
         </message>
         <message>
             <source>زبان: فارسی / English</source>
-            <translation>Language: فارسی / English</translation>
+            <translation type="vanished">Language: فارسی / English</translation>
         </message>
         <message>
             <source>باز کردن پوشه</source>
@@ -1816,6 +1816,10 @@ Choose a sentence with the arrow keys and press h or 1 to 5.</translation>
         <message>
             <source>کدگذاری همهٔ یافته‌های جست‌وجو…</source>
             <translation>Code all hits of the search…</translation>
+        </message>
+        <message>
+            <source>زبان بعدی</source>
+            <translation>Next language</translation>
         </message>
     </context>
 </TS>

@@ -116,3 +116,20 @@ def test_skipped_files_are_listed_with_reasons(seeds_copy: Path) -> None:
     (seeds_copy / "broken.txt").write_bytes(b"\x00\x01binary")
     data = json.loads(run("list", "--corpus", str(seeds_copy), "--json").stdout)
     assert data["skipped"] == [{"file": "broken.txt", "reason": "binary file (contains NUL bytes)"}]
+
+
+def test_table_keeps_one_line_per_article_whatever_the_file_names(seeds_copy: Path) -> None:
+    """A line break or a terminal escape sequence in a file name (or in a skipped file's name) is
+    written as \\xNN: the table keeps one line per article and nothing drives the terminal."""
+    first = sorted(seeds_copy.glob("*.txt"))[0]
+    (seeds_copy / "line\nbreak.txt").write_bytes(first.read_bytes())
+    (seeds_copy / "screen\x1b[2J.txt").write_bytes(first.read_bytes())
+    (seeds_copy / "bad\nbinary\x1b[31m.txt").write_bytes(b"\x00\x01binary")
+    out = run("list", "--corpus", str(seeds_copy))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert len(lines) == 1 + 7, lines  # the header and the seven readable articles
+    assert any(line.startswith("line\\x0abreak ") for line in lines)
+    assert any(line.startswith("screen\\x1b[2J ") for line in lines)
+    assert "\x1b" not in out.stdout + out.stderr
+    assert len(out.stderr.splitlines()) == 1 and "bad binary\\x1b[31m.txt" in out.stderr

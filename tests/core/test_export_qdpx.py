@@ -151,3 +151,35 @@ def test_import_rejects_a_broken_zip(seeds_copy: Path, tmp_path: Path, capsys: p
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     assert main(["import", str(bad), "--corpus", str(seeds_copy)]) == 1
     assert "bad.qdpx" in capsys.readouterr()[1]
+
+
+def test_import_reads_a_code_tree_thousands_of_levels_deep(project: tuple[Path, dict[str, str]], seeds_copy: Path,
+                                                           tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Codes nested 5,000 deep (a generated or hostile project) are imported, not reported as
+    «not a readable ZIP archive (maximum recursion depth exceeded)»."""
+    target, ids = project
+    with zipfile.ZipFile(target) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    qde = members["project.qde"].decode("utf-8")
+    start, end = qde.index("<Codes>") + len("<Codes>"), qde.index("</Codes>")
+    assert "<Code " in qde[start:end]
+    # written as text: ElementTree's own writer recurses and could not write such a file either
+    opening = "".join(f'<Code guid="00000000-0000-4000-8000-{level:012d}" name="گروه {level}" isCodable="false">'
+                      for level in range(5000))
+    members["project.qde"] = (qde[:start] + opening + qde[start:end] + "</Code>" * 5000 + qde[end:]).encode("utf-8")
+    deep = tmp_path / "deep.qdpx"
+    with zipfile.ZipFile(deep, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    other = tmp_path / "other"
+    other.mkdir()
+    for f in seeds_copy.glob("*.txt"):
+        shutil.copy(f, other / f.name)
+    code = main(["import", str(deep), "--corpus", str(other)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out.strip() == "imported 2, merged 0, orphaned 0, unmatched 1"
+    got = {a.annotation.id: a.annotation for a in
+           AnnotationStore(other).load(load_article(other / f"{A1}.txt")).anchored}
+    assert (got[ids["noted"]].color, sorted(got[ids["noted"]].tags)) == ("purple", ["بهزیستی", "مدیران"])
+    assert got[ids["plain"]].color == "blue"

@@ -249,6 +249,8 @@ def test_chart_pane_exports_what_the_command_line_reports(qtbot, coded, window, 
     assert {CODE, "نهادها"} <= texts, "the legend names the codes"
     assert any(t and t.startswith(("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
                                    "آذر", "دی", "بهمن", "اسفند")) for t in texts), "months are Jalali"
+    counts = [t for t in texts if t and t.strip("۰۱۲۳۴۵۶۷۸۹0123456789") == ""]
+    assert counts and all(t.strip("۰۱۲۳۴۵۶۷۸۹") == "" for t in counts), "the bars' counts in Persian digits"
     assert QSvgRenderer(str(svg)).isValid()
     png = tmp_path / "month.png"
     assert _export(qtbot, pane, png, "png")

@@ -14,8 +14,9 @@ from test_keyboard_flow import press, sidecar_items
 
 
 def refresh(qtbot, window) -> None:
-    """What the file watcher does a moment after a change on disk."""
+    """What the file watcher does a moment after a change on disk (the list is read on the runner)."""
     window.watch.check_disk()
+    qtbot.waitUntil(lambda: not window.context.listing_pending(), timeout=20000)
     QApplication.processEvents()
 
 
@@ -23,6 +24,7 @@ def test_undo_survives_a_folder_refresh_with_skipped_files(qtbot, window, corpus
     (corpus / "README.txt").write_text("Articles collected for the project.\n", "utf-8")
     (corpus / "empty.txt").write_bytes(b"")
     window.open_corpus(corpus)  # the same folder: listed again, with the two skipped files
+    qtbot.waitUntil(lambda: not window.context.listing_pending(), timeout=20000)
     assert window.problems_button.isVisible()
     article = window.current_id
     window.reader.setFocus()

@@ -87,3 +87,22 @@ def test_each_article_keeps_its_own_place_and_the_list_marks_what_was_read(qtbot
     # Nothing of it in the article folder; it is in the user data area.
     assert sorted(p.name for p in corpus.iterdir()) == before
     assert (private_data / "places.sqlite3").exists()
+
+
+def test_places_written_by_one_window_are_seen_by_another_and_kept(tmp_path: Path) -> None:
+    """Two windows (two connections to the one places file, written without an fsync per commit):
+    what one marks read the other lists at once, and both survive closing."""
+    from hashiye.gui.reading_places import ReadingPlaces
+
+    db = tmp_path / "data" / "places.sqlite3"
+    folder = tmp_path / "corpus"
+    first, second = ReadingPlaces(db), ReadingPlaces(db)
+    first.mark_read(folder, "a")
+    second.save(folder, "b", 120, 340)
+    assert second.read(folder) == {"a", "b"} and first.read(folder) == {"a", "b"}
+    assert first.place(folder, "b") == (120, 340)
+    first.close()
+    second.close()
+    again = ReadingPlaces(db)
+    assert again.read(folder) == {"a", "b"} and again.place(folder, "b") == (120, 340)
+    again.close()

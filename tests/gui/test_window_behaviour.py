@@ -164,8 +164,8 @@ def test_tags_written_before_the_folder_opened_fill_the_tag_filter(qtbot, window
 
 def test_skipped_files_are_counted_in_persian_with_details(qtbot, window, corpus: Path) -> None:
     (corpus / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
-    window.open_corpus(corpus)
-    assert window.problems_button.isVisible()
+    window.open_corpus(corpus)  # the folder shown: listed again on the runner
+    qtbot.waitUntil(window.problems_button.isVisible, timeout=20000)
     assert "۱ پرونده خوانده نشد" in window.problems_button.text()
     assert any("broken.txt" in p and "binary" in p for p in window.problems)
     assert len(shown_ids(window)) == 5, "the other articles are listed"
