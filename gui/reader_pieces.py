@@ -1,0 +1,216 @@
+"""A long text put into the reader's document a piece per event-loop turn, starting at the reader's place.
+
+`setPlainText` of a 5 MB article holds the UI thread for 0.2–0.6 s, and Qt then lays the whole
+text out before it can show a place deep in it (bench/bench_big_article.py). So the document
+holds a part of the text, `text[lo:hi]`: first the lines around the place to show, then more
+lines after and before it, one piece per event-loop turn, each piece sized to take about
+`BUDGET_MS` (Qt lays out what is inserted at once). A piece put before the part keeps the page
+where it was (the scroll bar moves by the height put above). `PieceIndex` converts code points
+of the whole text to positions of the document and back; a position not loaded yet is clamped
+to the part, and `reach` loads it (a piece, or the part moved there when it is far).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hashiye.core.text.display import Display, Paragraph, broken_paragraphs, shown_whole
+from hashiye.core.text.sentences import sentence_spans
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from .qtext import Utf16Index
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A long display as the reader shows it: lines broken, a line too long to lay out left out, sentences."""
+
+    display: Display
+    whole_length: int | None  # the whole text's length when only a part of it can be shown
+    sentences: list[tuple[int, int]]
+
+
+_prepared: list[tuple[Display, Prepared]] = []  # the last few, made on the runner (`prepare`)
+
+
+def prepare(display: Display, paragraph: int, longest: int) -> Prepared:
+    """What the reader shows of a long display (`broken_paragraphs`, `shown_whole`) and its sentence
+    spans; remembered for the last few displays, so the runner can make it before the text is shown."""
+    global _prepared
+    found = prepared(display)
+    if found is not None:
+        return found
+    part = shown_whole(broken_paragraphs(display, paragraph), longest)
+    made = Prepared(part, len(display.text) if len(part.text) < len(display.text) else None, sentence_spans(part.text))
+    _prepared = [(display, made), *_prepared[:3]]
+    return made
+
+
+def prepared(display: Display) -> Prepared | None:
+    return next((made for shown, made in _prepared if shown is display), None)
+
+
+class PieceIndex(Utf16Index):
+    """Code points of the whole text <-> Qt (UTF-16) positions of a document holding `text[lo:hi]`."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.lo, self.hi, self._base = 0, len(text), 0
+
+    def set_part(self, lo: int, hi: int) -> None:
+        self.lo, self.hi = lo, hi
+        self._base = super().to_qt(lo)
+
+    def to_qt(self, i: int) -> int:
+        """Code point of the whole text -> document position (clamped to the part loaded)."""
+        return super().to_qt(min(max(i, self.lo), self.hi)) - self._base
+
+    def to_py(self, q: int) -> int:
+        """Document position -> code point of the whole text."""
+        return super().to_py(q + self._base)
+
+    def loaded(self, start: int, end: int) -> bool:
+        """Whether the span lies in the part loaded."""
+        return self.lo <= start and end <= self.hi
+
+
+def line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, max(0, at)) + 1
+
+
+def line_end(text: str, at: int) -> int:
+    """Just past the line break ending the line at `at` (the text's end if none)."""
+    return text.find("\n", at) + 1 or len(text)
+
+
+class PieceLoader:
+    """Loads a long text into `edit`'s document around a place, then the rest a piece per turn."""
+
+    BUDGET_MS = 12.0  # UI-thread time per piece (insertion and Qt's layout of it)
+    FIRST = 20_000  # characters loaded at once after the place (ten pages)
+    BEFORE = 6_000  # and before it (the pages above, for keys and the wheel)
+    NEAR = 20_000  # a place this close to the part is reached by growing it; a farther one moves it
+    SMALLEST, LARGEST = 2_000, 60_000  # characters per piece
+
+    def __init__(self, edit: QTextEdit, loaded: Callable[[int, int], None]) -> None:
+        self.edit = edit
+        self.loaded = loaded  # called with each display span put in (formats, marks over it)
+        self.text = ""
+        self.index = PieceIndex("")
+        self.run = 0
+        self.piece = 10_000
+        self.pieces = 0  # pieces put in since `start` (the first part counts as one)
+        self._forward = True
+
+    def stop(self) -> None:
+        """Another text is shown whole: no more pieces of this one."""
+        self.run += 1
+        self.text = ""
+
+    def whole(self) -> bool:
+        return self.index.lo == 0 and self.index.hi == len(self.text)
+
+    def start(self, text: str, index: PieceIndex, place: int, load: Callable[[str], None]) -> None:
+        """Put the lines around display position `place` in (with `load`, which sets the document's
+        text), and the rest a piece per event-loop turn."""
+        self.run += 1
+        self.text, self.index = text, index
+        lo = line_start(text, place - self.BEFORE)
+        hi = line_end(text, max(place, lo) + self.FIRST)
+        index.set_part(lo, hi)
+        load(text[lo:hi])
+        self.pieces = 1
+        self._forward = True
+        self.loaded(lo, hi)
+        self._next()
+
+    def _next(self) -> None:
+        if not self.whole():
+            run = self.run
+            QTimer.singleShot(0, lambda: self._step(run))
+
+    def _step(self, run: int) -> None:
+        if run != self.run or self.whole():
+            return
+        began = time.perf_counter()
+        forward = self.index.hi < len(self.text) and (self._forward or self.index.lo == 0)
+        if forward:
+            self._append(line_end(self.text, self.index.hi + self.piece))
+        else:
+            self._prepend(line_start(self.text, self.index.lo - self.piece))
+        self._forward = not forward
+        spent = (time.perf_counter() - began) * 1000
+        # The next piece sized to the budget (smoothed: one slow turn, e.g. a busy machine, halves it at most).
+        scale = max(0.5, min(1.5, self.BUDGET_MS / max(spent, 1.0)))
+        self.piece = int(max(self.SMALLEST, min(self.LARGEST, self.piece * scale)))
+        self._next()
+
+    def _append(self, hi: int) -> None:
+        lo, old = self.index.lo, self.index.hi
+        cursor = QTextCursor(self.edit.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(self.text[old:hi], QTextCharFormat())
+        self.index.set_part(lo, hi)
+        self.pieces += 1
+        self.loaded(old, hi)
+
+    def _prepend(self, lo: int) -> None:
+        """Put `text[lo:part's start]` before the part; the page stays where it was."""
+        old, hi = self.index.lo, self.index.hi
+        doc = self.edit.document()
+        layout = doc.documentLayout()
+        bar = self.edit.verticalScrollBar()
+        value = bar.value()
+        top = layout.blockBoundingRect(doc.firstBlock()).top()
+        cursor = QTextCursor(doc)
+        cursor.insertText(self.text[lo:old], QTextCharFormat())  # ends with a line break: blocks stay whole
+        self.index.set_part(lo, hi)
+        moved = layout.blockBoundingRect(doc.findBlock(self.index.to_qt(old))).top() - top
+        bar.setMaximum(max(bar.maximum(), value + int(moved)))  # the new height may be reported later
+        bar.setValue(value + int(moved))
+        self.pieces += 1
+        self.loaded(lo, old)
+
+    def reach(self, start: int, end: int) -> bool:
+        """Make display span start..end loaded: grow the part to it, or move the part there when it is
+        far (then True: the document was set again)."""
+        if self.index.loaded(start, end) or not self.text:
+            return False
+        lo, hi = self.index.lo, self.index.hi
+        if end > hi and end - hi <= self.NEAR and start >= lo:
+            self._append(line_end(self.text, end + self.BEFORE))
+            return False
+        if start < lo and lo - start <= self.NEAR and end <= hi:
+            self._prepend(line_start(self.text, start - self.BEFORE))
+            return False
+        return True
+
+
+STYLED = ("title", "supertitle", "lead", "hidden")  # paragraph roles with a character format of their own
+
+
+def format_paragraphs(edit: QTextEdit, index: PieceIndex, paragraphs: list[Paragraph], start: int, end: int,
+                      point_size: float) -> None:
+    """Weight for the lead and headings; hidden lines faint: those of `paragraphs` (display spans) in
+    start..end that are loaded."""
+    cursor = QTextCursor(edit.document())
+    for p in paragraphs:
+        s, e = max(p.start, start, index.lo), min(p.end, end, index.hi)
+        if p.role not in STYLED or e <= s:
+            continue
+        cursor.setPosition(index.to_qt(s))
+        cursor.setPosition(index.to_qt(e), QTextCursor.MoveMode.KeepAnchor)
+        char = QTextCharFormat()
+        if p.role == "title":
+            char.setFontWeight(QFont.Weight.Bold)
+            char.setFontPointSize(point_size * 1.3)
+        elif p.role == "lead":
+            char.setFontWeight(QFont.Weight.DemiBold)
+        else:  # a supertitle, or a line the clean view hides, shown on request: faint
+            char.setForeground(edit.palette().placeholderText())
+            char.setFontItalic(p.role == "hidden")  # no fixed size: zooming scales hidden lines too
+        cursor.mergeCharFormat(char)
