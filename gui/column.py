@@ -7,15 +7,7 @@ from bisect import bisect_right
 
 from hashiye.core.text.sentences import sentence_spans
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import (
-    QFont,
-    QFontMetricsF,
-    QResizeEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextOption,
-)
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit
 
 from .reader_pieces import PieceIndex, Prepared

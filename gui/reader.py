@@ -8,35 +8,24 @@ shown, is the one caller of the display-span `set_hits`."""
 from __future__ import annotations
 
 from hashiye.core.text.display import Display, Paragraph, broken_paragraphs, shown_whole
-from hashiye.core.text.sentences import whole_words
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QShowEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextOption,
-)
+from PySide6.QtGui import (QColor, QKeyEvent, QPainter, QPaintEvent, QShowEvent, QTextCharFormat, QTextCursor,
+                           QTextOption)
 from PySide6.QtWidgets import QTextEdit
 
 from .colors import mark_color
 from .column import DEFAULT_LINE_WIDTH, LINE_WIDTHS, ColumnTextEdit  # noqa: F401  (re-exported)
 from .highlights import HighlightPainter, Mark, margin_marks, mark_format
 from .i18n import tr
-from .reader_paint import extra_selections, focus_bar_rect
+from .reader_paint import SelectableText, extra_selections, focus_bar_rect
 from .reader_pieces import STYLED, PieceIndex, PieceLoader, format_paragraphs, prepare, prepared
 from .themes import current as theme
 
 
-class ReaderText(ColumnTextEdit):
+class ReaderText(SelectableText):
     """Read-only RTL text with sentence focus; Down/Up move it, Shift extends it."""
 
     focusMoved = Signal()
-    selectionMade = Signal()  # the mouse let go of a selection (snapped to whole words)
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,12 +46,12 @@ class ReaderText(ColumnTextEdit):
         self.focus_range: tuple[int, int] = (0, 0)  # sentence indices, inclusive
         self._marks: list[Mark] = []
         self.highlight_style = "fill"  # or "underline" (View menu; gui/highlights.py STYLES)
-        self.caret_mode = False
         self._hits: list[tuple[int, int]] = []
         self._hit_current = -1
         self._pending_top: int | None = None
         self._pending_focus = 0
         self._shown: Display | None = None
+        self._source: Display | None = None  # the display last given to `show_article` (before lines are broken)
         self.whole_length: int | None = None
         self._styled: list[Paragraph] = []  # the paragraphs with a format of their own (`format_paragraphs`)
         self._pieces = PieceLoader(self, self._pieces_loaded)
@@ -105,6 +94,10 @@ class ReaderText(ColumnTextEdit):
         by file position: hazm's text swapping in for the quick one does not move the page. A long
         text's paragraphs are broken into lines (`broken_paragraphs`: same positions); its highlights
         are extra selections, drawn for the visible lines only, not a highlighter pass over every block."""
+        if keep_focus and display is self._source and self._text:  # the same text again (e.g. its rules known)
+            self.set_marks(marks)
+            return
+        self._source = display
         top = self.top_position() if keep_focus and self._shown is not None and self._text else None
         focus = self.focus_span() if keep_focus else None
         seen = focus is not None and self._focus_seen()  # else the page stays, the focus off it
@@ -234,12 +227,6 @@ class ReaderText(ColumnTextEdit):
             return None
         return self._to_file(self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
 
-    def clear_selection(self) -> None:
-        """Drop the text selection (a new highlight shows its colour at once, not covered by it)."""
-        c = self.textCursor()
-        c.clearSelection()
-        self.setTextCursor(c)
-
     def position_at(self, point: QPoint) -> int | None:
         """File position of the caret place nearest a viewport point (None off the text's lines)."""
         cursor = self.cursorForPosition(point)
@@ -248,24 +235,6 @@ class ReaderText(ColumnTextEdit):
             return None
         shown = self._index.to_py(cursor.position())
         return self._to_file(shown, shown)[0]
-
-    def snap_to_words(self) -> None:
-        """Widen the selection to whole words (mouse selections; caret mode stays exact)."""
-        c = self.textCursor()
-        if not c.hasSelection():
-            return
-        start, end = whole_words(self._text, self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
-        snapped = QTextCursor(self.document())
-        snapped.setPosition(self._index.to_qt(start))
-        snapped.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(snapped)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
-            if not self.caret_mode:
-                self.snap_to_words()
-            self.selectionMade.emit()
 
     def _focus_display(self) -> tuple[int, int] | None:
         if not self.sentences:
@@ -368,15 +337,6 @@ class ReaderText(ColumnTextEdit):
         painter.end()
 
     # --- keys, caret mode, zoom ----------------------------------------------------------
-    def set_caret_mode(self, on: bool) -> None:
-        """F7: a visible caret; Shift+arrows select precisely."""
-        self.caret_mode = on
-        flags = Qt.TextInteractionFlag.TextSelectableByMouse
-        if on:
-            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
-        self.setTextInteractionFlags(flags)
-        self.setCursorWidth(2 if on else 1)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if not self.caret_mode and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):

@@ -1,4 +1,5 @@
-"""What the reader draws over its text: highlights of a long text, the sentence focus, find hits, the focus bar.
+"""The reader's selections and what it draws over its text: highlights of a long text, the sentence focus,
+find hits, the focus bar.
 
 Display positions in, through the reader's `PieceIndex` (positions of a long text not put in yet
 are clamped to the part that is: nothing is drawn for them until they are).
@@ -6,8 +7,9 @@ are clamped to the part that is: nothing is drawn for them until they are).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from hashiye.core.text.sentences import whole_words
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from .column import ColumnTextEdit
@@ -46,3 +48,46 @@ def focus_bar_rect(edit: QTextEdit, index: PieceIndex, span: tuple[int, int] | N
     cursor.setPosition(index.to_qt(max(span[0], span[1] - 1)))
     bottom = edit.cursorRect(cursor).bottom()
     return QRect(edit.viewport().width() - width - 2, top, width, bottom - top + 1)
+
+
+class SelectableText(ColumnTextEdit):
+    """Mouse selections snapped to whole words; F7's caret mode, where the keys select precisely."""
+
+    selectionMade = Signal()  # the mouse let go of a selection (snapped to whole words)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.caret_mode = False
+
+    def clear_selection(self) -> None:
+        """Drop the text selection (a new highlight shows its colour at once, not covered by it)."""
+        c = self.textCursor()
+        c.clearSelection()
+        self.setTextCursor(c)
+
+    def set_caret_mode(self, on: bool) -> None:
+        """F7: a visible caret; Shift+arrows select precisely."""
+        self.caret_mode = on
+        flags = Qt.TextInteractionFlag.TextSelectableByMouse
+        if on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.setTextInteractionFlags(flags)
+        self.setCursorWidth(2 if on else 1)
+
+    def snap_to_words(self) -> None:
+        """Widen the selection to whole words (mouse selections; caret mode stays exact)."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return
+        start, end = whole_words(self._text, self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
+        snapped = QTextCursor(self.document())
+        snapped.setPosition(self._index.to_qt(start))
+        snapped.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(snapped)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            if not self.caret_mode:
+                self.snap_to_words()
+            self.selectionMade.emit()

@@ -4,10 +4,13 @@
 text out before it can show a place deep in it (bench/bench_big_article.py). So the document
 holds a part of the text, `text[lo:hi]`: first the lines around the place to show, then more
 lines after and before it, one piece per event-loop turn, each piece sized to take about
-`BUDGET_MS` (Qt lays out what is inserted at once). A piece put before the part keeps the page
-where it was (the scroll bar moves by the height put above). `PieceIndex` converts code points
-of the whole text to positions of the document and back; a position not loaded yet is clamped
-to the part, and `reach` loads it (a piece, or the part moved there when it is far).
+`BUDGET_MS` (Qt lays out what is inserted at once), up to `MOST` characters; the part follows
+the page when it comes near either end (lines put in there, as many dropped at the other end:
+clearing, laying out again at another size or zoom, and memory stay bounded however long the
+article). A piece put or dropped before the page keeps the page where it was (the scroll bar
+moves by that height). `PieceIndex` converts code points of the whole text to positions of the
+document and back; a position not loaded is clamped to the part, and `reach` loads it (a piece,
+or the part moved there when it is far). The scroll bar spans the part, not the whole article.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 
 from hashiye.core.text.display import Display, Paragraph, broken_paragraphs, shown_whole
 from hashiye.core.text.sentences import sentence_spans
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -95,6 +98,8 @@ class PieceLoader:
     BEFORE = 6_000  # and before it (the pages above, for keys and the wheel)
     NEAR = 20_000  # a place this close to the part is reached by growing it; a farther one moves it
     SMALLEST, LARGEST = 2_000, 60_000  # characters per piece
+    MOST = 300_000  # characters in the document at most (about 150 pages)
+    KEEP = 30_000  # characters kept on either side of the page when lines are dropped
 
     def __init__(self, edit: QTextEdit, loaded: Callable[[int, int], None]) -> None:
         self.edit = edit
@@ -105,6 +110,8 @@ class PieceLoader:
         self.piece = 10_000
         self.pieces = 0  # pieces put in since `start` (the first part counts as one)
         self._forward = True
+        self._busy = False
+        edit.verticalScrollBar().valueChanged.connect(self._follow)
 
     def stop(self) -> None:
         """Another text is shown whole: no more pieces of this one."""
@@ -128,13 +135,16 @@ class PieceLoader:
         self.loaded(lo, hi)
         self._next()
 
+    def full(self) -> bool:
+        return self.whole() or self.index.hi - self.index.lo >= self.MOST
+
     def _next(self) -> None:
-        if not self.whole():
+        if not self.full():
             run = self.run
             QTimer.singleShot(0, lambda: self._step(run))
 
     def _step(self, run: int) -> None:
-        if run != self.run or self.whole():
+        if run != self.run or self.full():
             return
         began = time.perf_counter()
         forward = self.index.hi < len(self.text) and (self._forward or self.index.lo == 0)
@@ -148,6 +158,64 @@ class PieceLoader:
         scale = max(0.5, min(1.5, self.BUDGET_MS / max(spent, 1.0)))
         self.piece = int(max(self.SMALLEST, min(self.LARGEST, self.piece * scale)))
         self._next()
+
+    def _follow(self) -> None:
+        """The page came near an end of the part: lines put in there, as many dropped at the other end."""
+        if self._busy or not self.text or not self.full() or self.whole():
+            return
+        bar, page = self.edit.verticalScrollBar(), self.edit.viewport().height()
+        self._busy = True
+        try:
+            if self.index.hi < len(self.text) and bar.value() > bar.maximum() - 3 * page:
+                self._append(line_end(self.text, self.index.hi + self.piece))
+            elif self.index.lo > 0 and bar.value() < 3 * page:
+                self._prepend(line_start(self.text, self.index.lo - self.piece))
+            self._trim()
+        finally:
+            self._busy = False
+
+    def _page_top(self) -> int:
+        return self.index.to_py(self.edit.cursorForPosition(QPoint(self.edit.viewport().width() // 2, 4)).position())
+
+    def _trim(self) -> None:
+        """Keep the part to `MOST` characters: lines dropped at the end farther from the page."""
+        lo, hi = self.index.lo, self.index.hi
+        excess = hi - lo - self.MOST
+        if excess <= 0:
+            return
+        top = self._page_top()
+        doc = self.edit.document()
+        cursor = QTextCursor(doc)
+        if top - lo > hi - top:  # the page is in the later half: the first lines go
+            cut = line_start(self.text, min(lo + excess, top - self.KEEP))
+            if cut <= lo:
+                return
+            layout, bar = doc.documentLayout(), self.edit.verticalScrollBar()
+            value = bar.value()
+            moved = (layout.blockBoundingRect(doc.findBlock(self.index.to_qt(cut))).top()
+                     - layout.blockBoundingRect(doc.firstBlock()).top())
+            cursor.setPosition(self.index.to_qt(cut), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self.index.set_part(cut, hi)
+            self._scroll(value - int(moved))
+        else:
+            cut = line_end(self.text, max(hi - excess, top + self.KEEP))
+            if cut >= hi:
+                return
+            cursor.setPosition(self.index.to_qt(cut))
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self.index.set_part(lo, cut)
+
+    def _scroll(self, value: int) -> None:
+        """Back to the same page after lines were put in or dropped above it (not a move of the page)."""
+        bar = self.edit.verticalScrollBar()
+        busy, self._busy = self._busy, True
+        try:
+            bar.setMaximum(max(bar.maximum(), value))  # the new height may be reported later
+            bar.setValue(value)
+        finally:
+            self._busy = busy
 
     def _append(self, hi: int) -> None:
         lo, old = self.index.lo, self.index.hi
@@ -170,8 +238,7 @@ class PieceLoader:
         cursor.insertText(self.text[lo:old], QTextCharFormat())  # ends with a line break: blocks stay whole
         self.index.set_part(lo, hi)
         moved = layout.blockBoundingRect(doc.findBlock(self.index.to_qt(old))).top() - top
-        bar.setMaximum(max(bar.maximum(), value + int(moved)))  # the new height may be reported later
-        bar.setValue(value + int(moved))
+        self._scroll(value + int(moved))
         self.pieces += 1
         self.loaded(lo, old)
 
@@ -183,11 +250,12 @@ class PieceLoader:
         lo, hi = self.index.lo, self.index.hi
         if end > hi and end - hi <= self.NEAR and start >= lo:
             self._append(line_end(self.text, end + self.BEFORE))
-            return False
-        if start < lo and lo - start <= self.NEAR and end <= hi:
+        elif start < lo and lo - start <= self.NEAR and end <= hi:
             self._prepend(line_start(self.text, start - self.BEFORE))
-            return False
-        return True
+        else:
+            return True
+        self._trim()
+        return False
 
 
 STYLED = ("title", "supertitle", "lead", "hidden")  # paragraph roles with a character format of their own
