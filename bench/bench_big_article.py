@@ -8,13 +8,14 @@ The reference is a bare QTextEdit given the same article's text in the same proc
 (`setPlainText` to its first paint).
 
 `--show` measures the command instead: `hashiye-cli show --json` of an article stored as one
-5 MB line, first time (fresh cache: hazm's display is made) and again (from the cache),
-against `cat` of the same file, in the same loop; time and peak memory (ru_maxrss of each
-child). `--other DIR` also runs another tree (a folder holding a `hashiye` package, e.g.
-the code before a change) in the same loop.
+5 MB line, first time (fresh cache) and again, against `cat` of the same file, in the same
+loop; time, CPU time and peak memory (ru_maxrss of each child). Such an article is shown at
+the quick level unless normalised before; `--show --hazm` also times `show --hazm` (hazm's
+display made whole, then cached). `--other DIR` also runs another tree (a folder holding a
+`hashiye` package, e.g. the code before a change) in the same loop.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_big_article.py [--mb 5] [--one-line] [--hazm]
-    .venv/bin/python bench/bench_big_article.py --show [--runs 3] [--other DIR]
+    .venv/bin/python bench/bench_big_article.py --show [--hazm] [--runs 3] [--other DIR]
 """
 
 from __future__ import annotations
@@ -89,21 +90,21 @@ def reference(app: object, text: str) -> float:
     return ms
 
 
-def child(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run a command, its output thrown away; (seconds, peak resident MB) of that child."""
+def child(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Run a command, its output thrown away; (seconds, peak resident MB, CPU seconds) of that child."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def show_bench(mb: float, runs: int, other: Path | None) -> int:
+def show_bench(mb: float, runs: int, other: Path | None, hazm: bool = False) -> int:
     """`hashiye-cli show --json` of a one-line article, first time and cached, against `cat`."""
     trees = [("this tree", None)] + ([(f"other ({other})", other)] if other else [])
-    rows: dict[str, list[tuple[float, float, float]]] = {}
+    rows: dict[str, list[tuple[float, float, float, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "folder"
         folder.mkdir()
@@ -115,14 +116,18 @@ def show_bench(mb: float, runs: int, other: Path | None) -> int:
                 if path is not None:
                     env["PYTHONPATH"] = str(path)
                 cmd = [sys.executable, "-m", "hashiye.core.cli.main", "show", "big", "--corpus", str(folder), "--json"]
-                for phase in ("first time", "again (cached)"):
-                    sec, rss = child(cmd, env)
-                    rows.setdefault(f"{name}, {phase}", []).append((sec, rss, sec / cat[0]))
-            rows.setdefault("cat (reference)", []).append((cat[0], cat[1], 1.0))
+                phases = [("first time", cmd, env), ("again (cached)", cmd, env)]
+                if hazm and path is None:  # this tree's --hazm: the whole text normalised (then cached), own cache
+                    phases.append(("--hazm, first time", [*cmd, "--hazm"],
+                                   dict(env, HASHIYE_CACHE_DIR=str(Path(tmp) / f"cache-hazm-{run}"))))
+                for phase, command, environment in phases:
+                    sec, rss, cpu = child(command, environment)
+                    rows.setdefault(f"{name}, {phase}", []).append((sec, rss, sec / cat[0], cpu))
+            rows.setdefault("cat (reference)", []).append((cat[0], cat[1], 1.0, cat[2]))
     print(f"hashiye-cli show --json of a {mb:g} MB one-line article, {runs} runs, median; load: {os.getloadavg()}")
     for name, got in rows.items():
-        sec, rss, ratio = (statistics.median(x[k] for x in got) for k in range(3))
-        print(f"{name}: {sec * 1000:,.0f} ms ({ratio:,.0f}x cat), peak {rss:,.0f} MB")
+        sec, rss, ratio, cpu = (statistics.median(x[k] for x in got) for k in range(4))
+        print(f"{name}: {sec * 1000:,.0f} ms ({ratio:,.0f}x cat), CPU {cpu * 1000:,.0f} ms, peak {rss:,.0f} MB")
     return 0
 
 
@@ -136,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--other", type=Path, help="with --show: also run the package in this folder")
     args = ap.parse_args(argv)
     if args.show:
-        return show_bench(args.mb, args.runs, args.other)
+        return show_bench(args.mb, args.runs, args.other, args.hazm)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["HASHIYE_CACHE_DIR"] = str(Path(tmp) / "cache")
         folder = Path(tmp) / "folder"
