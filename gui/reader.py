@@ -178,6 +178,7 @@ class ReaderText(SelectableText):
         """Make display span start..end part of the document (a long text is put in a piece at a time)."""
         if self._pieces.index is self._index and self._pieces.reach(start, end):
             self._pieces.start(self._text, self._index, start, self._load_part)  # far: the part moves there
+            self._draw_extra()  # the marks there, clamped to the part before
 
     def loaded_whole(self) -> bool:
         """Whether the document holds the whole text shown (a long one is put in a piece at a time)."""

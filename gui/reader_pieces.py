@@ -37,19 +37,19 @@ class Prepared:
     sentences: list[tuple[int, int]]
 
 
-_prepared: list[tuple[Display, Prepared]] = []  # the last few, made on the runner (`prepare`)
+_prepared: list[tuple[Display, Prepared]] = []  # the last two, made on the runner (`prepare`)
 
 
 def prepare(display: Display, paragraph: int, longest: int) -> Prepared:
     """What the reader shows of a long display (`broken_paragraphs`, `shown_whole`) and its sentence
-    spans; remembered for the last few displays, so the runner can make it before the text is shown."""
+    spans; remembered for the last two displays, so the runner can make it before the text is shown."""
     global _prepared
     found = prepared(display)
     if found is not None:
         return found
     part = shown_whole(broken_paragraphs(display, paragraph), longest)
     made = Prepared(part, len(display.text) if len(part.text) < len(display.text) else None, sentence_spans(part.text))
-    _prepared = [(display, made), *_prepared[:3]]
+    _prepared = [(display, made), *_prepared[:1]]
     return made
 
 
