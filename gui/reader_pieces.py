@@ -106,16 +106,17 @@ class PieceLoader:
         self.loaded = loaded  # called with each display span put in (formats, marks over it)
         self.text = ""
         self.index = PieceIndex("")
-        self.run = 0
         self.piece = 10_000
         self.pieces = 0  # pieces put in since `start` (the first part counts as one)
         self._forward = True
         self._busy = False
         edit.verticalScrollBar().valueChanged.connect(self._follow)
+        self._timer = QTimer(edit, singleShot=True, interval=0)  # the next piece (ends with the reader)
+        self._timer.timeout.connect(self._step)
 
     def stop(self) -> None:
         """Another text is shown whole: no more pieces of this one."""
-        self.run += 1
+        self._timer.stop()
         self.text = ""
 
     def whole(self) -> bool:
@@ -124,7 +125,6 @@ class PieceLoader:
     def start(self, text: str, index: PieceIndex, place: int, load: Callable[[str], None]) -> None:
         """Put the lines around display position `place` in (with `load`, which sets the document's
         text), and the rest a piece per event-loop turn."""
-        self.run += 1
         self.text, self.index = text, index
         lo = line_start(text, place - self.BEFORE)
         hi = line_end(text, max(place, lo) + self.FIRST)
@@ -140,11 +140,10 @@ class PieceLoader:
 
     def _next(self) -> None:
         if not self.full():
-            run = self.run
-            QTimer.singleShot(0, lambda: self._step(run))
+            self._timer.start()
 
-    def _step(self, run: int) -> None:
-        if run != self.run or self.full():
+    def _step(self) -> None:
+        if self.full():
             return
         began = time.perf_counter()
         forward = self.index.hi < len(self.text) and (self._forward or self.index.lo == 0)
