@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit
 
-from .qtext import Utf16Index
+from .reader_pieces import PieceIndex, Prepared
 
 LINE_WIDTHS = (45, 55, 65, 75, 90, 110, 0)  # characters per line; 0: as wide as the pane
 DEFAULT_LINE_WIDTH = 75
@@ -31,7 +31,7 @@ class ColumnTextEdit(QTextEdit):
         self.sentences: list[tuple[int, int]] = []  # display spans of the sentences (`_sentences`)
         self._sentence_run = 0  # which text's sentences are being found (`_more_sentences`)
         self._text = ""  # the text shown, and its code points <-> Qt's UTF-16 positions
-        self._index = Utf16Index("")
+        self._index = PieceIndex("")
 
     def _point_size(self) -> float:
         return self._base_size + self._zoom
@@ -112,7 +112,7 @@ class ColumnTextEdit(QTextEdit):
 
     LONG_TEXT = 200_000  # characters: a longer article is laid out plainly (no per-paragraph spacing)
 
-    def _load_text(self, text: str) -> None:
+    def _load_text(self, text: str, long: bool | None = None) -> None:
         """Load the text and give its paragraphs the block format.
 
         A long article (over `LONG_TEXT` characters) keeps Qt's fast path: the alignment and
@@ -120,13 +120,13 @@ class ColumnTextEdit(QTextEdit):
         spacing, because setting a block format on each of a 5 MB article's 65,000 paragraphs
         took several seconds on the UI thread (bench/bench_big_article.py)."""
         doc = self.document()
-        self._long = len(text) > self.LONG_TEXT
+        self._long = len(text) > self.LONG_TEXT if long is None else long  # (a long text's first part, too)
         fmt = self._block_format()
         option = QTextOption(doc.defaultTextOption())
-        option.setAlignment(fmt.alignment() if len(text) > self.LONG_TEXT else Qt.AlignmentFlag.AlignRight)
+        option.setAlignment(fmt.alignment() if self._long else Qt.AlignmentFlag.AlignRight)
         doc.setDefaultTextOption(option)
         doc.setPlainText(text)
-        if len(text) <= self.LONG_TEXT:
+        if not self._long:
             cursor = QTextCursor(doc)
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.mergeBlockFormat(fmt)
@@ -135,14 +135,16 @@ class ColumnTextEdit(QTextEdit):
         """Whether the shown article is laid out plainly because it is long."""
         return self._long
 
-    SENTENCE_STEP = 100_000  # characters of a long article whose sentences are found per event-loop turn
+    SENTENCE_STEP = 40_000  # characters of a long article whose sentences are found per event-loop turn
 
-    def _sentences(self, text: str, upto: int = 0) -> list[tuple[int, int]]:
-        """The sentence spans of a text; a long one's beyond its first part (which reaches past
-        position `upto`) are added a part per event-loop turn, so the window paints and takes keys
-        meanwhile. Parts end just after a line break, which always ends a sentence: the spans are
-        the same as for the whole text at once."""
+    def _sentences(self, text: str, upto: int = 0, made: Prepared | None = None) -> list[tuple[int, int]]:
+        """The sentence spans of a text (those `made` on the runner, if given); a long one's beyond its
+        first part (which reaches past position `upto`) are added a part per event-loop turn, so the
+        window paints and takes keys meanwhile. Parts end just after a line break, which always ends a
+        sentence: the spans are the same as for the whole text at once."""
         self._sentence_run += 1
+        if made is not None:
+            return list(made.sentences)
         if len(text) <= self.LONG_TEXT:
             return sentence_spans(text)
         cut = text.find("\n", max(self.SENTENCE_STEP, upto)) + 1 or len(text)
@@ -163,8 +165,12 @@ class ColumnTextEdit(QTextEdit):
         QTimer.singleShot(0, lambda: self._more_sentences(run, text, cut))
 
     # --- places in the text shown (display positions) --------------------------------------
+    def _reach(self, start: int, end: int) -> None:
+        """Make a display span part of the document (the reader puts a long text in a piece at a time)."""
+
     def _put_on_top(self, start: int) -> None:
         """Scroll so that display position `start` is at the top of the page."""
+        self._reach(start, start)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._index.to_qt(min(start, len(self._text))))
         bar = self.verticalScrollBar()
@@ -172,6 +178,7 @@ class ColumnTextEdit(QTextEdit):
 
     def show_display_span(self, start: int) -> None:
         """Scroll so that display position `start` is visible."""
+        self._reach(start, start)
         c = QTextCursor(self.document())
         c.setPosition(self._index.to_qt(start))
         self.setTextCursor(c)

@@ -7,27 +7,25 @@ shown, is the one caller of the display-span `set_hits`."""
 
 from __future__ import annotations
 
-from hashiye.core.text.display import Display, broken_paragraphs, shown_whole
-from hashiye.core.text.sentences import whole_words
+from hashiye.core.text.display import Display, Paragraph, broken_paragraphs, shown_whole
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent, QTextCharFormat,
-                           QTextCursor, QTextOption)
+from PySide6.QtGui import (QColor, QKeyEvent, QPainter, QPaintEvent, QShowEvent, QTextCharFormat, QTextCursor,
+                           QTextOption)
 from PySide6.QtWidgets import QTextEdit
 
-from .column import DEFAULT_LINE_WIDTH, LINE_WIDTHS, ColumnTextEdit  # noqa: F401  (re-exported)
 from .colors import mark_color
+from .column import DEFAULT_LINE_WIDTH, LINE_WIDTHS, ColumnTextEdit  # noqa: F401  (re-exported)
 from .highlights import HighlightPainter, Mark, margin_marks, mark_format
 from .i18n import tr
-from .qtext import Utf16Index
+from .reader_paint import SelectableText, extra_selections, focus_bar_rect
+from .reader_pieces import STYLED, PieceIndex, PieceLoader, format_paragraphs, prepare, prepared
 from .themes import current as theme
 
 
-
-class ReaderText(ColumnTextEdit):
+class ReaderText(SelectableText):
     """Read-only RTL text with sentence focus; Down/Up move it, Shift extends it."""
 
     focusMoved = Signal()
-    selectionMade = Signal()  # the mouse let go of a selection (snapped to whole words)
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,13 +46,15 @@ class ReaderText(ColumnTextEdit):
         self.focus_range: tuple[int, int] = (0, 0)  # sentence indices, inclusive
         self._marks: list[Mark] = []
         self.highlight_style = "fill"  # or "underline" (View menu; gui/highlights.py STYLES)
-        self.caret_mode = False
         self._hits: list[tuple[int, int]] = []
         self._hit_current = -1
         self._pending_top: int | None = None
         self._pending_focus = 0
         self._shown: Display | None = None
+        self._source: Display | None = None  # the display last given to `show_article` (before lines are broken)
         self.whole_length: int | None = None
+        self._styled: list[Paragraph] = []  # the paragraphs with a format of their own (`format_paragraphs`)
+        self._pieces = PieceLoader(self, self._pieces_loaded)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -94,17 +94,25 @@ class ReaderText(ColumnTextEdit):
         by file position: hazm's text swapping in for the quick one does not move the page. A long
         text's paragraphs are broken into lines (`broken_paragraphs`: same positions); its highlights
         are extra selections, drawn for the visible lines only, not a highlighter pass over every block."""
+        if keep_focus and display is self._source and self._text:  # the same text again (e.g. its rules known)
+            self.set_marks(marks)
+            return
+        self._source = display
         top = self.top_position() if keep_focus and self._shown is not None and self._text else None
         focus = self.focus_span() if keep_focus else None
+        seen = focus is not None and self._focus_seen()  # else the page stays, the focus off it
         old_focus = self.focus_range
         self.whole_length = None  # set when only a part of a long text can be shown
+        made = prepared(display) if len(display.text) > self.LONG_TEXT else None  # made on the runner?
         if len(display.text) > self.LONG_TEXT:
-            part = shown_whole(broken_paragraphs(display, self.LONG_PARAGRAPH), self.LONGEST_LINE)
+            part = made.display if made else shown_whole(broken_paragraphs(display, self.LONG_PARAGRAPH),
+                                                         self.LONGEST_LINE)
             self.whole_length = len(display.text) if len(part.text) < len(display.text) else None
             display = part
         self._text = display.text
-        self._index = Utf16Index(display.text)
+        self._index = PieceIndex(display.text)
         self._shown = display
+        self._styled = [p for p in display.paragraphs if p.role in STYLED]
         self._marks = self._shown_marks(marks)
         self._hits, self._hit_current = [], -1
         long = len(display.text) > self.LONG_TEXT
@@ -113,52 +121,75 @@ class ReaderText(ColumnTextEdit):
         elif not long and self._painter.document() is None:
             self._painter.setDocument(self.document())
         self._painter.set_spans([] if long else self._mark_spans())  # painted while the text loads: no second pass
-        self._load_text(display.text)
-        self._format_blocks(display)
-        self.sentences = self._sentences(display.text, self._to_display(*focus)[0] if focus else 0)
+        if long:  # put in a piece per event-loop turn, from the place to show (reader_pieces.py)
+            place = top if top is not None else focus[0] if focus is not None else None
+            self._pieces.start(display.text, self._index, self._to_display(place, place)[0] if place else 0,
+                               self._load_part)
+        else:
+            self._pieces.stop()
+            self._load_text(display.text)
+            self._format_blocks()
+        self.sentences = self._sentences(display.text, self._to_display(*focus)[0] if focus else 0, made)
         if keep_focus and focus is not None:
             self.focus_range = self.sentence_at(self._to_display(*focus)[0], old_focus)
         elif keep_focus and old_focus[1] < len(self.sentences):
             self.focus_range = old_focus
         else:
             self.focus_range = self._first_body_sentence(display)
-        self._draw_focus()
+        if top is None or seen:
+            self._draw_focus()
+        else:
+            self._draw_extra()
         if top is not None:
             self._put_on_top(self._to_display(top, top)[0])
-            self.ensureCursorVisible()  # the focused sentence stays on the page (a long text is laid out lazily)
+            if seen:
+                self.ensureCursorVisible()  # the focused sentence stays on the page (a long text is laid out lazily)
         elif not keep_focus:
             self.verticalScrollBar().setValue(0)
+
+    @classmethod
+    def prepare(cls, display: Display) -> None:
+        """Make what showing a long display takes (lines, sentences) now, e.g. on the runner."""
+        if len(display.text) > cls.LONG_TEXT:
+            prepare(display, cls.LONG_PARAGRAPH, cls.LONGEST_LINE)
 
     def _first_body_sentence(self, display: Display) -> tuple[int, int]:
         body = next((p.start for p in display.paragraphs if p.role in ("lead", "body")), 0)
         i = next((k for k, (s, _e) in enumerate(self.sentences) if s >= body), 0)
         return (i, i)
 
-    def _format_blocks(self, display: Display) -> None:
+    def _format_blocks(self, start: int = 0, end: int | None = None) -> None:
         """Weight for the lead and headings; hidden lines faint (the block format is set as the text loads)."""
-        cursor = QTextCursor(self.document())
-        for p in display.paragraphs:
-            if p.role not in ("title", "supertitle", "lead", "hidden"):
-                continue
-            cursor.setPosition(self._index.to_qt(p.start))
-            cursor.setPosition(self._index.to_qt(p.end), QTextCursor.MoveMode.KeepAnchor)
-            char = QTextCharFormat()
-            if p.role == "title":
-                char.setFontWeight(QFont.Weight.Bold)
-                char.setFontPointSize(self._point_size() * 1.3)
-            elif p.role == "lead":
-                char.setFontWeight(QFont.Weight.DemiBold)
-            else:  # a supertitle, or a line the clean view hides, shown on request: faint
-                char.setForeground(self.palette().placeholderText())
-                char.setFontItalic(p.role == "hidden")  # no fixed size: zooming scales hidden lines too
-            cursor.mergeCharFormat(char)
+        format_paragraphs(self, self._index, self._styled, start, len(self._text) if end is None else end,
+                          self._point_size())
+
+    # --- a long text, put in a piece at a time (reader_pieces.py) --------------------------
+    def _load_part(self, text: str) -> None:
+        self._load_text(text, long=True)
+
+    def _pieces_loaded(self, start: int, end: int) -> None:
+        """Display span start..end was put in: its formats, and the marks over it (clamped before)."""
+        self._format_blocks(start, end)
+        spans = [(m.start, m.end) for m in self._marks] + self._hits + [self._focus_display() or (-1, -1)]
+        if self._pieces.pieces > 1 and any(s <= end and e >= start for s, e in spans):
+            self._draw_extra()
+
+    def _reach(self, start: int, end: int) -> None:
+        """Make display span start..end part of the document (a long text is put in a piece at a time)."""
+        if self._pieces.index is self._index and self._pieces.reach(start, end):
+            self._pieces.start(self._text, self._index, start, self._load_part)  # far: the part moves there
+            self._draw_extra()  # the marks there, clamped to the part before
+
+    def loaded_whole(self) -> bool:
+        """Whether the document holds the whole text shown (a long one is put in a piece at a time)."""
+        return self._index.lo == 0 and self._index.hi == len(self._text)
 
     def restyle(self, bar: int) -> None:
         """Paint in the current theme's colours, back at scroll value `bar` (taken before the new style
         sheet, which resets the widget's font: the text size is set again, so the layout is the same)."""
         self.zoom_to(self._zoom)
         if self._shown is not None:
-            self._format_blocks(self._shown)  # supertitles take the new muted colour
+            self._format_blocks()  # supertitles take the new muted colour
         self._apply_marks()
         self._draw_extra()
         self.verticalScrollBar().setValue(bar)
@@ -197,12 +228,6 @@ class ReaderText(ColumnTextEdit):
             return None
         return self._to_file(self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
 
-    def clear_selection(self) -> None:
-        """Drop the text selection (a new highlight shows its colour at once, not covered by it)."""
-        c = self.textCursor()
-        c.clearSelection()
-        self.setTextCursor(c)
-
     def position_at(self, point: QPoint) -> int | None:
         """File position of the caret place nearest a viewport point (None off the text's lines)."""
         cursor = self.cursorForPosition(point)
@@ -211,24 +236,6 @@ class ReaderText(ColumnTextEdit):
             return None
         shown = self._index.to_py(cursor.position())
         return self._to_file(shown, shown)[0]
-
-    def snap_to_words(self) -> None:
-        """Widen the selection to whole words (mouse selections; caret mode stays exact)."""
-        c = self.textCursor()
-        if not c.hasSelection():
-            return
-        start, end = whole_words(self._text, self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd()))
-        snapped = QTextCursor(self.document())
-        snapped.setPosition(self._index.to_qt(start))
-        snapped.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(snapped)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
-            if not self.caret_mode:
-                self.snap_to_words()
-            self.selectionMade.emit()
 
     def _focus_display(self) -> tuple[int, int] | None:
         if not self.sentences:
@@ -282,27 +289,16 @@ class ReaderText(ColumnTextEdit):
 
     def _draw_extra(self) -> None:
         """Temporary marks: the sentence focus (underline) and find hits (outlined); a long text's highlights."""
-        selections = []
-        if self._painter.document() is None:
-            selections += [self._selection(m.start, m.end, mark_format(m, self.highlight_style)) for m in self._marks]
-        span = self._focus_display()
-        if span is not None:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(theme().accent))
-            selections.append(self._selection(span[0], span[1], fmt))
-        for k, (s, e) in enumerate(self._hits):
-            fmt = QTextCharFormat()
-            current = k == self._hit_current
-            fmt.setBackground(QColor(theme().hit_current if current else theme().hit))
-            fmt.setForeground(QColor(theme().text))  # readable inside a highlight too (7:1, test_themes)
-            selections.append(self._selection(s, e, fmt))
-        self.setExtraSelections(selections)
+        marks = self._marks if self._painter.document() is None else []
+        self.setExtraSelections(extra_selections(self, marks, self.highlight_style, self._focus_display(),
+                                                 self._hits, self._hit_current))
         self.viewport().update()  # the focus bar moves too
 
     def _draw_focus(self) -> None:
-        self._draw_extra()
         span = self._focus_display()
+        if span is not None:
+            self._reach(*span)
+        self._draw_extra()
         if span is None:
             return
         end = QTextCursor(self.document())
@@ -313,23 +309,20 @@ class ReaderText(ColumnTextEdit):
 
     FOCUS_BAR = 4  # px: the bar beside the focused sentence, in the page's right margin
 
+    def _focus_seen(self) -> bool:
+        bar = self.focus_bar()
+        return bar is not None and bar.intersects(self.viewport().rect())
+
     def focus_bar(self) -> QRect | None:
         """Where the focus bar goes (viewport coordinates): beside the focused sentence's lines."""
-        span = self._focus_display()
-        if span is None:
-            return None
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._index.to_qt(span[0]))
-        top = self.cursorRect(cursor).top()
-        cursor.setPosition(self._index.to_qt(max(span[0], span[1] - 1)))
-        bottom = self.cursorRect(cursor).bottom()
-        return QRect(self.viewport().width() - self.FOCUS_BAR - 2, top, self.FOCUS_BAR, bottom - top + 1)
+        return focus_bar_rect(self, self._index, self._focus_display(), self.FOCUS_BAR)
 
     MARGIN_MARK = 4  # px: a highlight's colour beside its lines, in the page's left margin
 
     def margin_marks(self) -> list[tuple[QRect, QColor]]:
         """Where each highlight's margin mark goes (viewport coordinates) and its colour: beside its lines."""
-        spans = [(self._index.to_qt(m.start), self._index.to_qt(m.end), mark_color(m.color)) for m in self._marks]
+        spans = [(self._index.to_qt(m.start), self._index.to_qt(m.end), mark_color(m.color)) for m in self._marks
+                 if m.end > self._index.lo and m.start < self._index.hi]
         return margin_marks(self, spans, self.MARGIN_MARK)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -345,15 +338,6 @@ class ReaderText(ColumnTextEdit):
         painter.end()
 
     # --- keys, caret mode, zoom ----------------------------------------------------------
-    def set_caret_mode(self, on: bool) -> None:
-        """F7: a visible caret; Shift+arrows select precisely."""
-        self.caret_mode = on
-        flags = Qt.TextInteractionFlag.TextSelectableByMouse
-        if on:
-            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
-        self.setTextInteractionFlags(flags)
-        self.setCursorWidth(2 if on else 1)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if not self.caret_mode and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):

@@ -41,7 +41,7 @@ class ReadingState(QObject):
 
     SYNC_NORMALISE = 100_000  # characters: a longer article is normalised on a worker
     BACKGROUND_READ = 1_000_000  # bytes: a larger article, not read before, is read and parsed on a worker
-    PREVIEW = 50_000  # characters: the beginning of such an article, painted while it is read whole
+    PREVIEW = 20_000  # characters: the beginning of such an article, painted while it is read whole
 
     def __init__(self, context: AppContext, reader: ReaderText, header: ReaderHeader, panel: AnnotationPanel,
                  find_bar: FindBar, owner: QObject) -> None:
@@ -122,6 +122,18 @@ class ReadingState(QObject):
         self._headless_seen = [(display, headless), *self._headless_seen[:3]]
         return headless
 
+    @staticmethod
+    def _prepared(shown: Display) -> tuple[Display, Display]:
+        """On the runner: a display's copy without headings, and what the reader takes to show it."""
+        headless = without_headings(shown)
+        ReaderText.prepare(headless)
+        return shown, headless
+
+    def _remember_headless(self, pair: object) -> None:
+        """A display and its copy without headings, made on the runner (not on the UI thread at show time)."""
+        if isinstance(pair, tuple) and all(shown is not pair[0] for shown, _h in self._headless_seen):
+            self._headless_seen = [pair, *self._headless_seen[:3]]
+
     def _read_first(self, article_id: str) -> None:
         """Read, parse and lay out a long article's text on the runner; the header says so meanwhile."""
         self._reading = article_id
@@ -135,22 +147,25 @@ class ReadingState(QObject):
         self.header.show_warning(tr("در حال خواندن این مقالهٔ بلند…"))
         session = self.session
 
-        def work(op: Operation) -> None:
+        def work(op: Operation) -> tuple[Display, Display]:
             try:  # the beginning first: painted while the whole is read (keys stay off it meanwhile)
                 op.deliver(preview_display(session.corpus / f"{article_id}.txt", self.PREVIEW))
             except (UnreadableArticle, OSError):
                 pass  # reading it whole says why
             article = session.article(article_id)
-            article.display(normalized=False)  # the quick level, kept by the article (hazm's comes later)
-            article.normalized_ready()  # hazm's level from the disk cache, if there (a 5 MB JSON read)
+            quick = article.display(normalized=False)  # the quick level, kept by the article (hazm's comes later)
+            ready = article.normalized_ready()  # hazm's level from the disk cache, if there (a 5 MB JSON read)
             session.state(article_id)  # its highlights anchored on the text: not on the UI thread either
+            shown = article.display(normalized=True) if ready else quick  # what `_clean_view` will take
+            return self._prepared(shown)
 
         def preview(display: Display | None) -> None:
             if display is not None and self._reading == article_id and self.session is session:
                 self.reader.show_article(display, [])
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
             if self._reading == article_id and self.session is session:
+                self._remember_headless(result)
                 before = self.reader.display
                 scrolled = self.reader.verticalScrollBar().value() > 0 and before is not None and bool(before.text)
                 top = self.reader.top_position() if scrolled else None
@@ -170,9 +185,15 @@ class ReadingState(QObject):
         """The clean text: hazm's level if at hand or quick to make, else the quick level for now."""
         if article.normalized_ready() or not hazm_loaded() or len(article.source_text) <= self.SYNC_NORMALISE:
             return article.display()
-        self._normalise = self.context.runner.run(
-            tr("نرمال‌سازی متن"), lambda _op: article.display(normalized=True),
-            on_done=lambda _d: self.upgrade_display() if self.current_id == article.id else None)
+        def work(_op: Operation) -> tuple[Display, Display]:
+            return self._prepared(article.display(normalized=True))
+
+        def done(pair: object) -> None:
+            self._remember_headless(pair)
+            if self.current_id == article.id:
+                self.upgrade_display()
+
+        self._normalise = self.context.runner.run(tr("نرمال‌سازی متن"), work, on_done=done)
         return article.display(normalized=False)
 
     def upgrade_display(self) -> None:

@@ -14,6 +14,8 @@ from ..annotations.sidecar import peek_count
 from ..text.textio import UnreadableArticle
 from ..files.indented_json import dumps_indented
 
+HAZM_MOST = 1_000_000  # characters: a longer article's text, unless normalised before, is shown at the quick level
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("list", help="list the articles of a corpus")
@@ -22,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("show", help="show one article's metadata and display text")
     p.add_argument("id", help="article id (file name without .txt)")
     p.add_argument("--hidden", action="store_true", help="also list the lines the clean view hides, and why")
+    p.add_argument("--hazm", action="store_true",
+                   help=f"normalise an article over {HAZM_MOST:,} characters with hazm too (slow: seconds per MB)")
     add_corpus(p)
     p.set_defaults(func=run_show)
     p = sub.add_parser("mark", help="mark a line (and every identical line of the folder) as furniture or not")
@@ -65,7 +69,14 @@ def run_show(args: argparse.Namespace) -> int:
         message(f"warning: {warning}")
     for w in art.parsed.warnings:
         message(f"warning {art.path.name}: {w}")
-    record = art.show_record(art.path.name, count, hidden=args.hidden)
+    # hazm takes about 3 s per MB of text, and 300 MB of memory to load: a very long article not normalised
+    # before (the window caches it) is shown at the quick level, and the note says so (DESIGN §10).
+    quick = len(art.source_text) > HAZM_MOST and not args.hazm and not art.normalized_ready()
+    if quick:
+        message(f"note: {art.path.name} has {len(art.source_text):,} characters, over {HAZM_MOST:,}: its text is at "
+                "the quick level (letters and digits folded, spaces collapsed; hazm's spacing and half-spaces "
+                "not applied); --hazm normalises it whole (slow: about 3 s per MB)")
+    record = art.show_record(art.path.name, count, hidden=args.hidden, normalized=not quick)
     if args.json:
         print_json(record)
     else:

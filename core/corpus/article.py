@@ -93,7 +93,8 @@ class Article:
         """
         if normalized:  # from the hazm display (cached on disk with it: a second `show` needs no hazm)
             return dict(self.display(digits=digits, normalized=True).fields) or self._fields(True, digits)
-        return self._fields(False, digits)
+        quick = self._displays.get((digits, False))  # made with the quick display, if it is
+        return dict(quick.fields) if quick is not None and quick.fields else self._fields(False, digits)
 
     def _fields(self, normalized: bool, digits: DigitStyle) -> dict[str, str | None]:
         p = self.parsed
@@ -109,15 +110,18 @@ class Article:
             source=shown["source"], news_code=self.parsed.news_code, published=self.published,
             published_jalali=self.published_jalali, words=self.words(), annotations=annotations)
 
-    def show_record(self, file: str, annotations: int, *, hidden: bool = False) -> dict[str, Any]:
-        """The `show` record: metadata plus display text and body paragraphs (lead first).
+    def show_record(self, file: str, annotations: int, *, hidden: bool = False,
+                    normalized: bool = True) -> dict[str, Any]:
+        """The `show` record: metadata plus display text and body paragraphs (lead first), at hazm's
+        level (`normalized`, said in the record) or the quick one.
 
         With `hidden`, also the source lines the clean view leaves out: `start`/`end` (file
         code points), `text` (as stored), `role`, `reason` and `at` (display position).
         """
-        shown = self.display(normalized=True)
+        shown = self.display(normalized=normalized)
         body = [shown.text[q.start:q.end] for q in shown.paragraphs if q.role in ("lead", "body")]
-        record = {**self.metadata(file, annotations, normalized=True).to_json(), "text": shown.text, "paragraphs": body}
+        record = {**self.metadata(file, annotations, normalized=normalized).to_json(), "text": shown.text,
+                  "paragraphs": body, "normalized": normalized}
         if hidden:
             record["hidden"] = [{"start": h.start, "end": h.end, "text": self.source_text[h.start:h.end],
                                  "role": h.role, "reason": h.reason, "at": h.at} for h in shown.hidden]

@@ -10,6 +10,7 @@ Three levels, from cheap to expensive:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -180,9 +181,19 @@ def get_normalizer() -> Any:
     global _normalizer
     with _normalizer_lock:
         if _normalizer is None:
-            from hazm import Normalizer  # slow import: keep it off the start-up path
+            # hazm's modules and word lists live as long as the process: collected neither while they load
+            # nor at each later full collection (which walked them in 100-500 ms, holding the interpreter,
+            # so a window's UI thread stood still: bench/bench_big_article.py).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                from hazm import Normalizer  # slow import: keep it off the start-up path
 
-            _normalizer = Normalizer()
+                _normalizer = Normalizer()
+            finally:
+                gc.freeze()
+                if collecting:
+                    gc.enable()
     return _normalizer
 
 

@@ -70,6 +70,35 @@ def test_show_caches_hazm_so_the_second_show_does_not_load_it(seeds_copy: Path, 
     assert list((tmp_path / "cache").rglob("*.json")), "the cache lives in HASHIYE_CACHE_DIR"
 
 
+def test_show_of_a_very_long_article_gives_the_quick_level_and_says_so(seeds_copy: Path, tmp_path: Path) -> None:
+    from hashiye.core.corpus.article import load_article
+
+    # The limit (1,000,000 characters) set low, so a seed article counts as very long.
+    code = ("import sys; from hashiye.core.cli import articles; articles.HAZM_MOST = 500;"
+            "from hashiye.core.cli.main import main; main(['show', sys.argv[1], '--corpus', sys.argv[2], '--json',"
+            " *sys.argv[3:]]); print('HAZM', 'hazm' in sys.modules, file=sys.stderr)")
+    env = dict(os.environ, HASHIYE_CACHE_DIR=str(tmp_path / "cache"))
+
+    def show(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", code, "003_edc48c3769eb6a48", str(seeds_copy), *extra],
+                              capture_output=True, text=True, check=False, env=env, timeout=120)
+
+    quick = show()
+    assert quick.returncode == 0, quick.stderr
+    data = json.loads(quick.stdout)
+    assert data["normalized"] is False and "HAZM False" in quick.stderr, "hazm is not loaded for it"
+    assert "quick level" in quick.stderr and "over 500" in quick.stderr and "--hazm" in quick.stderr
+    article = load_article(seeds_copy / "003_edc48c3769eb6a48.txt")
+    assert data["text"] == article.display(normalized=False).text, "the quick display, whole"
+    assert data["words"] == article.words() and data["title"] == article.fields()["title"]
+    whole = show("--hazm")
+    assert json.loads(whole.stdout)["normalized"] is True and "HAZM True" in whole.stderr
+    assert "quick level" not in whole.stderr
+    assert json.loads(whole.stdout)["text"] == article.display(normalized=True).text
+    again = show()  # normalised before (cached): shown at hazm's level without loading it
+    assert json.loads(again.stdout) == json.loads(whole.stdout) and "HAZM False" in again.stderr
+
+
 def test_list_import_time_has_no_hazm(seeds_copy: Path) -> None:
     out = subprocess.run([sys.executable, "-X", "importtime", "-m", "hashiye.core.cli.main", "list", "--corpus",
                           str(seeds_copy), "--json"], capture_output=True, text=True, check=False)
@@ -89,6 +118,7 @@ def test_show_json_has_text_and_paragraphs(seeds_copy: Path) -> None:
     assert "محرومیت\u200cزدایی" in data["paragraphs"][0]
     assert "ارسال نظرات" not in data["text"]
     assert all(p in data["text"] for p in data["paragraphs"])
+    assert data["normalized"] is True
 
 
 def test_unknown_article_is_a_runtime_error(seeds_copy: Path) -> None:

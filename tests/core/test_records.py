@@ -31,7 +31,7 @@ def test_list_json_keeps_the_contract_fields_in_order(seeds_copy: Path, capsys: 
 def test_show_json_is_the_list_record_plus_the_text(seeds_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "000_e6d5671372e51005", "--json", "--corpus", str(seeds_copy)]) == 0
     shown = json.loads(capsys.readouterr().out)
-    assert list(shown) == [*LIST_FIELDS, "text", "paragraphs"]
+    assert list(shown) == [*LIST_FIELDS, "text", "paragraphs", "normalized"]  # DESIGN §10
 
 
 def test_a_record_cannot_be_changed_in_place(seeds_copy: Path) -> None:
