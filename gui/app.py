@@ -232,7 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     window.reader.viewport().installEventFilter(painted)
     window.show()
     QTimer.singleShot(2000, gc.enable)  # a folder that shows no article: collected as usual all the same
-    return app.exec()
+    code = app.exec()
+    # Work still running after the window closed (cancelled, or in one long call) ends before the
+    # interpreter does: a worker signalling while Qt's objects are torn down crashes the program.
+    windows.context.runner.pool.waitForDone(10_000)
+    return code
 
 
 if __name__ == "__main__":

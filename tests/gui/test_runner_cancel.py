@@ -55,6 +55,7 @@ owner.deleteLater()  # Qt deletes the runner with its owner, from C++ ...
 other = QWidget()
 other.show()
 QTest.qWaitForWindowActive(other, 3000)  # ... inside a call that holds the interpreter lock
+assert runner.pool.waitForDone(20000)  # the work ends (and signals) before the program does
 print("ended")
 '''
 
