@@ -127,6 +127,11 @@ _PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
 # «گروه اجتماعی- مرضیه صاحبی»: the desk and the writer
 _BYLINE = re.compile(r"^(?:گروه|سرویس|بخش)\s+\S+(?:\s\S+)?\s*[-–—:/|]\s*\S+(?:\s\S+){0,2}$")
 _BREADCRUMB = re.compile(r"\s[>»/|ـ]\s")
+_CRUMB_PARTS = re.compile(r"[>»/|ـ]")
+_COMMAS = re.compile(r"\s*[،,]\s*")
+_NOT_WORD = re.compile(r"[^\w\s\u200c]")
+_COUNT_HEAD = re.compile(r"^\d+\s*")
+_COUNT_TAIL = re.compile(r"\s*[(\[]?\d+[)\]]?$")
 
 
 @lru_cache(maxsize=2048)  # asked about each line by several rules in a row
@@ -159,14 +164,14 @@ def is_tag_line(text: str) -> bool:
 def is_keyword_list(text: str) -> bool:
     """A run of keywords separated by commas («اخبار،اخبار جدید،اخبار روز»), not a sentence."""
     c = clean(text)
-    parts = [x for x in re.split(r"\s*[،,]\s*", c) if x.strip()]
+    parts = [x for x in _COMMAS.split(c) if x.strip()]
     return len(parts) >= 3 and all(words(x) <= 3 for x in parts) and not c.endswith(tuple(".!؟?…"))
 
 
 def is_section_label(text: str) -> bool:
     """A short line made only of section words («اخبار سیاسی», «اجتماعی و فرهنگی», «فیلم»)."""
     c = clean(text).rstrip(":： ")
-    ws = match_key(re.sub(r"[^\w\s\u200c]", " ", c)).split()
+    ws = match_key(_NOT_WORD.sub(" ", c)).split()
     return 0 < len(ws) <= 5 and all(w in SECTION_WORDS for w in ws)
 
 
@@ -212,7 +217,7 @@ def is_boilerplate(text: str) -> bool:
     lab = label_of(c)
     if lab and (lab[0] in LABELS or lab[0] in TODAY or lab[0] in TAG_LABELS):
         return True
-    if _BREADCRUMB.search(c) and all(words(part) <= 3 for part in re.split(r"[>»/|ـ]", c)):
+    if _BREADCRUMB.search(c) and all(words(part) <= 3 for part in _CRUMB_PARTS.split(c)):
         return True
     if (n <= 5 and is_section_label(c)) or (("،" in c or "," in c) and is_keyword_list(c)) or _BYLINE.match(c):
         return True
@@ -225,8 +230,8 @@ def is_boilerplate(text: str) -> bool:
 def is_nav(k: str) -> bool:
     """Tell whether a line (in matching form) is a navigation or button label."""
     bare = k.rstrip(":：.!؟? ").strip()
-    bare = re.sub(r"^\d+\s*", "", bare)  # «3699 بازدید»
-    bare = re.sub(r"\s*[(\[]?\d+[)\]]?$", "", bare)  # «نظرات (۳)», «برچسب ها ۵»
+    bare = _COUNT_HEAD.sub("", bare)  # «3699 بازدید»
+    bare = _COUNT_TAIL.sub("", bare)  # «نظرات (۳)», «برچسب ها ۵»
     return bare in NAV_PHRASES or bare in FOOTER_MARKERS or bare.replace(" ", "") in _NAV_SKELETONS
 
 

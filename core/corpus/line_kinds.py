@@ -39,15 +39,27 @@ def code_of(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# `residue`'s patterns, compiled once (each line with a date is asked about several times)
+_CLOCK = re.compile(r"\d{1,2}\s?:\s?\d{2}(?::\d{2})?")
+_G_STAMP = re.compile(r"(?:19|20)\d\d[-/]\d\d?[-/]\d\d?\S*|\b(?:19|20)\d\d\b")
+_LATIN_WORDS = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b[a-z]{3,9}\b(?=\s*\d)|\b\d{1,2}\b")
+_DAY_WORDS = re.compile(r"(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت")
+_MONTH_WORDS = re.compile(rf"(?i)(?<![^\W\d_])(?:{_G_MONTH_RE}|{_HIJRI_MONTHS})(?![^\W\d_])")
+_SEPARATOR_SPACES = {ord(ch): " " for ch in _SEPARATORS}
+
+
 def residue(text: str, found: FoundDate) -> str:
     """What a date line says besides its date and time: a label, an outlet, an author."""
     rest = text[: found.span[0]] + " " + text[found.span[1]:]
-    rest = re.sub(r"\d{1,2}\s?:\s?\d{2}(?::\d{2})?", " ", to_latin_digits(rest))
-    rest = re.sub(r"(?:19|20)\d\d[-/]\d\d?[-/]\d\d?\S*|\b(?:19|20)\d\d\b", " ", rest)
-    rest = re.sub(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b[a-z]{3,9}\b(?=\s*\d)|\b\d{1,2}\b", " ", rest)
-    rest = re.sub(r"(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت", " ", fold_letters(rest))
-    rest = re.sub(rf"(?i)(?<![^\W\d_])(?:{_G_MONTH_RE}|{_HIJRI_MONTHS})(?![^\W\d_])", " ", rest)
-    return " ".join(rest.translate({ord(ch): " " for ch in _SEPARATORS}).split())
+    rest = _CLOCK.sub(" ", to_latin_digits(rest))
+    rest = _G_STAMP.sub(" ", rest)
+    rest = _LATIN_WORDS.sub(" ", rest)
+    rest = _DAY_WORDS.sub(" ", fold_letters(rest))
+    rest = _MONTH_WORDS.sub(" ", rest)
+    return " ".join(rest.translate(_SEPARATOR_SPACES).split())
+
+
+_LETTER_END = re.compile(r"[^\W\d_]$")
 
 
 def _bounded(text: str, found: FoundDate) -> bool:
@@ -59,8 +71,8 @@ def _bounded(text: str, found: FoundDate) -> bool:
         while a < b and not text[a].isalnum():
             a += 1
     before, after = text[:a].rstrip(), text[b:].lstrip()
-    ok_before = not before or before[-1] in _SEPARATORS or not re.search(r"[^\W\d_]$", before)
-    ok_after = not after or after[0] in _SEPARATORS or after[0].isdigit() or bool(re.match(r"ساعت", after))
+    ok_before = not before or before[-1] in _SEPARATORS or not _LETTER_END.search(before)
+    ok_after = not after or after[0] in _SEPARATORS or after[0].isdigit() or after.startswith("ساعت")
     return ok_before and ok_after
 
 
