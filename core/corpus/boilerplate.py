@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.normalize import fold_letters, match_key_lines, strip_markup, to_latin_digits
+from ..text.normalize import fold_letters, match_key_lines, strip_markup
 
 BULLETS = "•·●▪◦-–—*|»«> "
 
@@ -190,16 +190,17 @@ def is_boilerplate(text: str) -> bool:
     c = clean(text)
     if not c or not any(ch.isalpha() for ch in c):
         return True  # "|", "5", separators
-    latin = to_latin_digits(c)
     n = words(c)
-    # `in` tests first: the regexes cannot match without "@", "http" or "www." (an unanchored
-    # e-mail search costs more than the rest of the rules on a paragraph)
-    if _IMAGE.match(latin) or ("@" in latin and _EMAIL.search(latin) and n <= 6):
+    # These patterns see digits only as \d, \w or \S, which Persian and Arabic-Indic digits are as
+    # much as Latin ones: they give the same answer on the line as on its Latin-digit form, which
+    # is not made (tests/core/test_listing_fast_paths.py). `in` tests first: the regexes cannot match
+    # without "@", "http" or "www." (an unanchored e-mail search costs more than the rest of the rules).
+    if _IMAGE.match(c) or ("@" in c and _EMAIL.search(c) and n <= 6):
         return True
-    if ("http" in latin or "www." in latin) and \
-            (_URL.fullmatch(latin) or (_URL.search(latin) and words(_URL.sub(" ", latin)) <= 8)):
+    if ("http" in c or "www." in c) and \
+            (_URL.fullmatch(c) or (_URL.search(c) and words(_URL.sub(" ", c)) <= 8)):
         return True  # a link, or a short line around one («آدرس مطلب: https://…»)
-    if _EDITOR_CODE.match(latin) and any(ch.isdigit() for ch in latin):
+    if _EDITOR_CODE.match(c) and any(ch.isdigit() for ch in c):
         return True
     if not _PERSIAN_LETTER.search(c) and n <= 10:
         return True  # "T T", "Share", an English site name or analytics line in a Persian page

@@ -1,0 +1,90 @@
+"""The parser's quick paths give what the slower forms they replace gave (issue 17: the first
+listing of a big folder): each is checked against the slow form on generated text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hashiye.core.corpus import boilerplate
+from hashiye.core.corpus.article import Article
+from hashiye.core.corpus.parse import parse
+from hashiye.core.text import normalize
+from hashiye.core.text.normalize import (MARKUP, count_words, fold_digits, match_key_lines, strip_markup,
+                                         to_latin_digits)
+
+DIGITS = list("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")
+PIECES = DIGITS + list("ab_-./@: \t،") + ["IMG", ".jpg", "http://", "https://", "www.", "کد", "خبر", "سایت", "ی",
+                                          "پ", "©", "@x.ir", "/", " / ", "\u200c"]
+lines_of_pieces = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(lines_of_pieces)
+def test_furniture_patterns_answer_alike_on_a_line_and_on_its_latin_digit_form(c: str) -> None:
+    # is_boilerplate no longer writes a line's digits in Latin before these patterns: they see a
+    # digit only as \d, \w or \S, which digits of every script are alike.
+    latin = to_latin_digits(c)
+    for find in (boilerplate._IMAGE.match, boilerplate._EMAIL.search, boilerplate._URL.fullmatch,
+                 boilerplate._URL.search, boilerplate._EDITOR_CODE.match):
+        assert (find(c) is None) == (find(latin) is None), (find, c)
+    assert boilerplate.words(boilerplate._URL.sub(" ", c)) == boilerplate.words(boilerplate._URL.sub(" ", latin))
+    assert any(ch.isdigit() for ch in c) == any(ch.isdigit() for ch in latin)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(lines_of_pieces, st.sampled_from(["fa", "latin", "keep"]))
+def test_digit_folding_with_its_quick_check_equals_the_substitution(text: str, style: str) -> None:
+    pattern, table = normalize._DIGITS_TO[style]
+    assert fold_digits(text, style) == pattern.sub(lambda m: m.group().translate(table), text)  # type: ignore[arg-type]
+
+
+MARKUP_PIECES = ["<b>", "</p>", "<br/>", "<", ">", "&nbsp;", "&amp;", "&#1740;", "&", "متن", " ", "\n", "x"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=10).map("".join))
+def test_markup_stripping_with_its_quick_check_equals_the_substitution(text: str) -> None:
+    assert strip_markup(text) == MARKUP.sub(lambda m: " " if m.group().startswith("<") else m.group(), text)
+
+
+FOLD_PIECES = list("abcABC سازمانيكىةۀأإآئؤ\u200c\u200d\u064b\u0640\t\r\n\xa0ΣΟİ١۲3\u2028\ufeff") + ["کتاب‌ها"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_PIECES), max_size=16).map("".join))
+def test_matching_form_with_its_quick_check_equals_the_table(text: str) -> None:
+    normalize._build_inverse()
+    assert match_key_lines(text) == text.lower().translate(normalize._FAST_KEY)
+
+
+def page(body: list[str]) -> str:
+    return "\n".join(["سرویس اجتماعی", "۲۶ آبان ۱۳۹۶ - ۱۴:۴۵", "کد خبر: ۴۵۱۸۷۹۹",
+                      "تیتر آزمایشی برای خبر", "به گزارش ایسنا، " + body[0], *body[1:], "انتهای پیام"]) + "\n"
+
+
+BODY = st.lists(st.sampled_from(["متن خبر", "<b>پررنگ</b>", "&nbsp;", "&amp;", " ", "۱۲۳", "_", "،", "\u200c",
+                                 "\u064b", "ـ", "a<br>b", "بیشتر"]), min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(BODY, min_size=1, max_size=5))
+def test_word_count_without_markup_equals_the_count_after_stripping_it(body: list[str]) -> None:
+    text = page(body)
+    parsed = parse(text)
+    art = Article("x", Path("x.txt"), text, "utf-8", parsed)
+    joined = "\n".join(text[ln.start:ln.end] for ln in parsed.kept())
+    assert art.words() == count_words(MARKUP.sub(" ", joined))
+
+
+def test_every_pattern_of_the_parser_is_compiled_once() -> None:
+    # A pattern written inside a function is looked up in re's cache at each call (and a
+    # formatted one is built again): the parser's modules keep theirs at module level.
+    core = Path(boilerplate.__file__).resolve().parent
+    inline = re.compile(r"\bre\.(?:sub|subn|search|match|fullmatch|split|finditer|findall)\(")
+    for name in ("parse", "lines", "line_kinds", "sources", "boilerplate"):
+        source = (core / f"{name}.py").read_text("utf-8")
+        assert not [ln for ln in source.splitlines() if inline.search(ln)], name
