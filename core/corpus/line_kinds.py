@@ -76,6 +76,10 @@ def _bounded(text: str, found: FoundDate) -> bool:
     return ok_before and ok_after
 
 
+# Every date `find_date` reads has a year, which starts with one of these (jalali._YEAR).
+_YEAR_DIGIT = re.compile("[12۱۲١٢]")
+
+
 @lru_cache(maxsize=1024)  # each header line is asked about up to four times
 def date_kind(text: str) -> str | None:
     """`date` for a date line, `stamped` for a title with a date stamp at its end, else None.
@@ -84,7 +88,9 @@ def date_kind(text: str) -> str | None:
     بهمن ۱۳۸۲ در تهران اعلام شد») is text, not a date line.
     """
     c = clean(text)
-    found = find_date(c)  # first: it rules out most lines at once
+    # first: it rules out most lines at once (a line without a year's first digit has no date,
+    # and the one-character search is several times faster than find_date's own year check)
+    found = find_date(c) if _YEAR_DIGIT.search(c) else None
     if found is None or is_today_line(text):
         return None
     n = words(residue(c, found))

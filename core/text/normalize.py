@@ -169,7 +169,34 @@ def count_words(text: str) -> int:
     hazm's spacing fixes («میشود» → «می‌شود») can change the figure by about 1-2 %, so
     Article.words counts the quick level: `list` and `show` agree without loading hazm.
     """
+    breakers = _word_breakers or _build_word_breakers()
+    if breakers.search(text) is None:  # the matching form has the same words: it is not made
+        return len(_WORD.findall(text))
     return len(_WORD.findall(match_key_lines(text)))
+
+
+_word_breakers: re.Pattern[str] | None = None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
+
+
+def _build_word_breakers() -> re.Pattern[str]:
+    """The characters whose matching form may start, end, join or split a word: those it
+    drops, those it writes on the other side of the word/non-word divide, and every character
+    beyond the BMP (the table does not cover them). A text without any of them has the same
+    words, one for one, as its matching form, which maps it character by character (a test
+    checks every BMP character)."""
+    global _word_breakers
+    frequent, others, one, table = _fast_folds or _build_fast_folds()
+    assert _FAST_KEY is not None
+    changed = sorted(chr(code) for code in _FAST_KEY if chr(code) not in "\r\n\u2028\u2029")  # breaks stay breaks
+    folded = match_key_lines("\n".join(changed)).split("\n")
+    breakers = [ch for ch, to in zip(changed, folded, strict=True)
+                if not to or any(_is_word(t) != _is_word(ch) for t in to)]
+    _word_breakers = re.compile("[" + "".join(map(re.escape, breakers)) + "\U00010000-\U0010ffff]")
+    return _word_breakers
 
 
 # --- hazm, loaded lazily -------------------------------------------------------------

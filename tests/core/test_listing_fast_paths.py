@@ -88,3 +88,47 @@ def test_every_pattern_of_the_parser_is_compiled_once() -> None:
     for name in ("parse", "lines", "line_kinds", "sources", "boilerplate"):
         source = (core / f"{name}.py").read_text("utf-8")
         assert not [ln for ln in source.splitlines() if inline.search(ln)], name
+
+
+YEAR_PIECES = list("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩ /-:،") + ["1403", "۱۴۰۳", "2024", "٢٠٢٤", " بهمن ", " July ", "جمعه "]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(YEAR_PIECES), max_size=10).map("".join))
+def test_a_line_without_a_years_first_digit_has_no_date(line: str) -> None:
+    from hashiye.core.corpus import line_kinds
+    from hashiye.core.text import jalali
+
+    if line_kinds._YEAR_DIGIT.search(line) is None:
+        assert jalali._YEAR.search(line) is None
+        assert jalali.find_date.__wrapped__(line) is None  # type: ignore[attr-defined]
+    quick = line_kinds.date_kind.__wrapped__(line)  # type: ignore[attr-defined]
+    real = line_kinds._YEAR_DIGIT
+    try:
+        line_kinds._YEAR_DIGIT = re.compile("")  # find_date asked about every line, as before
+        assert line_kinds.date_kind.__wrapped__(line) == quick  # type: ignore[attr-defined]
+    finally:
+        line_kinds._YEAR_DIGIT = real
+
+
+def _words_of_matching_form(text: str) -> int:
+    return len(normalize._WORD.findall(match_key_lines(text)))
+
+
+def test_word_count_is_that_of_the_matching_form_for_every_character() -> None:
+    for c in range(0x10000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        ch = chr(c)
+        for text in (ch, "ا" + ch + "ب", " " + ch + " ", "a" + ch):
+            assert count_words(text) == _words_of_matching_form(text), hex(c)
+
+
+WORD_PIECES = list("ab_ سازمانيكة۱٢3,.؛«»-\u200c\u200d\u200b\u064b\u0650\u0640\t\n\r\xa0ΣΟİ\ufeff") + [
+    "\U0001d400", "\U00010400", "کتاب‌ها", "&nbsp;"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=16).map("".join))
+def test_word_count_with_its_quick_check_equals_that_of_the_matching_form(text: str) -> None:
+    assert count_words(text) == _words_of_matching_form(text)
