@@ -137,7 +137,10 @@ _COUNT_TAIL = re.compile(r"\s*[(\[]?\d+[)\]]?$")
 @lru_cache(maxsize=2048)  # asked about each line by several rules in a row
 def label_of(text: str) -> tuple[str, str] | None:
     """Split «برچسب: مقدار» into its label (matching form) and value, if the line has one."""
-    m = _LABEL.match(clean(text))
+    c = clean(text)
+    if ":" not in c and "：" not in c:
+        return None  # the pattern needs one (an `in` test costs less than the pattern on a paragraph)
+    m = _LABEL.match(c)
     return (match_key(m["label"]), m["value"].strip()) if m else None
 
 

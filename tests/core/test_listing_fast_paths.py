@@ -132,3 +132,23 @@ WORD_PIECES = list("ab_ سازمانيكة۱٢3,.؛«»-\u200c\u200d\u200b\u064b
 @given(st.lists(st.sampled_from(WORD_PIECES), max_size=16).map("".join))
 def test_word_count_with_its_quick_check_equals_that_of_the_matching_form(text: str) -> None:
     assert count_words(text) == _words_of_matching_form(text)
+
+
+LINE_PIECES = list(" \t\r\n\xa0\u2009\u3000\u200cab") + ["متن", "ي", "٣", "3", "<b>", "</b>", "&nbsp;", "&amp;", "&#32;",
+                                                       "<", "&"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=14).map("".join), st.sampled_from(["fa", "latin", "keep"]))
+def test_a_metadata_line_without_its_map_is_the_quick_display_lines_text(text: str, digits: str) -> None:
+    from hashiye.core.text.display import display_line, quick_line
+
+    assert display_line(text, digits=digits) == quick_line(text, 0, len(text), digits)[0]  # type: ignore[arg-type]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["منبع", ":", "：", " ", "برچسب", "ها", "<b>", "x"]), max_size=10).map("".join))
+def test_label_split_with_its_quick_check_equals_the_pattern(text: str) -> None:
+    m = boilerplate._LABEL.match(boilerplate.clean(text))
+    expected = (boilerplate.match_key(m["label"]), m["value"].strip()) if m else None
+    assert boilerplate.label_of.__wrapped__(text) == expected  # type: ignore[attr-defined]
