@@ -152,3 +152,16 @@ def test_label_split_with_its_quick_check_equals_the_pattern(text: str) -> None:
     m = boilerplate._LABEL.match(boilerplate.clean(text))
     expected = (boilerplate.match_key(m["label"]), m["value"].strip()) if m else None
     assert boilerplate.label_of.__wrapped__(text) == expected  # type: ignore[attr-defined]
+
+
+BYTE_PIECES = [bytes([b]) for b in (*range(0x20), 0x7F)] + [chr(c).encode() for c in (0x80, 0x85, 0x9F, 0xA0, 0xAB, 0xBB)] + [
+    "متن «نقل» ".encode(), b"abc", "\u200c".encode(), "€".encode()]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(BYTE_PIECES), max_size=12).map(b"".join))
+def test_the_byte_check_for_control_characters_agrees_with_the_pattern(data: bytes) -> None:
+    from hashiye.core.text import textio
+
+    text = data.decode("utf-8")
+    assert textio._may_hold_controls(data) == (textio._CONTROL.search(text) is not None)
