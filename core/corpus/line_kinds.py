@@ -46,6 +46,10 @@ _LATIN_WORDS = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b[a-z
 _DAY_WORDS = re.compile(r"(?:یک|دو|سه|چهار|پنج)?\s?شنبه|جمعه|ساعت")
 _MONTH_WORDS = re.compile(rf"(?i)(?<![^\W\d_])(?:{_G_MONTH_RE}|{_HIJRI_MONTHS})(?![^\W\d_])")
 _SEPARATOR_SPACES = {ord(ch): " " for ch in _SEPARATORS}
+# What those patterns need to match at all: `_LATIN_WORDS` a character a case-blind [a-z] takes
+# (the ASCII letters and four others) or a digit; the day and month names a letter.
+_LATIN_OR_DIGIT = re.compile(r"(?i)[a-z\d]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def residue(text: str, found: FoundDate) -> str:
@@ -53,9 +57,11 @@ def residue(text: str, found: FoundDate) -> str:
     rest = text[: found.span[0]] + " " + text[found.span[1]:]
     rest = _CLOCK.sub(" ", to_latin_digits(rest))
     rest = _G_STAMP.sub(" ", rest)
-    rest = _LATIN_WORDS.sub(" ", rest)
-    rest = _DAY_WORDS.sub(" ", fold_letters(rest))
-    rest = _MONTH_WORDS.sub(" ", rest)
+    if _LATIN_OR_DIGIT.search(rest):  # else nothing for the (slow, case-blind) pattern to take away
+        rest = _LATIN_WORDS.sub(" ", rest)
+    if _LETTER.search(rest):  # each of these words starts with a letter
+        rest = _DAY_WORDS.sub(" ", fold_letters(rest))
+        rest = _MONTH_WORDS.sub(" ", rest)
     return " ".join(rest.translate(_SEPARATOR_SPACES).split())
 
 

@@ -165,3 +165,23 @@ def test_the_byte_check_for_control_characters_agrees_with_the_pattern(data: byt
 
     text = data.decode("utf-8")
     assert textio._may_hold_controls(data) == (textio._CONTROL.search(text) is not None)
+
+
+RESIDUE_PIECES = list("0123456789۰۱۲۳۴۵ -/|:،") + ["ſ", "K", "İ", "ı", "Mon", "JULY", "sat", " ژوئیه ", " مه ", "شنبه",
+                                                "جمعه", "ساعت", "ربیع الاول", "تاریخ انتشار", "ایسنا", "\u0654"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(RESIDUE_PIECES), max_size=10).map("".join))
+def test_a_date_lines_residue_with_its_quick_checks_equals_every_pattern_applied(rest: str) -> None:
+    from hashiye.core.corpus import line_kinds
+    from hashiye.core.text.jalali import FoundDate
+
+    at = FoundDate(None, None, None, (0, 0))  # type: ignore[arg-type]  # no date span: all of `rest` is looked at
+    real = line_kinds._LATIN_OR_DIGIT, line_kinds._LETTER
+    quick = line_kinds.residue(rest, at)
+    try:
+        line_kinds._LATIN_OR_DIGIT = line_kinds._LETTER = re.compile("")  # every pattern applied, as before
+        assert line_kinds.residue(rest, at) == quick
+    finally:
+        line_kinds._LATIN_OR_DIGIT, line_kinds._LETTER = real
