@@ -191,7 +191,7 @@ def is_footer_marker(text: str) -> bool:
 def is_boilerplate(text: str) -> bool:
     """Tell whether a line is page furniture wherever it stands (images, codes, links, labels)."""
     c = clean(text)
-    if not c or not any(ch.isalpha() for ch in c):
+    if not c or not (c[0].isalpha() or any(ch.isalpha() for ch in c)):  # most lines: the first
         return True  # "|", "5", separators
     n = words(c)
     # These patterns see digits only as \d, \w or \S, which Persian and Arabic-Indic digits are as

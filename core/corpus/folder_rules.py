@@ -102,7 +102,7 @@ def line_keys(text: str) -> tuple[list[str], list[str]]:
         n = words(c)
         if n >= STORY_WORDS:
             long[key(c)] = None
-        elif n <= MAX_WORDS and not c.endswith((":", "：")) and any(ch.isalpha() for ch in c):
+        elif n <= MAX_WORDS and not c.endswith((":", "：")) and (c[0].isalpha() or any(ch.isalpha() for ch in c)):
             short[key(c)] = None
     return list(short), [hashlib.sha1(k.encode("utf-8", "surrogatepass")).hexdigest()[:12] for k in long]
 
