@@ -30,7 +30,7 @@ from typing import Any
 
 from ..files.atomic import write_atomic
 from .boilerplate import clean, key, words
-from .parse import NO_RULES, FolderRules, split_lines
+from .lines import NO_RULES, FolderRules, split_lines  # not `parse`: a listing from the cache loads no parser
 from ..files.paths import cache_dir, data_dir
 from ..text.textio import UnreadableArticle, is_article_name, read_text, shown_name
 

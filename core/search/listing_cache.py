@@ -16,12 +16,12 @@ from ..text.textio import shown_name
 from .search_index import CorpusIndex
 
 if TYPE_CHECKING:
-    from ..corpus.corpus import Listing
+    from ..corpus.records import Listing
 
 
 def listing(index: CorpusIndex) -> Listing:
     """The `list` records from the cache (run `refresh()` first), annotation counts re-checked."""
-    from ..corpus.corpus import Listing, Skipped
+    from ..corpus.records import Listing, Skipped  # not corpus.corpus: no parser for a listing from the cache
 
     listing = Listing(index.corpus)
     rows = index.db.execute("SELECT name, skipped, record, warnings FROM files ORDER BY name").fetchall()
@@ -80,9 +80,11 @@ def cached_listing(corpus: Path, *, words: bool = True) -> Listing:
     Slow on the first call for a large folder (every file is parsed): call it from a worker
     thread, or drive `CorpusIndex.refresh()` there to show progress. Raises CorpusError.
     """
-    from ..corpus.corpus import CorpusError, article_files
+    from ..corpus.records import CorpusError
 
     if not corpus.is_dir():
+        from ..corpus.corpus import article_files
+
         article_files(corpus)  # raises the same CorpusError as `scan`
         raise CorpusError(f"not a folder: {corpus}")
     index = CorpusIndex(corpus)

@@ -185,3 +185,18 @@ def test_a_date_lines_residue_with_its_quick_checks_equals_every_pattern_applied
         assert line_kinds.residue(rest, at) == quick
     finally:
         line_kinds._LATIN_OR_DIGIT, line_kinds._LETTER = real
+
+
+def test_listing_an_unchanged_folder_loads_no_parser(seeds_copy: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from hashiye.core.cli.main import main; main(['list', '--json', '--corpus', sys.argv[1]]);"
+            "print('PARSER', 'hashiye.core.corpus.parse' in sys.modules, file=sys.stderr)")
+    env = dict(os.environ, HASHIYE_CACHE_DIR=str(tmp_path / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", code, str(seeds_copy)], capture_output=True, text=True, check=True,
+                           env=env) for _ in range(2)]
+    assert "PARSER True" in runs[0].stderr, "the first listing parses every article"
+    assert "PARSER False" in runs[1].stderr, "the second one reads the records from the cache"
+    assert runs[0].stdout == runs[1].stdout and '"articles"' in runs[1].stdout
