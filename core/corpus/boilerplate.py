@@ -188,6 +188,7 @@ def is_footer_marker(text: str) -> bool:
     return words(k) <= 8 and any(k == m or k.startswith((m + " ", m + ":", m + "/")) for m in FOOTER_MARKERS)
 
 
+@lru_cache(maxsize=1024)  # a header line is asked twice (where the body starts, then its role)
 def is_boilerplate(text: str) -> bool:
     """Tell whether a line is page furniture wherever it stands (images, codes, links, labels)."""
     c = clean(text)
