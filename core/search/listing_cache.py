@@ -26,6 +26,9 @@ def listing(index: CorpusIndex) -> Listing:
     listing = Listing(index.corpus)
     rows = index.db.execute("SELECT name, skipped, record, warnings FROM files ORDER BY name").fetchall()
     counts = annotation_counts(index, [r[0] for r in rows if r[2] is not None])
+    # Every record decoded by one call (each is a JSON object: joined, they are an array), which
+    # spares the decoder's Python wrapper per record (a sixth of a listing of 100,000 articles).
+    records = iter(json.loads("[" + ",".join(r[2] for r in rows if r[1] is None and r[2] is not None) + "]"))
     for name, skipped, record, warnings in rows:
         if skipped is not None:
             listing.skipped.append(Skipped(name, skipped))
@@ -37,7 +40,9 @@ def listing(index: CorpusIndex) -> Listing:
             listing.warnings.append({"file": name, "message": warning})
         if warnings and warnings != "[]":
             listing.warnings.extend({"file": name, "message": w} for w in json.loads(warnings))
-        listing.articles.append(ArticleRecord.from_json({**json.loads(record), "annotations": count}))
+        data = next(records)
+        data["annotations"] = count
+        listing.articles.append(ArticleRecord.from_json(data))
     listing.skipped += [Skipped(shown_name(n), why) for n, why in sorted(index.bad_names.items())]
     return listing
 
