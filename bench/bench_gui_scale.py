@@ -14,7 +14,17 @@ worker and shown as it is read, so this is no longer the time to read the whole 
 cold run is followed by `bench/bare_window.py` on the folder's first file (the reference).
 `--complete` opens the window in this process on a fresh cache and reports when the first
 article shows, when the list is complete and the cache written, and the longest UI-thread
-stall meanwhile (bench_ui_stall.StallMeter).
+stall meanwhile (bench_ui_stall.StallMeter), and the window process's resident memory then.
+
+`--memory` measures the resident memory of the window with the whole folder listed (issue 17:
+≤ 250 MB with 10,000 articles, ≤ 800 MB with 100,000): a fresh process opens the folder on an
+empty cache and waits for the list to be complete (`--complete`), then another opens it again
+with that cache in place (the usual case) and waits alike. Each prints its resident memory once
+the list is complete (VmRSS) and its peak (VmHWM), and the same for a bare PySide6 window showing
+the first article (the reference). Worker processes that read the files are not counted (they
+exit when the folder is read).
+
+    .venv/bin/python bench/bench_gui_scale.py /tmp/hashiye-bench/c10000 --memory
 """
 
 from __future__ import annotations
@@ -63,12 +73,17 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     ap.add_argument("--complete", action="store_true", help="in-process: first article, complete list, longest stall")
+    ap.add_argument("--cache", type=Path, help="with --complete: this cache folder (default: a new, empty one)")
+    ap.add_argument("--memory", action="store_true", help="resident memory with the folder listed, cold then warm")
     args = ap.parse_args()
+    if args.memory:
+        memory(args.corpus, args.platform)
+        return
     n = len(list(args.corpus.glob("*.txt")))
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform, HASHIYE_CACHE_DIR=tempfile.mkdtemp(prefix="hashiye-gui-"),
                XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="hashiye-cfg-"))
     if args.complete:
-        complete(args.corpus)
+        complete(args.corpus, args.cache)
         return
     first = sorted(args.corpus.glob("*.txt"))[0]
     colds, bares = [], []
@@ -96,11 +111,46 @@ def main() -> None:
     print("last --startup-check line:", warm[-1]["stderr"].strip().splitlines()[-1])
 
 
-def complete(corpus: Path) -> None:
+def rss_mb() -> tuple[float, float]:
+    """This process's resident memory now and at its peak (MB), from /proc (Linux)."""
+    status = Path("/proc/self/status").read_text()
+    now, peak = (re.search(rf"^{k}:\s+(\d+) kB", status, re.M) for k in ("VmRSS", "VmHWM"))
+    return (int(now[1]) / 1024 if now else float("nan")), (int(peak[1]) / 1024 if peak else float("nan"))
+
+
+def memory(corpus: Path, platform: str) -> None:
+    """Resident memory of the window with the whole folder listed: empty cache, then the cache in place."""
+    n = len(list(corpus.glob("*.txt")))
+    cache = tempfile.mkdtemp(prefix="hashiye-gui-mem-")
+    env = dict(os.environ, QT_QPA_PLATFORM=platform, XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="hashiye-cfg-"))
+    print(f"{n} articles in {corpus}, platform {platform}, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}",
+          flush=True)
+    for label in ("empty cache", "cache in place"):
+        out = subprocess.run([sys.executable, __file__, str(corpus), "--complete", "--cache", cache],
+                             capture_output=True, text=True, env=env, timeout=7200)
+        if out.returncode != 0:
+            raise SystemExit(f"window failed: {out.stderr[-2000:]}")
+        print(f"{label}: {out.stdout.strip().splitlines()[-1]}", flush=True)
+    first = sorted(corpus.glob("*.txt"))[0]
+    bare = subprocess.run([sys.executable, "-c", BARE_RSS, str(Path(__file__).parent / "bare_window.py"), str(first)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    print(f"bare PySide6 window showing the first article (reference): {bare.stdout.strip()}")
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+# The bare window's peak RSS (it exits after its first paint: its memory then is its peak).
+BARE_RSS = """
+import resource, subprocess, sys
+subprocess.run([sys.executable, *sys.argv[1:]], capture_output=True)
+print(f"peak RSS {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
+"""
+
+
+def complete(corpus: Path, cache: Path | None = None) -> None:
     """The window in this process on a fresh cache: first article, complete list, longest UI stall."""
     import time
 
-    os.environ["HASHIYE_CACHE_DIR"] = tempfile.mkdtemp(prefix="hashiye-gui-")
+    os.environ["HASHIYE_CACHE_DIR"] = str(cache) if cache else tempfile.mkdtemp(prefix="hashiye-gui-")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(Path(__file__).parent))
     from bench_ui_stall import StallMeter, wait_until
@@ -122,8 +172,11 @@ def complete(corpus: Path) -> None:
     wait_until(app, lambda: window.context.listing is not None and not window.context.listing.partial, 600)
     whole = time.perf_counter() - t
     stall = meter.stop()
+    listed = len(window.context.listing.articles) if window.context.listing is not None else 0
+    now, peak = rss_mb()
     print(f"{corpus}: first article shown {first * 1000:.0f} ms; list complete and cache written {whole:.1f} s; "
-          f"list shown {len(counts)} times ({', '.join(map(str, counts))} articles); longest UI stall {stall:.0f} ms")
+          f"list shown {len(counts)} times ({', '.join(map(str, counts[-12:]))} articles); longest UI stall {stall:.0f} ms; "
+          f"{listed} articles listed: resident memory {now:.0f} MB, peak {peak:.0f} MB")
     window.close()
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .common import RuntimeFailure, add_corpus, corpus_of, message, one_line, print_json
-from ..corpus.corpus import CorpusError, find_article
-from ..corpus.records import ArticleRecord
+from ..corpus.records import ArticleRecord, CorpusError
 from ..search.listing_cache import cached_listing
 from ..annotations.sidecar import peek_count
 from ..text.textio import UnreadableArticle
 from ..files.indented_json import dumps_indented
 
 HAZM_MOST = 1_000_000  # characters: a longer article's text, unless normalised before, is shown at the quick level
+
+if TYPE_CHECKING:
+    from ..corpus.article import Article
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -52,6 +55,14 @@ def run_list(args: argparse.Namespace) -> int:
     for w in listing.warnings:
         message(f"warning {w['file']}: {w['message']}")
     return 0
+
+
+def find_article(corpus: Path, article_id: str) -> Article:
+    """`corpus.find_article`, its module (the parser) imported when first needed: `list` of a
+    folder whose listing is cached loads no parser."""
+    from ..corpus.corpus import find_article as find
+
+    return find(corpus, article_id)
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.normalize import fold_letters, match_key_lines, strip_markup, to_latin_digits
+from ..text.normalize import fold_letters, match_key_lines, strip_markup
 
 BULLETS = "•·●▪◦-–—*|»«> "
 
@@ -127,12 +127,20 @@ _PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
 # «گروه اجتماعی- مرضیه صاحبی»: the desk and the writer
 _BYLINE = re.compile(r"^(?:گروه|سرویس|بخش)\s+\S+(?:\s\S+)?\s*[-–—:/|]\s*\S+(?:\s\S+){0,2}$")
 _BREADCRUMB = re.compile(r"\s[>»/|ـ]\s")
+_CRUMB_PARTS = re.compile(r"[>»/|ـ]")
+_COMMAS = re.compile(r"\s*[،,]\s*")
+_NOT_WORD = re.compile(r"[^\w\s\u200c]")
+_COUNT_HEAD = re.compile(r"^\d+\s*")
+_COUNT_TAIL = re.compile(r"\s*[(\[]?\d+[)\]]?$")
 
 
 @lru_cache(maxsize=2048)  # asked about each line by several rules in a row
 def label_of(text: str) -> tuple[str, str] | None:
     """Split «برچسب: مقدار» into its label (matching form) and value, if the line has one."""
-    m = _LABEL.match(clean(text))
+    c = clean(text)
+    if ":" not in c and "：" not in c:
+        return None  # the pattern needs one (an `in` test costs less than the pattern on a paragraph)
+    m = _LABEL.match(c)
     return (match_key(m["label"]), m["value"].strip()) if m else None
 
 
@@ -159,14 +167,14 @@ def is_tag_line(text: str) -> bool:
 def is_keyword_list(text: str) -> bool:
     """A run of keywords separated by commas («اخبار،اخبار جدید،اخبار روز»), not a sentence."""
     c = clean(text)
-    parts = [x for x in re.split(r"\s*[،,]\s*", c) if x.strip()]
+    parts = [x for x in _COMMAS.split(c) if x.strip()]
     return len(parts) >= 3 and all(words(x) <= 3 for x in parts) and not c.endswith(tuple(".!؟?…"))
 
 
 def is_section_label(text: str) -> bool:
     """A short line made only of section words («اخبار سیاسی», «اجتماعی و فرهنگی», «فیلم»)."""
     c = clean(text).rstrip(":： ")
-    ws = match_key(re.sub(r"[^\w\s\u200c]", " ", c)).split()
+    ws = match_key(_NOT_WORD.sub(" ", c)).split()
     return 0 < len(ws) <= 5 and all(w in SECTION_WORDS for w in ws)
 
 
@@ -180,21 +188,23 @@ def is_footer_marker(text: str) -> bool:
     return words(k) <= 8 and any(k == m or k.startswith((m + " ", m + ":", m + "/")) for m in FOOTER_MARKERS)
 
 
+@lru_cache(maxsize=1024)  # a header line is asked twice (where the body starts, then its role)
 def is_boilerplate(text: str) -> bool:
     """Tell whether a line is page furniture wherever it stands (images, codes, links, labels)."""
     c = clean(text)
-    if not c or not any(ch.isalpha() for ch in c):
+    if not c or not (c[0].isalpha() or any(ch.isalpha() for ch in c)):  # most lines: the first
         return True  # "|", "5", separators
-    latin = to_latin_digits(c)
     n = words(c)
-    # `in` tests first: the regexes cannot match without "@", "http" or "www." (an unanchored
-    # e-mail search costs more than the rest of the rules on a paragraph)
-    if _IMAGE.match(latin) or ("@" in latin and _EMAIL.search(latin) and n <= 6):
+    # These patterns see digits only as \d, \w or \S, which Persian and Arabic-Indic digits are as
+    # much as Latin ones: they give the same answer on the line as on its Latin-digit form, which
+    # is not made (tests/core/test_listing_fast_paths.py). `in` tests first: the regexes cannot match
+    # without "@", "http" or "www." (an unanchored e-mail search costs more than the rest of the rules).
+    if _IMAGE.match(c) or ("@" in c and _EMAIL.search(c) and n <= 6):
         return True
-    if ("http" in latin or "www." in latin) and \
-            (_URL.fullmatch(latin) or (_URL.search(latin) and words(_URL.sub(" ", latin)) <= 8)):
+    if ("http" in c or "www." in c) and \
+            (_URL.fullmatch(c) or (_URL.search(c) and words(_URL.sub(" ", c)) <= 8)):
         return True  # a link, or a short line around one («آدرس مطلب: https://…»)
-    if _EDITOR_CODE.match(latin) and any(ch.isdigit() for ch in latin):
+    if _EDITOR_CODE.match(c) and any(ch.isdigit() for ch in c):
         return True
     if not _PERSIAN_LETTER.search(c) and n <= 10:
         return True  # "T T", "Share", an English site name or analytics line in a Persian page
@@ -212,7 +222,7 @@ def is_boilerplate(text: str) -> bool:
     lab = label_of(c)
     if lab and (lab[0] in LABELS or lab[0] in TODAY or lab[0] in TAG_LABELS):
         return True
-    if _BREADCRUMB.search(c) and all(words(part) <= 3 for part in re.split(r"[>»/|ـ]", c)):
+    if _BREADCRUMB.search(c) and all(words(part) <= 3 for part in _CRUMB_PARTS.split(c)):
         return True
     if (n <= 5 and is_section_label(c)) or (("،" in c or "," in c) and is_keyword_list(c)) or _BYLINE.match(c):
         return True
@@ -225,8 +235,8 @@ def is_boilerplate(text: str) -> bool:
 def is_nav(k: str) -> bool:
     """Tell whether a line (in matching form) is a navigation or button label."""
     bare = k.rstrip(":：.!؟? ").strip()
-    bare = re.sub(r"^\d+\s*", "", bare)  # «3699 بازدید»
-    bare = re.sub(r"\s*[(\[]?\d+[)\]]?$", "", bare)  # «نظرات (۳)», «برچسب ها ۵»
+    bare = _COUNT_HEAD.sub("", bare)  # «3699 بازدید»
+    bare = _COUNT_TAIL.sub("", bare)  # «نظرات (۳)», «برچسب ها ۵»
     return bare in NAV_PHRASES or bare in FOOTER_MARKERS or bare.replace(" ", "") in _NAV_SKELETONS
 
 

@@ -3,44 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .article import Article, load_article
 from .parse import FolderRules
 from .records import ArticleRecord
+# Defined without the parser (a listing from the cache loads none), and named here as before:
+from .records import CorpusError as CorpusError, Listing as Listing, Skipped as Skipped
 from ..annotations.sidecar import peek_count
 from ..text.textio import UnreadableArticle, is_article_path, shown_name
-
-
-class CorpusError(Exception):
-    """The corpus folder itself cannot be used (missing, not a folder, unreadable)."""
-
-
-@dataclass
-class Skipped:
-    file: str
-    reason: str
-
-
-@dataclass
-class Listing:
-    """The result of scanning a folder: articles, skipped files, warnings."""
-
-    corpus: Path
-    articles: list[ArticleRecord] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[dict[str, str]] = field(default_factory=list)
-    partial: bool = False  # the folder is still being read: more articles will follow
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "corpus": str(self.corpus),
-            "articles": [a.to_json() for a in self.articles],
-            "skipped": [{"file": s.file, "reason": s.reason} for s in self.skipped],
-            "warnings": self.warnings,
-        }
 
 
 def article_files(corpus: Path) -> list[Path]:

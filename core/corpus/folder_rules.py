@@ -30,7 +30,7 @@ from typing import Any
 
 from ..files.atomic import write_atomic
 from .boilerplate import clean, key, words
-from .parse import NO_RULES, FolderRules, split_lines
+from .lines import NO_RULES, FolderRules, split_lines  # not `parse`: a listing from the cache loads no parser
 from ..files.paths import cache_dir, data_dir
 from ..text.textio import UnreadableArticle, is_article_name, read_text, shown_name
 
@@ -102,7 +102,7 @@ def line_keys(text: str) -> tuple[list[str], list[str]]:
         n = words(c)
         if n >= STORY_WORDS:
             long[key(c)] = None
-        elif n <= MAX_WORDS and not c.endswith((":", "：")) and any(ch.isalpha() for ch in c):
+        elif n <= MAX_WORDS and not c.endswith((":", "：")) and (c[0].isalpha() or any(ch.isalpha() for ch in c)):
             short[key(c)] = None
     return list(short), [hashlib.sha1(k.encode("utf-8", "surrogatepass")).hexdigest()[:12] for k in long]
 

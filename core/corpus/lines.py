@@ -13,6 +13,7 @@ from .boilerplate import clean, key
 
 Role = str  # supertitle | title | lead | body | boilerplate | date | code | duplicate | blank
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BREAK = re.compile(r"[\r\n]")
 SENTENCE_END = ".!؟?…"
 
 
@@ -85,7 +86,7 @@ def unwrap(text: str, lines: list[Line]) -> list[Line]:
             out.append(lines[i])
         else:
             start, end = lines[i].start, lines[j].end
-            out.append(Line(start, end, re.sub(r"[\r\n]", " ", text[start:end])))
+            out.append(Line(start, end, _BREAK.sub(" ", text[start:end])))
         i = j + 1
     return out
 

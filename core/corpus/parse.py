@@ -304,7 +304,6 @@ def _read_body(p: Parsed, body: list[Line], verdicts: dict[int, str], offset: in
     in_read_more = False
     labelled_source: str | None = None
     paragraphs = 0
-    sources: list[str] = []
     firsts: list[str] = [p.lead] if p.lead else []
     credit_lines: list[str] = []
     for j, ln in enumerate(body):
@@ -351,9 +350,8 @@ def _read_body(p: Parsed, body: list[Line], verdicts: dict[int, str], offset: in
                 paragraphs += 1
     # The outlet: a credit opening one of the first paragraphs, then «به گزارش X» inside
     # them, then a credit line in the header or under the text, then a «منبع:» label.
-    for find in (source_of, source_inside):
-        sources += [src for text in firsts if (src := find(text))]
-    p.source = (sources[0] if sources else None) or p.header_credit or \
+    found = next((src for find in (source_of, source_inside) for text in firsts if (src := find(text))), None)
+    p.source = found or p.header_credit or \
         (credit_lines[0] if credit_lines else None) or outlet_of_address(labelled_source) or p.site_name
     if p.source:
         p.source = p.source.strip(" -–—:،,؛")
@@ -368,6 +366,7 @@ def _is_body_label(text: str) -> bool:
 
 
 TITLE_MAX = 120
+_SENTENCE_END = re.compile(r"(?<=[.!؟?])\s")
 
 
 def _title_from(p: Parsed) -> str | None:
@@ -381,7 +380,7 @@ def _title_from(p: Parsed) -> str | None:
     text = next((t for t in texts if words(t) >= 4 and not CREDIT_HEAD.match(t)), texts[0] if texts else None)
     if not text:
         return None
-    sentence = re.split(r"(?<=[.!؟?])\s", text, maxsplit=1)[0]
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
     sentence = sentence.rstrip(".!؟? ")
     if len(sentence) <= TITLE_MAX:
         return sentence

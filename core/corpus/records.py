@@ -1,14 +1,20 @@
-"""The article-metadata record: one article of a folder listing, typed and frozen.
+"""The article-metadata record: one article of a folder listing, typed and frozen; and the
+listing itself (records, skipped files, warnings).
 
 It is what `hashiye-cli list --json` prints for each article (DESIGN §6, in that order),
 what the listing cache stores, and what the window's list and header show. It never
 changes once made: a new annotation count is a new record (`with_annotations`).
+
+This module imports no parser: a folder listed from the cache (`search.listing_cache`) does
+not load one. `corpus.corpus` gives the same classes under its own name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 
@@ -30,7 +36,7 @@ class ArticleRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The record as `hashiye-cli list --json` prints it: every field, in DESIGN §6's order."""
-        return {name: getattr(self, name) for name in FIELDS}
+        return dict(zip(FIELDS, _values(self)))  # C loops (a listing makes thousands)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ArticleRecord:
@@ -51,3 +57,33 @@ class ArticleRecord:
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ArticleRecord))
+_values = attrgetter(*FIELDS)  # a record's field values, in FIELDS' order
+
+
+class CorpusError(Exception):
+    """The corpus folder itself cannot be used (missing, not a folder, unreadable)."""
+
+
+@dataclass
+class Skipped:
+    file: str
+    reason: str
+
+
+@dataclass
+class Listing:
+    """The result of scanning a folder: articles, skipped files, warnings."""
+
+    corpus: Path
+    articles: list[ArticleRecord] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    partial: bool = False  # the folder is still being read: more articles will follow
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "corpus": str(self.corpus),
+            "articles": [a.to_json() for a in self.articles],
+            "skipped": [{"file": s.file, "reason": s.reason} for s in self.skipped],
+            "warnings": self.warnings,
+        }

@@ -50,6 +50,16 @@ AGENCY_DOMAINS = {
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<name>[a-z0-9-]+)\.(?:ir|com|net|org|news|co|tv)\b", re.IGNORECASE)
 _INTERVIEW = re.compile(r"گفت[\s\u200c]?و[\s\u200c]?گو(?:ی\s+\S+)?\s+با\s+(?P<src>[^،,:؛]{2,80})")
 _CRUMB = re.compile(r"\s[»>ـ|]\s")
+# The other patterns of this module, compiled once
+_DESK_HEAD = re.compile(r"^(?:سرویس|گروه|بخش|سایت|پایگاه)\s+")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_DIGIT_OR_LATIN = re.compile(r"[0-9A-Za-z۰-۹]")
+_SLASH = re.compile(r"\s+[/|]\s+")
+_ADDRESS_HEAD = re.compile(r"(?:https?://|www\.|[a-z0-9-]+\.)", re.IGNORECASE)
+_REPORTED = re.compile(r"(?:^|[\s.،])(?=به\s+گزارش\s)")
+_QUOTED = re.compile(r"[«\"“](?P<q>[^»\"”]{2,30})[»\"”]")
+_CREDIT_PREFIX = re.compile(r"^[^:：\-–—]{2,60}?(?:\s*[-–—]\s*[^:：\-–—]{2,40}?)?\s*[:：\-–—]\s+")
+_PLACE_PREFIX = re.compile(r"^[^\s\-–—:：،]+(?:\s[^\s\-–—:：،]+)?\s*[-–—]\s*(?=\S)")
 
 
 def breadcrumb_head(text: str) -> str | None:
@@ -57,9 +67,9 @@ def breadcrumb_head(text: str) -> str | None:
     c = clean(text)
     if not _CRUMB.search(c) or words(c) > 10:
         return None
-    head = re.sub(r"^(?:سرویس|گروه|بخش|سایت|پایگاه)\s+", "", _CRUMB.split(c, maxsplit=1)[0].strip())
+    head = _DESK_HEAD.sub("", _CRUMB.split(c, maxsplit=1)[0].strip())
     if not head or words(head) > 3 or is_section_label(head) or is_boilerplate(head) or \
-            not re.search(r"[\u0600-\u06ff]", head) or re.search(r"[0-9A-Za-z۰-۹]", head):
+            not _ARABIC_SCRIPT.search(head) or _DIGIT_OR_LATIN.search(head):
         return None
     return head
 
@@ -71,7 +81,7 @@ def credit_of(text: str) -> str | None:
     """The outlet a short header line credits («خبرگزاری ایسنا», «وبگاه X مشاهده در مرجع»)."""
     m = URL_CREDIT.match(text)
     c = CREDIT_TAIL.sub("", m["src"] if m else text).strip(" -|،,:/•")
-    if not c or _NOT_CREDIT.search(c) or words(c) > 4 or not re.search(r"[\u0600-\u06ff]", c):
+    if not c or _NOT_CREDIT.search(c) or words(c) > 4 or not _ARABIC_SCRIPT.search(c):
         return None
     if is_section_label(c):
         return None
@@ -80,7 +90,7 @@ def credit_of(text: str) -> str | None:
 
 def first_part(text: str) -> str:
     """A credit line up to its first « / » or « | » («پایگاه بصیرت / نویسنده» → «پایگاه بصیرت»)."""
-    return re.split(r"\s+[/|]\s+", clean(text), maxsplit=1)[0]
+    return _SLASH.split(clean(text), maxsplit=1)[0]
 
 
 def outlet_of_address(label: str | None) -> str | None:
@@ -88,7 +98,7 @@ def outlet_of_address(label: str | None) -> str | None:
     if not label:
         return None
     m = _DOMAIN.search(label)
-    if m is None or not re.match(r"(?:https?://|www\.|[a-z0-9-]+\.)", label.strip(), re.IGNORECASE):
+    if m is None or not _ADDRESS_HEAD.match(label.strip()):
         return label
     return AGENCY_DOMAINS.get(m["name"].lower())
 
@@ -124,7 +134,7 @@ def source_inside(text: str) -> str | None:
     """«به گزارش X،» or «در گفت‌وگو با X،» inside one of the first paragraphs."""
     c = tidy(text)
     reported = "گزارش" in c  # substring tests first: most paragraphs have neither phrase
-    for m in re.finditer(r"(?:^|[\s.،])(?=به\s+گزارش\s)", c) if reported else ():
+    for m in _REPORTED.finditer(c) if reported else ():
         src = source_of(c[m.end():])
         if src:
             return src
@@ -137,7 +147,7 @@ def source_inside(text: str) -> str | None:
         agency = AGENCY_WORD.search(src)
         if agency:
             return src[agency.start():].strip()
-        quoted = re.search(r"[«\"“](?P<q>[^»\"”]{2,30})[»\"”]", src)
+        quoted = _QUOTED.search(src)
         if quoted and words(quoted["q"]) <= 3:
             return quoted["q"].strip()  # «با خبرنگار گروه دانشگاهی "مهر"»
         if "خبرنگار" not in src and words(src) == 1 and src not in ("وی", "او"):
@@ -155,11 +165,11 @@ def without_credit(text: str) -> str:
     if m:
         rest = text[m.end():]
     elif source_of(text) or AGENCY_WORD.match(text):
-        m = re.match(r"^[^:：\-–—]{2,60}?(?:\s*[-–—]\s*[^:：\-–—]{2,40}?)?\s*[:：\-–—]\s+", text)
+        m = _CREDIT_PREFIX.match(text)
         if m:
             rest = text[m.end():]
     else:
-        m = re.match(r"^[^\s\-–—:：،]+(?:\s[^\s\-–—:：،]+)?\s*[-–—]\s*(?=\S)", text)  # «مشهد- », «میهن تجارت- »
+        m = _PLACE_PREFIX.match(text)  # «مشهد- », «میهن تجارت- »
         if m:
             rest = text[m.end():]
     return rest if words(rest) >= 4 else text

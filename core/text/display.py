@@ -277,6 +277,8 @@ def build_display(source: str, parsed: Parsed, *, digits: DigitStyle = "fa",
 
 def display_line(text: str, *, digits: DigitStyle = "fa", normalized: bool = False) -> str:
     """One piece of text (a title, a lead, a source) normalised exactly as a display line is."""
+    if not normalized and "<" not in text and "&" not in text:  # no markup: `quick_line`'s text without its map
+        return fold_digits(fold_letters(_SPACE_RUN.sub(" ", text).strip(" ")), digits)
     out, spans = quick_line(text, 0, len(text), digits)
     if normalized and out:
         out = hazm_line(out, spans, digits)[0]
