@@ -11,13 +11,13 @@ import json
 import os
 import re
 import threading
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator
 from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..text.normalize import ZWNJ, match_key_lines
+from ..text.normalize import match_key_lines
 from ..text.textio import UnreadableArticle, check_file_name, is_article_name, read_text
 
 if TYPE_CHECKING:  # the parser is imported when first needed: a search does not load it
@@ -32,35 +32,13 @@ _RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
 
 
 def index_tokens(text: str) -> str:
-    """The FTS tokens of a text: its matching-form words, each gap-separated pair joined, and
-    each pair of words separated by a space joined with SPACE_JOIN (see `space_pairs`)."""
+    """The FTS tokens of a text: its matching-form words and each gap-separated pair joined."""
     tokens: set[str] = set()
     for run in _RUN.findall(match_key_lines(text)):
         words = run.split()
         tokens.update(words)
         tokens.update(map(add, words, words[1:]))  # neighbours joined (map: no Python loop)
-    tokens.update(space_pairs(text))
     return " ".join(tokens)
-
-
-SPACE_JOIN = "\ue000"  # a private-use character: a letter to FTS5's tokenizer, never in a matching form
-_PART = "\ue001"  # stands for ZWNJ while pairs are found
-_SPACE_PAIR = re.compile(f"(?<![^\\W_])(?<!{_PART})({_PART}*(?:[^\\W_]+{_PART}+)*[^\\W_]+)"
-                         f"(?={_PART}*(?: +{_PART}*)+([^\\W_]+))")
-
-
-def space_pairs(text: str) -> set[str]:
-    """Pairs of units a space separates: the first from each place a hit may start in it (its start,
-    after each ZWNJ), without gaps, then SPACE_JOIN, then the first ZWNJ part of the second; in
-    matching form. A hit that crosses a space starts with such a pair (`counts.py` finds the
-    articles to count on the file with them)."""
-    found = _SPACE_PAIR.findall(match_key_lines(text.replace(ZWNJ, _PART)) if ZWNJ in text else match_key_lines(text))
-    pairs = {unit + SPACE_JOIN + after for unit, after in found if _PART not in unit}  # most: one part
-    for unit, after in found:
-        if _PART in unit:
-            parts = [p for p in unit.split(_PART) if p]
-            pairs.update("".join(parts[i:]) + SPACE_JOIN + after for i in range(len(parts)))
-    return pairs
 
 
 def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
@@ -71,7 +49,7 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
     `rules` are the folder's line rules (core.folder_rules) the record is parsed with.
     """
     path = corpus / name
-    row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "tokens": None, "units": None,
+    row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "tokens": None, "units": None, "pairs": None,
                            "encoding": None, "skipped": None, "record": None,
                            "warnings": None, "published": None}
     try:
@@ -103,10 +81,10 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
         row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
         row["published"] = record.published
     if words:
-        from ..text.units import word_units  # not on the window's start-up path (it lists without words)
+        from ..text.units import units_and_pairs  # not on the window's start-up path (it lists without words)
 
         row["tokens"] = index_tokens(decoded.text)
-        row["units"] = dict(Counter(word_units(decoded.text)))  # hit counts (counts.py)
+        row["units"], row["pairs"] = units_and_pairs(decoded.text)  # hit counts (counts.py)
     return row
 
 

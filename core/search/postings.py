@@ -5,8 +5,10 @@ breaks and punctuation, ZWNJ, marks and letter variants kept), stored once in `u
 `unit_starts` holds, for each unit, the skeleton from each place a hit may start in it
 (`units.unit_starts`), so the units a query can match are found by a range lookup.
 `postings` holds how often each unit occurs in each article: key `unit << 32 | docid`,
-so one unit's articles are one range of the primary key. `doc_units` lists an article's
-units, so its postings are removed when the file changes or goes.
+so one unit's articles are one range of the primary key. `pair_postings` holds how often
+two units stand next to each other, only spaces between them (`units.units_and_pairs`), in
+each article: a hit that crosses a space is counted there (`counts.py`). `doc_units` lists
+an article's units and pairs, so its postings are removed when the file changes or goes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, text TEXT UNIQUE);
 CREATE TABLE IF NOT EXISTS unit_starts (skel TEXT, unit INTEGER, PRIMARY KEY (skel, unit)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS postings (key INTEGER PRIMARY KEY, n INTEGER);
-CREATE TABLE IF NOT EXISTS doc_units (doc INTEGER PRIMARY KEY, units BLOB);
+CREATE TABLE IF NOT EXISTS pair_postings (u1 INTEGER, u2 INTEGER, doc INTEGER, n INTEGER,
+    PRIMARY KEY (u1, u2, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS doc_units (doc INTEGER PRIMARY KEY, units BLOB, pairs BLOB);
 """
 
 DOC_BITS = 32
@@ -74,32 +78,43 @@ class Vocabulary:
         self.next_id = 0
 
 
-def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[str, int]]]) -> None:
-    """Store articles' unit counts, each under its docid (inside the caller's transaction).
+Pairs = dict[tuple[str, str], int]
+
+
+def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[str, int], Pairs]]) -> None:
+    """Store articles' unit and pair counts, each under its docid (inside the caller's transaction).
 
     The postings of a batch are inserted in key order (fewer pages touched than article by article).
     """
-    ids = vocab.ids_of({t for _, units in docs for t in units})
-    rows = sorted((ids[t] << DOC_BITS | docid, n) for docid, units in docs for t, n in units.items())
+    ids = vocab.ids_of({t for _, units, _ in docs for t in units})
+    rows = sorted((ids[t] << DOC_BITS | docid, n) for docid, units, _ in docs for t, n in units.items())
     db.executemany("INSERT INTO postings VALUES (?, ?)", rows)
-    db.executemany("INSERT INTO doc_units VALUES (?, ?)",
-                   [(docid, array("I", sorted(ids[t] for t in units)).tobytes()) for docid, units in docs])
+    pair_ids = [(docid, {(ids[a], ids[b]): n for (a, b), n in pairs.items()}) for docid, _, pairs in docs]
+    db.executemany("INSERT INTO pair_postings VALUES (?, ?, ?, ?)",
+                   sorted((a, b, docid, n) for docid, pairs in pair_ids for (a, b), n in pairs.items()))
+    db.executemany("INSERT INTO doc_units VALUES (?, ?, ?)",
+                   [(docid, array("I", sorted(ids[t] for t in units)).tobytes(),
+                     array("I", [u for pair in sorted(ids_) for u in pair]).tobytes())
+                    for (docid, units, _), (_, ids_) in zip(docs, pair_ids, strict=True)])
 
 
 def drop(db: sqlite3.Connection, docids: list[int]) -> None:
     """Remove the postings of articles (inside the caller's transaction)."""
     for docid in docids:
-        row = db.execute("SELECT units FROM doc_units WHERE doc = ?", (docid,)).fetchone()
+        row = db.execute("SELECT units, pairs FROM doc_units WHERE doc = ?", (docid,)).fetchone()
         if row is None:
             continue
-        ids = array("I")
+        ids, pairs = array("I"), array("I")
         ids.frombytes(row[0])
+        pairs.frombytes(row[1])
         db.executemany("DELETE FROM postings WHERE key = ?", [(u << DOC_BITS | docid,) for u in ids])
+        db.executemany("DELETE FROM pair_postings WHERE u1 = ? AND u2 = ? AND doc = ?",
+                       [(pairs[i], pairs[i + 1], docid) for i in range(0, len(pairs), 2)])
         db.execute("DELETE FROM doc_units WHERE doc = ?", (docid,))
 
 
 def clear(db: sqlite3.Connection, vocab: Vocabulary) -> None:
     """Remove every posting and unit (compaction rebuilds them from the files)."""
-    for table in ("postings", "doc_units", "unit_starts", "units"):
+    for table in ("postings", "pair_postings", "doc_units", "unit_starts", "units"):
         db.execute(f"DELETE FROM {table}")
     vocab.forget()

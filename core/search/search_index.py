@@ -44,7 +44,7 @@ __all__ = ["BATCH", "CHUNK", "PARALLEL_FROM", "CorpusIndex", "Progress", "code_f
            "corpus_error", "cpu_count", "index_path", "index_read", "index_tokens", "is_damage", "read_row",
            "read_rows"]
 
-SCHEMA_VERSION = 7  # bump when the tables change (code changes are caught by `code_fingerprint`)
+SCHEMA_VERSION = 8  # bump when the tables change (code changes are caught by `code_fingerprint`)
 LAZY_FROM = 1000  # candidates from which a first page walks the files in date order
 COMPACT_MIN = 1000  # old rows tolerated before compacting (also at most a quarter of the live rows)
 
@@ -276,7 +276,7 @@ class CorpusIndex:
         try:
             docid = self._next_docid()
             garbage = 0
-            units: list[tuple[int, dict[str, int]]] = []
+            units: list[tuple[int, dict[str, int], postings.Pairs]] = []
             for row in rows:
                 old = db.execute("SELECT docid FROM files WHERE name = ?", (row["name"],)).fetchone()
                 garbage += 1 if old and old[0] is not None else 0
@@ -286,7 +286,7 @@ class CorpusIndex:
                 if row["tokens"] is not None:
                     row_docid, docid = docid, docid + 1
                     db.execute("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", (row_docid, row["tokens"]))
-                    units.append((row_docid, row["units"]))
+                    units.append((row_docid, row["units"], row["pairs"]))
                 db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
                            (row["name"], row["mtime"], row["size"], row["ino"], row_docid, row["encoding"],
                             row["skipped"], row["record"], row["warnings"], row["published"]))
