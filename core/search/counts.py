@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..text.matching import Query, Span, Term, _merge, gap_allowed, term_keys, term_spans
-from .postings import DOC_BITS, DOC_MASK
+from .postings import DOC_BITS, DOC_MASK, code
 from .search_index import CorpusIndex
 
 _TOP = "\U0010ffff"
@@ -101,16 +101,28 @@ class _Units:
         return text
 
 
+_FEW = 8  # second units looked for with instr() in SQLite; more: every row of the first unit is read
+
+
 def _pairs_between(units: _Units, firsts: Iterable[int], seconds: frozenset[int]) -> dict[Pair, list[tuple[int, int]]]:
-    """(doc, n) of each pair of a unit of `firsts` followed by one of `seconds`."""
+    """(doc, n) of each pair of a unit of `firsts` followed by one of `seconds` (`postings.next`)."""
     out: dict[Pair, list[tuple[int, int]]] = defaultdict(list)
     if not seconds:
         return out
-    listed = json.dumps(sorted(seconds))
+    codes = {b: code(b) for b in seconds}
+    few = len(codes) <= _FEW
+    where = " OR ".join("instr(next, ?)" for _ in codes) if few else "next IS NOT NULL"
+    sql = f"SELECT key & {DOC_MASK}, next FROM postings WHERE key BETWEEN ? AND ? AND ({where})"
     for a in firsts:
-        for b, doc, n in units.db.execute("SELECT u2, doc, n FROM pair_postings WHERE u1 = ? AND u2 IN "
-                                          "(SELECT value FROM json_each(?))", (a, listed)):
-            out[(a, b)].append((doc, n))
+        low = a << DOC_BITS
+        for doc, following in units.db.execute(sql, (low, low | DOC_MASK, *(codes.values() if few else ()))):
+            if few:
+                for b, c in codes.items():
+                    if (n := following.count(c)):
+                        out[(a, b)].append((doc, n))
+                continue
+            for b in {int(b) for b in following[1:-1].split("><")} & seconds:
+                out[(a, b)].append((doc, following.count(codes[b])))
     return out
 
 
@@ -169,10 +181,10 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
     if len(sources) == 1:
         weights = {u: len(found) for u, found in spans[0].items()}
         deltas = {p: len(w[0]) - weights.get(p[0], 0) - weights.get(p[1], 0) for p, w in windows.items()}
-        counts.per_doc = _sums(index, weights, deltas, "sum(p.n * q.v)", add=True)
+        counts.per_doc = _sums(index, weights, deltas, pairs, "sum(p.n * q.v)", add=True)
     else:
         masks = _sums(index, {u: _mask(spans, u) for u in all_units},
-                      {p: sum(1 << i for i, w in enumerate(ws) if w) for p, ws in windows.items()},
+                      {p: sum(1 << i for i, w in enumerate(ws) if w) for p, ws in windows.items()}, pairs,
                       " | ".join(f"max(q.v & {1 << i})" for i in range(len(sources))), add=False)
         by_active: dict[tuple[int, ...], list[int]] = defaultdict(list)
         for doc, mask in masks.items():
@@ -183,7 +195,7 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
             weights = {u: _count(spans, active, u) for u in all_units}
             deltas = {p: len(_merge([s for i in active for s in ws[i]]))
                       - weights.get(p[0], 0) - weights.get(p[1], 0) for p, ws in windows.items()}
-            totals = _sums(index, weights, deltas, "sum(p.n * q.v)", add=True)
+            totals = _sums(index, weights, deltas, pairs, "sum(p.n * q.v)", add=True)
             counts.per_doc.update((doc, totals[doc]) for doc in docs if totals.get(doc))
     for doc in verify:
         counts.per_doc.pop(doc, None)
@@ -199,24 +211,22 @@ def _count(spans: list[dict[int, list[Span]]], active: tuple[int, ...], unit: in
     return len(_merge([s for i in active for s in spans[i].get(unit, ())]))
 
 
-def _sums(index: CorpusIndex, units: dict[int, int], pairs: dict[Pair, int], agg: str, *, add: bool) -> dict[int, int]:
-    """Per article, `agg` over its postings of `units` and `pairs`, each with its value `q.v`
-    (nonzero values only); the statements' results are added (`add`) or or-ed together."""
+def _sums(index: CorpusIndex, units: dict[int, int], pairs: dict[Pair, int],
+          postings: dict[Pair, list[tuple[int, int]]], agg: str, *, add: bool) -> dict[int, int]:
+    """Per article, its postings of `units` and `pairs` (`postings`: (doc, n) of each pair), each with its
+    value `q.v` (nonzero values only): `agg` in SQL per statement for units, the n-weighted sum
+    (`add`) or the or of the values; the statements' results are added (`add`) or or-ed together."""
     out: dict[int, int] = {}
-    db = index.db
     unit_rows = [(u, v) for u, v in units.items() if v]
-    pair_rows = [(a, b, v) for (a, b), v in pairs.items() if v]
     for start in range(0, len(unit_rows), _CHUNK):
         chunk = unit_rows[start:start + _CHUNK]
         sql = (f"WITH q(u, v) AS (VALUES {','.join('(?,?)' for _ in chunk)}) SELECT p.key & {DOC_MASK}, {agg} "
                f"FROM q JOIN postings p ON p.key BETWEEN q.u << {DOC_BITS} AND (q.u << {DOC_BITS}) + {DOC_MASK} "
                f"GROUP BY 1")
-        _combine(out, db.execute(sql, [x for row in chunk for x in row]), add)
-    for start in range(0, len(pair_rows), _CHUNK):
-        chunk = pair_rows[start:start + _CHUNK]
-        sql = (f"WITH q(a, b, v) AS (VALUES {','.join('(?,?,?)' for _ in chunk)}) SELECT p.doc, {agg} "
-               f"FROM q JOIN pair_postings p ON p.u1 = q.a AND p.u2 = q.b GROUP BY 1")
-        _combine(out, db.execute(sql, [x for row in chunk for x in row]), add)
+        _combine(out, index.db.execute(sql, [x for row in chunk for x in row]), add)
+    for pair, v in pairs.items():
+        if v:
+            _combine(out, ((doc, n * v if add else v) for doc, n in postings[pair]), add)
     return out
 
 

@@ -5,10 +5,11 @@ breaks and punctuation, ZWNJ, marks and letter variants kept), stored once in `u
 `unit_starts` holds, for each unit, the skeleton from each place a hit may start in it
 (`units.unit_starts`), so the units a query can match are found by a range lookup.
 `postings` holds how often each unit occurs in each article: key `unit << 32 | docid`,
-so one unit's articles are one range of the primary key. `pair_postings` holds how often
-two units stand next to each other, only spaces between them (`units.units_and_pairs`), in
-each article: a hit that crosses a space is counted there (`counts.py`). `doc_units` lists
-an article's units and pairs, so its postings are removed when the file changes or goes.
+so one unit's articles are one range of the primary key. Its `next` lists the units that
+follow the unit in the article with only spaces between (`units.units_and_pairs`), each
+written `code(unit)` as often as the pair occurs: a hit that crosses a space is counted
+there (`counts.py`). `doc_units` lists an article's units, so its postings are removed
+when the file changes or goes.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ from array import array
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, text TEXT UNIQUE);
 CREATE TABLE IF NOT EXISTS unit_starts (skel TEXT, unit INTEGER, PRIMARY KEY (skel, unit)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS postings (key INTEGER PRIMARY KEY, n INTEGER);
-CREATE TABLE IF NOT EXISTS pair_postings (u1 INTEGER, u2 INTEGER, doc INTEGER, n INTEGER,
-    PRIMARY KEY (u1, u2, doc)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS doc_units (doc INTEGER PRIMARY KEY, units BLOB, pairs BLOB);
+CREATE TABLE IF NOT EXISTS postings (key INTEGER PRIMARY KEY, n INTEGER, next TEXT);
+CREATE TABLE IF NOT EXISTS doc_units (doc INTEGER PRIMARY KEY, units BLOB);
 """
 
 DOC_BITS = 32
@@ -37,6 +36,7 @@ class Vocabulary:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.ids: dict[str, int] = {}
+        self.codes: dict[str, str] = {}  # `code` of units by text, as pairs are stored
         self.loaded = False
         self.next_id = 0
 
@@ -74,11 +74,17 @@ class Vocabulary:
 
     def forget(self) -> None:
         self.ids.clear()
+        self.codes.clear()
         self.loaded = False
         self.next_id = 0
 
 
 Pairs = dict[tuple[str, str], int]
+
+
+def code(unit: int) -> str:
+    """How a unit is written in `postings.next`: its id between < and > (no two codes overlap)."""
+    return f"<{unit}>"
 
 
 def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[str, int], Pairs]]) -> None:
@@ -87,34 +93,35 @@ def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[
     The postings of a batch are inserted in key order (fewer pages touched than article by article).
     """
     ids = vocab.ids_of({t for _, units, _ in docs for t in units})
-    rows = sorted((ids[t] << DOC_BITS | docid, n) for docid, units, _ in docs for t, n in units.items())
-    db.executemany("INSERT INTO postings VALUES (?, ?)", rows)
-    pair_ids = [(docid, {(ids[a], ids[b]): n for (a, b), n in pairs.items()}) for docid, _, pairs in docs]
-    db.executemany("INSERT INTO pair_postings VALUES (?, ?, ?, ?)",
-                   sorted((a, b, docid, n) for docid, pairs in pair_ids for (a, b), n in pairs.items()))
-    db.executemany("INSERT INTO doc_units VALUES (?, ?, ?)",
-                   [(docid, array("I", sorted(ids[t] for t in units)).tobytes(),
-                     array("I", [u for pair in sorted(ids_) for u in pair]).tobytes())
-                    for (docid, units, _), (_, ids_) in zip(docs, pair_ids, strict=True)])
+    codes = vocab.codes
+    rows = []
+    for docid, units, pairs in docs:
+        nexts: dict[str, list[str]] = {}
+        for (a, b), n in pairs.items():
+            c = codes.get(b) or codes.setdefault(b, code(ids[b]))
+            nexts.setdefault(a, []).append(c if n == 1 else c * n)
+        rows.extend((ids[t] << DOC_BITS | docid, n, "".join(nexts[t]) if t in nexts else None)
+                    for t, n in units.items())
+    rows.sort()
+    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
+    db.executemany("INSERT INTO doc_units VALUES (?, ?)",
+                   [(docid, array("I", sorted(ids[t] for t in units)).tobytes()) for docid, units, _ in docs])
 
 
 def drop(db: sqlite3.Connection, docids: list[int]) -> None:
     """Remove the postings of articles (inside the caller's transaction)."""
     for docid in docids:
-        row = db.execute("SELECT units, pairs FROM doc_units WHERE doc = ?", (docid,)).fetchone()
+        row = db.execute("SELECT units FROM doc_units WHERE doc = ?", (docid,)).fetchone()
         if row is None:
             continue
-        ids, pairs = array("I"), array("I")
+        ids = array("I")
         ids.frombytes(row[0])
-        pairs.frombytes(row[1])
         db.executemany("DELETE FROM postings WHERE key = ?", [(u << DOC_BITS | docid,) for u in ids])
-        db.executemany("DELETE FROM pair_postings WHERE u1 = ? AND u2 = ? AND doc = ?",
-                       [(pairs[i], pairs[i + 1], docid) for i in range(0, len(pairs), 2)])
         db.execute("DELETE FROM doc_units WHERE doc = ?", (docid,))
 
 
 def clear(db: sqlite3.Connection, vocab: Vocabulary) -> None:
     """Remove every posting and unit (compaction rebuilds them from the files)."""
-    for table in ("postings", "pair_postings", "doc_units", "unit_starts", "units"):
+    for table in ("postings", "doc_units", "unit_starts", "units"):
         db.execute(f"DELETE FROM {table}")
     vocab.forget()
