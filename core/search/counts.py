@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import defaultdict
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -38,9 +38,10 @@ from .postings import DOC_BITS, DOC_MASK, code
 from .search_index import CorpusIndex
 
 _TOP = "\U0010ffff"
-_CHUNK = 300  # rows of a VALUES table in one statement
 
 Pair = tuple[int, int]
+# Values read from JSON once, not at each row they are joined to (older SQLite: correct, slower).
+_MATERIALIZED = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
 
 
 @dataclass
@@ -101,40 +102,41 @@ class _Units:
         return text
 
 
-_FEW = 8  # second units looked for with instr() in SQLite; more: every row of the first unit is read
+_FEW = 8  # second units looked for one by one in SQLite; more: every row of the first unit is read
 
 
-def _pairs_between(units: _Units, firsts: Iterable[int], seconds: frozenset[int]) -> dict[Pair, list[tuple[int, int]]]:
-    """(doc, n) of each pair of a unit of `firsts` followed by one of `seconds` (`postings.next`)."""
-    out: dict[Pair, list[tuple[int, int]]] = defaultdict(list)
+def _pairs_between(units: _Units, firsts: Iterable[int], seconds: frozenset[int]) -> set[Pair]:
+    """The pairs (in some article) of a unit of `firsts` followed by one of `seconds` (`postings.next`)."""
+    out: set[Pair] = set()
     if not seconds:
         return out
-    codes = {b: code(b) for b in seconds}
-    few = len(codes) <= _FEW
-    where = " OR ".join("instr(next, ?)" for _ in codes) if few else "next IS NOT NULL"
-    sql = f"SELECT key & {DOC_MASK}, next FROM postings WHERE key BETWEEN ? AND ? AND ({where})"
+    db = units.db
     for a in firsts:
         low = a << DOC_BITS
-        for doc, following in units.db.execute(sql, (low, low | DOC_MASK, *(codes.values() if few else ()))):
-            if few:
-                for b, c in codes.items():
-                    if (n := following.count(c)):
-                        out[(a, b)].append((doc, n))
-                continue
-            for b in {int(b) for b in following[1:-1].split("><")} & seconds:
-                out[(a, b)].append((doc, following.count(codes[b])))
+        if len(seconds) <= _FEW:
+            out.update((a, b) for b in seconds if db.execute(
+                "SELECT 1 FROM postings WHERE key BETWEEN ? AND ? AND instr(next, ?) LIMIT 1",
+                (low, low | DOC_MASK, code(b))).fetchone())
+            continue
+        found: set[str] = set()
+        for (following,) in db.execute("SELECT next FROM postings WHERE key BETWEEN ? AND ? AND next IS NOT NULL",
+                                       (low, low | DOC_MASK)):
+            found.update(following[1:-1].split("><"))
+        out.update((a, b) for b in {int(b) for b in found} & seconds)
     return out
 
 
-def _docs(pairs: dict[Pair, list[tuple[int, int]]], *, first: int | None = None,
-          second: int | None = None) -> set[int]:
-    return {doc for (a, b), posts in pairs.items() if first in (None, a) and second in (None, b) for doc, _ in posts}
+def _docs(units: _Units, pairs: Iterable[Pair]) -> set[int]:
+    """Articles holding any of `pairs`."""
+    return {doc for a, b in pairs for (doc,) in units.db.execute(
+        f"SELECT key & {DOC_MASK} FROM postings WHERE key BETWEEN ? AND ? AND instr(next, ?)",
+        (a << DOC_BITS, a << DOC_BITS | DOC_MASK, code(b)))}
 
 
-def _windows(units: _Units, sources: list[Term]) -> tuple[dict[Pair, list[tuple[int, int]]], set[int]]:
-    """Pairs where a hit may cross the space, with their postings; and the articles to count on their
-    file: where two such pairs may share a unit, or a hit may cross two spaces."""
-    found: dict[Pair, list[tuple[int, int]]] = {}
+def _windows(units: _Units, sources: list[Term]) -> tuple[set[Pair], set[int]]:
+    """Pairs where a hit may cross the space; and the articles to count on their file: where two such
+    pairs may share a unit, or a hit may cross two spaces."""
+    found: set[Pair] = set()
     verify: set[int] = set()
     for term in sources:
         for key in term_keys(term):
@@ -143,18 +145,18 @@ def _windows(units: _Units, sources: list[Term]) -> tuple[dict[Pair, list[tuple[
                 firsts = units.exact(key[:m])
                 if not firsts:
                     continue
-                found.update(_pairs_between(units, firsts, units.prefixed(key[m:])))
+                found |= _pairs_between(units, firsts, units.prefixed(key[m:]))
                 for m2 in (s for s in splits if s > m):  # a whole unit in the middle: key[m:m2]
-                    mids = units.exact(key[m:m2])
-                    first = _pairs_between(units, firsts, mids) if mids else {}
+                    first = _pairs_between(units, firsts, units.exact(key[m:m2]))
                     if not first:
                         continue
                     nexts = units.prefixed(key[m2:]).union(*(units.exact(key[m2:m3]) for m3 in splits if m3 > m2))
-                    then = _pairs_between(units, {b for _, b in first}, nexts)
                     for mid in {b for _, b in first}:
-                        verify |= _docs(first, second=mid) & _docs(then, first=mid)
+                        then = _pairs_between(units, (mid,), nexts)
+                        if then:
+                            verify |= _docs(units, (p for p in first if p[1] == mid)) & _docs(units, then)
     for shared in {a for a, _ in found} & {b for _, b in found}:  # chains: ... a shared b ...
-        verify |= _docs(found, second=shared) & _docs(found, first=shared)
+        verify |= _docs(units, (p for p in found if p[1] == shared)) & _docs(units, (p for p in found if p[0] == shared))
     return found, verify
 
 
@@ -173,67 +175,77 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
         spans.append({u: s for u in found if (s := term_spans(term, units.text(u)))})
     pairs, verify = _windows(units, sources)
     windows = {}  # pair -> per source: its spans in the window (the two units joined by a space)
-    for a, b in pairs:
+    for a, b in sorted(pairs):
         window = units.text(a) + " " + units.text(b)
         windows[(a, b)] = [term_spans(term, window) for term in sources]
-    counts = Counts(verified=verify)
-    all_units = sorted(set().union(*spans))
-    if len(sources) == 1:
-        weights = {u: len(found) for u, found in spans[0].items()}
-        deltas = {p: len(w[0]) - weights.get(p[0], 0) - weights.get(p[1], 0) for p, w in windows.items()}
-        counts.per_doc = _sums(index, weights, deltas, pairs, "sum(p.n * q.v)", add=True)
-    else:
-        masks = _sums(index, {u: _mask(spans, u) for u in all_units},
-                      {p: sum(1 << i for i, w in enumerate(ws) if w) for p, ws in windows.items()}, pairs,
-                      " | ".join(f"max(q.v & {1 << i})" for i in range(len(sources))), add=False)
-        by_active: dict[tuple[int, ...], list[int]] = defaultdict(list)
-        for doc, mask in masks.items():
-            active = _active(groups, mask)
-            if active is not None and doc not in verify:
-                by_active[active].append(doc)
-        for active, docs in by_active.items():
-            weights = {u: _count(spans, active, u) for u in all_units}
-            deltas = {p: len(_merge([s for i in active for s in ws[i]]))
-                      - weights.get(p[0], 0) - weights.get(p[1], 0) for p, ws in windows.items()}
-            totals = _sums(index, weights, deltas, pairs, "sum(p.n * q.v)", add=True)
-            counts.per_doc.update((doc, totals[doc]) for doc in docs if totals.get(doc))
-    for doc in verify:
-        counts.per_doc.pop(doc, None)
-    counts.per_doc = {doc: n for doc, n in counts.per_doc.items() if n}
-    return counts
-
-
-def _mask(spans: list[dict[int, list[Span]]], unit: int) -> int:
-    return sum(1 << i for i, found in enumerate(spans) if unit in found)
+    # What counts in an article: per group its phrase if it occurs, else (outside quotes) its words
+    # if each occurs (`_active`); `choices` are the combinations, `valid` and `chosen` tell in SQL.
+    choices: list[tuple[tuple[int, ...], list[str]]] = [((), [])]
+    valid = []
+    first = 0
+    for group in groups:
+        phrase = f"(mask & {1 << first}) != 0"
+        options = [((first,), [phrase])]
+        if len(group) > 1:
+            words = sum(1 << (first + j) for j in range(1, len(group)))
+            options.append((tuple(range(first + 1, first + len(group))), [f"(mask & {1 << first}) = 0"]))
+            phrase = f"({phrase} OR (mask & {words}) = {words})"
+        valid.append(phrase)
+        choices = [(a + o, ca + co) for a, ca in choices for o, co in options]
+        first += len(group)
+    actives = [a for a, _ in choices]
+    unit_values = []
+    for u in set().union(*spans):
+        weights = [_count(spans, active, u) for active in actives]
+        unit_values.append((u, sum(1 << i for i, found in enumerate(spans) if u in found), *weights))
+    pair_values = []
+    for (a, b), ws in windows.items():
+        mask = sum(1 << i for i, w in enumerate(ws) if w)
+        deltas = [len(_merge([s for i in active for s in ws[i]])) - _count(spans, active, a) - _count(spans, active, b)
+                  for active in actives]
+        if mask or any(deltas):
+            pair_values.append((a, code(b), mask, *deltas))
+    chosen = "CASE " + " ".join(f"WHEN {' AND '.join(c) or 1} THEN t{i}" for i, (_, c) in enumerate(choices)) + " END"
+    totals = _totals(index, len(sources), len(actives), unit_values, pair_values, " AND ".join(valid), chosen)
+    return Counts({doc: n for doc, n in totals if doc not in verify}, verify)
 
 
 def _count(spans: list[dict[int, list[Span]]], active: tuple[int, ...], unit: int) -> int:
     return len(_merge([s for i in active for s in spans[i].get(unit, ())]))
 
 
-def _sums(index: CorpusIndex, units: dict[int, int], pairs: dict[Pair, int],
-          postings: dict[Pair, list[tuple[int, int]]], agg: str, *, add: bool) -> dict[int, int]:
-    """Per article, its postings of `units` and `pairs` (`postings`: (doc, n) of each pair), each with its
-    value `q.v` (nonzero values only): `agg` in SQL per statement for units, the n-weighted sum
-    (`add`) or the or of the values; the statements' results are added (`add`) or or-ed together."""
-    out: dict[int, int] = {}
-    unit_rows = [(u, v) for u, v in units.items() if v]
-    for start in range(0, len(unit_rows), _CHUNK):
-        chunk = unit_rows[start:start + _CHUNK]
-        sql = (f"WITH q(u, v) AS (VALUES {','.join('(?,?)' for _ in chunk)}) SELECT p.key & {DOC_MASK}, {agg} "
-               f"FROM q JOIN postings p ON p.key BETWEEN q.u << {DOC_BITS} AND (q.u << {DOC_BITS}) + {DOC_MASK} "
-               f"GROUP BY 1")
-        _combine(out, index.db.execute(sql, [x for row in chunk for x in row]), add)
-    for pair, v in pairs.items():
-        if v:
-            _combine(out, ((doc, n * v if add else v) for doc, n in postings[pair]), add)
-    return out
+def _totals(index: CorpusIndex, sources: int, sums: int, units: list[tuple[int | str, ...]],
+            pairs: list[tuple[int | str, ...]], valid: str, chosen: str) -> list[tuple[int, int]]:
+    """(doc, hits) of the articles where `valid` holds and `chosen` is not 0, in one statement.
 
+    Per article, `mask` is the or of the masks (which of the `sources` have hits there) of the
+    units (rows `(unit, mask, *values)`) and pairs (`(first, code(second), mask, *values)`) it
+    holds, and `t0`... are the `sums` values added up, each times how often the article holds
+    the unit or pair."""
+    names = [f"w{i}" for i in range(sums)]
+    def columns(n: int) -> str:
+        return ", ".join(f"json_extract(value, '$[{i}]')" for i in range(n))
 
-def _combine(out: dict[int, int], rows: Iterable[tuple[int, int]], add: bool) -> None:
-    for doc, v in rows:
-        old = out.get(doc)
-        out[doc] = v if old is None else (old + v if add else old | v)
+    parts, ctes, args = [], [], []
+    if units:
+        ctes.append(f"q(u, m, {', '.join(names)}) AS {_MATERIALIZED}(SELECT {columns(sums + 2)} FROM json_each(?))")
+        parts.append(f"SELECT p.key & {DOC_MASK} AS doc, p.n AS n, q.m AS m, {', '.join(f'q.{w} AS {w}' for w in names)} "
+                     f"FROM q JOIN postings p ON p.key BETWEEN q.u << {DOC_BITS} AND (q.u << {DOC_BITS}) + {DOC_MASK}")
+        args.append(json.dumps(units))
+    if pairs:
+        ctes.append(f"r(a, pat, m, {', '.join(names)}) AS {_MATERIALIZED}(SELECT {columns(sums + 3)} FROM json_each(?))")
+        parts.append(f"SELECT p.key & {DOC_MASK} AS doc, (length(p.next) - length(replace(p.next, r.pat, ''))) "
+                     f"/ length(r.pat) AS n, r.m AS m, {', '.join(f'r.{w} AS {w}' for w in names)} FROM r JOIN postings p "
+                     f"ON p.key BETWEEN r.a << {DOC_BITS} AND (r.a << {DOC_BITS}) + {DOC_MASK} WHERE instr(p.next, r.pat)")
+        args.append(json.dumps(pairs, ensure_ascii=False))
+    if not parts:
+        return []
+    mask = " | ".join(f"max(m & {1 << i})" for i in range(sources))
+    sql = (f"WITH {', '.join(ctes)}, per AS (SELECT doc, {mask} AS mask, "
+           f"{', '.join(f'sum(n * {w}) AS t{i}' for i, w in enumerate(names))} "
+           f"FROM ({' UNION ALL '.join(parts)}) GROUP BY doc) "
+           f"SELECT doc, {chosen} AS hits FROM per WHERE {valid} AND hits != 0")
+    return index.db.execute(sql, args).fetchall()
 
 
 def _active(groups: list[tuple[Term, ...]], present: int) -> tuple[int, ...] | None:
