@@ -49,7 +49,7 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
     `rules` are the folder's line rules (core.folder_rules) the record is parsed with.
     """
     path = corpus / name
-    row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "tokens": None, "units": None, "pairs": None,
+    row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "ctime": None, "tokens": None, "units": None, "pairs": None,
                            "encoding": None, "skipped": None, "record": None,
                            "warnings": None, "published": None}
     try:
@@ -57,7 +57,7 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
             st = os.stat(path)  # before reading: a change made meanwhile is read at the next refresh
         except FileNotFoundError:
             st = os.lstat(path)  # a broken link: read_text says so
-        row["mtime"], row["size"], row["ino"] = st.st_mtime_ns, st.st_size, st.st_ino
+        row["mtime"], row["size"], row["ino"], row["ctime"] = st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns
         decoded = read_text(path)  # bounded, never blocks, regular files only
     except OSError as exc:
         row["skipped"] = f"cannot be read: {exc.strerror or exc}"
@@ -235,8 +235,8 @@ def _map_chunks(pool: ProcessPoolExecutor, workers: int, fn: Callable[..., list[
 
 
 def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
-        dict[str, tuple[int, int, int]], dict[str, tuple[int, int]] | None, dict[str, str]]:
-    """(mtime, size, inode) of every article file (the same files as `corpus.article_files`), (mtime,
+        dict[str, tuple[int, int, int, int]], dict[str, tuple[int, int]] | None, dict[str, str]]:
+    """(mtime, size, inode, ctime) of every article file (the same files as `corpus.article_files`), (mtime,
     size) of every sidecar (None without `with_sidecars`: a search needs none), and the article
     names that are not valid UTF-8 with the reason (one scandir)."""
     if not corpus.is_dir():
@@ -247,7 +247,7 @@ def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
     if with_sidecars:
         from ..annotations.sidecar import SUFFIX as suffix
 
-    out: dict[str, tuple[int, int, int]] = {}
+    out: dict[str, tuple[int, int, int, int]] = {}
     bad_names: dict[str, str] = {}
     sidecars: dict[str, tuple[int, int]] = {}
     try:
@@ -276,7 +276,7 @@ def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
                         st = entry.stat()
                     except FileNotFoundError:
                         st = entry.stat(follow_symlinks=False)
-                    out[entry.name] = (st.st_mtime_ns, st.st_size, st.st_ino)
+                    out[entry.name] = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
                 except OSError:
                     continue
     except OSError as exc:

@@ -1,6 +1,6 @@
 """The corpus cache: one SQLite database per corpus folder in the user cache folder.
 
-It holds, per article file (keyed by name, checked by mtime, size and inode):
+It holds, per article file (keyed by name, checked by mtime, size, inode and ctime):
 - the `list` record (metadata), so a large corpus is listed without parsing every file
   (`listing_cache.py`);
 - the article's words in an FTS5 table (`terms`) that proposes candidate articles;
@@ -52,7 +52,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
     name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, ino INTEGER, docid INTEGER,
-    encoding TEXT, skipped TEXT, record TEXT, warnings TEXT, published TEXT);
+    encoding TEXT, skipped TEXT, record TEXT, warnings TEXT, published TEXT, ctime INTEGER);
 CREATE INDEX IF NOT EXISTS files_docid ON files(docid);
 CREATE INDEX IF NOT EXISTS files_order ON files(published IS NULL, published DESC, name);
 CREATE TABLE IF NOT EXISTS sidecars (name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER,
@@ -199,7 +199,9 @@ class CorpusIndex:
                 workers: int | None = None) -> Iterator[Progress]:
         """Bring the cache up to date with the folder, yielding progress; incremental.
 
-        Only files whose mtime, size or inode changed are read; deleted files are dropped.
+        Only files whose mtime, size, inode or ctime changed are read; deleted files are dropped.
+        A search (`metadata=False`) on a folder where nothing changed costs one scan of the folder
+        and one query (`_words_current`).
         `metadata=False` indexes words only (search), leaving `list` records for later;
         `words=False` reads list records only (`hashiye-cli list`), leaving words for later.
         Many files are read in `workers` processes (default: one per CPU; 1 reads in this
@@ -224,8 +226,11 @@ class CorpusIndex:
     def _refresh(self, metadata: bool, words: bool, workers: int | None) -> Iterator[Progress]:
         yield Progress("scan", 0, 0)
         current = self._stat_files(metadata)
+        if not metadata and self._words_current(current):
+            yield Progress("done", 0, 0)
+            return
         known = {r[0]: r[1:] for r in self.db.execute(
-            "SELECT name, mtime, size, ino, docid, skipped, record FROM files")}
+            "SELECT name, mtime, size, ino, ctime, docid, skipped, record FROM files")}
         gone = [n for n in known if n not in current]
         pool = Workers(workers)  # started by the first step with many files to read, for every step
         try:
@@ -236,18 +241,18 @@ class CorpusIndex:
 
                 rules = for_folder(self.corpus, read=lambda corpus, names: read_line_keys(corpus, names, pool))
                 rules_changed = self._meta_text("folder_rules") != rules.digest()
-            # known[n]: mtime, size, ino, docid, skipped, record
+            # known[n]: mtime, size, ino, ctime, docid, skipped, record
             todo = [n for n, st in current.items()
-                    if rules_changed or n not in known or known[n][:3] != st
-                    or (metadata and known[n][5] is None and known[n][4] is None)
-                    or (words and known[n][3] is None and known[n][4] is None)]
+                    if rules_changed or n not in known or known[n][:4] != st
+                    or (metadata and known[n][6] is None and known[n][5] is None)
+                    or (words and known[n][4] is None and known[n][5] is None)]
             # What to read of each: what was asked for; an unchanged file read again for the other
             # part keeps what the cache had of it.
-            what = [(metadata or (n in known and known[n][:3] == current[n] and known[n][5] is not None),
-                     words or (n in known and known[n][:3] == current[n] and known[n][3] is not None))
+            what = [(metadata or (n in known and known[n][:4] == current[n] and known[n][6] is not None),
+                     words or (n in known and known[n][:4] == current[n] and known[n][4] is not None))
                     for n in todo]
             if gone:
-                self._drop(gone, [known[n][3] for n in gone if known[n][3] is not None])
+                self._drop(gone, [known[n][4] for n in gone if known[n][4] is not None])
             total = len(todo)
             yield Progress("index", 0, total)
             done = 0
@@ -265,10 +270,19 @@ class CorpusIndex:
             self.db.execute("INSERT INTO terms(terms) VALUES ('optimize')")
         yield Progress("done", total, total)
 
-    def _stat_files(self, sidecars: bool = True) -> dict[str, tuple[int, int, int]]:
-        """(mtime, size, inode) of every article file; the same files as `corpus.article_files`."""
+    def _stat_files(self, sidecars: bool = True) -> dict[str, tuple[int, int, int, int]]:
+        """(mtime, size, inode, ctime) of every article file; the same files as `corpus.article_files`."""
         out, self.sidecars, self.bad_names = stat_files(self.corpus, sidecars)
         return out
+
+    def _words_current(self, current: dict[str, tuple[int, int, int, int]]) -> bool:
+        """Tell whether every file's words are indexed as the folder now is: the same names with the
+        same (mtime, size, inode, ctime), each indexed or skipped (one query, no file read)."""
+        rows = self.db.execute("SELECT name, mtime, size, ino, ctime FROM files WHERE docid IS NOT NULL "
+                               "OR skipped IS NOT NULL").fetchall()
+        if len(rows) != len(current) or any(current.get(r[0]) != r[1:] for r in rows):
+            return False
+        return int(self.db.execute("SELECT count(*) FROM files").fetchone()[0]) == len(rows)
 
     def _store(self, rows: list[dict[str, Any]]) -> None:
         db = self.db
@@ -287,9 +301,9 @@ class CorpusIndex:
                     row_docid, docid = docid, docid + 1
                     db.execute("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", (row_docid, row["tokens"]))
                     units.append((row_docid, row["units"], row["pairs"]))
-                db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
+                db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                            (row["name"], row["mtime"], row["size"], row["ino"], row_docid, row["encoding"],
-                            row["skipped"], row["record"], row["warnings"], row["published"]))
+                            row["skipped"], row["record"], row["warnings"], row["published"], row["ctime"]))
             postings.store(db, self.vocab, units)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('next_docid', ?)", (docid,))
             self._add_garbage(garbage)
