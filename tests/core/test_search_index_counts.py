@@ -26,7 +26,10 @@ from hashiye.core.text.textio import UnreadableArticle, read_text
 WORDS = ["سازمان", "بهزیستی", "محرومیت", "زدایی", "خانواده", "ها", "های", "ی", "کار", "گاه", "کتاب", "امداد",
          "داد", "تنها", "۱۳۹۳", "1393", "٢٠", "و", "سا", "زمان", "ای", "ترین", "بسیج", "سازندگی", "کا", "ره",
          "مشارکت", "هایش", "ست", "است"]
-SEPARATORS = [" ", " ", " ", "  ", "\u200c", "", "\n", "، ", ". ", " - ", "\u00a0", "\u0650 ", " \u200c", "«", "»"]
+SEPARATORS = [" ", " ", " ", "  ", "\u200c", "", "\n", "، ", ". ", " - ", "\u00a0", "\u0650 ", " \u200c", "«", "»",
+              # marks alone between spaces (a word gap passes over them), tab, half-space then space,
+              # a paragraph break, an underscore
+              " \u0640 ", " \u064e ", "\t", "\u200c ", " \u200c ", "\n\n", "\r\n", "_"]
 
 
 def spell(word: str, choices: list[int]) -> str:
@@ -51,9 +54,11 @@ def spell(word: str, choices: list[int]) -> str:
 
 
 def texts_of(words: list[str]) -> st.SearchStrategy[str]:
+    """Words and separators; the text starts with a word and may end with one (a hit at either end)."""
     spelled = st.builds(spell, st.sampled_from(words), st.lists(st.integers(0, 9), min_size=1, max_size=4))
-    return st.lists(st.tuples(spelled, st.sampled_from(SEPARATORS)), min_size=1, max_size=40).map(
-        lambda parts: "".join(w + s for w, s in parts))
+    parts = st.lists(st.tuples(spelled, st.sampled_from(SEPARATORS)), min_size=1, max_size=40)
+    return st.tuples(parts, st.booleans()).map(
+        lambda t: "".join(w + s for w, s in t[0][:-1]) + t[0][-1][0] + ("" if t[1] else t[0][-1][1]))
 
 
 query_words = st.lists(st.sampled_from(WORDS) | st.sampled_from(["و", "ی", "ها", "کا"]), min_size=1, max_size=3)
@@ -108,7 +113,7 @@ def test_index_counts_equal_matching_every_file(data: st.DataObject) -> None:
         corpus = Path(tmp) / "c"
         corpus.mkdir()
         for n, text in enumerate(articles):
-            (corpus / f"{n}.txt").write_text(text + "\n", "utf-8")
+            (corpus / f"{n}.txt").write_text(text, "utf-8")
         with CorpusIndex(corpus, Path(tmp) / "index.sqlite") as index:
             index.update(metadata=False, workers=1)
             for q in qs:
@@ -200,3 +205,32 @@ def test_complete_and_first_page_agree(seeds_copy: Path, tmp_path: Path, query: 
         page = search(index, query, limit=7, complete=False)
     assert full.hits == page.hits
     assert full.counted == "index" and full.total >= page.total
+
+
+# Hits across spaces, counted from the index's pairs of units: (text, query, hits, articles read).
+ACROSS = [
+    ("سازمان بهزیستی", '"سازمان بهزیستی"', 1, 0),  # the whole article, no line break at its end
+    ("سازمان\u00a0بهزیستی و سازمان\tبهزیستی و سازمان  بهزیستی\n", '"سازمان بهزیستی"', 3, 0),
+    ("سازمان ـ بهزیستی و سازمان \u064e بهزیستی\n", '"سازمان بهزیستی"', 2, 0),  # marks alone are gaps
+    ("سازمان\nبهزیستی و سازمان\n\nبهزیستی، سازمان. بهزیستی\n", '"سازمان بهزیستی"', 0, 0),  # no hit across a break
+    ("بسيج سازندگي و بسیج سازندگی\n", "بسیج سازندگی", 2, 0),  # Arabic ي as Persian ی
+    ("محرومیت‌ زدایی، محرومیت زدایی، محرومیتزدایی\n", "محرومیت‌زدایی", 3, 0),  # ZWNJ then a space
+    ("کتاب ها و کتاب‌ها\n", "کتاب‌ها", 2, 0),  # a plural written apart
+    ("سازمان به زیستی\n", '"سازمان بهزیستی"', 1, 1),  # two spaces inside one hit: read on the file
+    ("ها ها ها و ها ها\n", '"ها ها"', 3, 1),  # pairs that share a word: read on the file
+]
+
+
+@pytest.mark.parametrize(("text", "query", "hits", "read"), ACROSS)
+def test_hits_across_a_space_are_counted_from_the_index(tmp_path: Path, text: str, query: str, hits: int,
+                                                        read: int) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(text, "utf-8")
+    (corpus / "b.txt").write_text("سازمان و بهزیستی، جدا.\n", "utf-8")
+    assert len(find_in_text(query, text)) == hits, "the rules (matching.py) as this test expects them"
+    with CorpusIndex(corpus, tmp_path / "index.sqlite") as index:
+        index.update(metadata=False)
+        check(index, corpus, query)
+        result = search(index, query, limit=0)
+    assert (result.counted, result.verified) == ("index", read)
