@@ -234,3 +234,21 @@ def test_hits_across_a_space_are_counted_from_the_index(tmp_path: Path, text: st
         check(index, corpus, query)
         result = search(index, query, limit=0)
     assert (result.counted, result.verified) == ("index", read)
+
+
+def test_pairs_are_found_alike_when_many_second_words_are_looked_for(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from hashiye.core.search import counts
+
+    monkeypatch.setattr(counts, "_FEW", 0)  # every row of the first word read and parsed
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name, text in SAMPLES.items():
+        (corpus / name).write_text(text, "utf-8")
+    for n, (text, _, _, _) in enumerate(ACROSS):
+        (corpus / f"across{n}.txt").write_text(text, "utf-8")
+    with CorpusIndex(corpus, tmp_path / "index.sqlite") as index:
+        index.update(metadata=False)
+        for q in QUERIES + [q for _, q, _, _ in ACROSS]:
+            check(index, corpus, q)
+        assert search(index, '"سازمان بهزیستی"', limit=0).counted == "index"
