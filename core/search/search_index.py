@@ -268,6 +268,8 @@ class CorpusIndex:
             yield from self._compact()
         elif total > 1000:
             self.db.execute("INSERT INTO terms(terms) VALUES ('optimize')")
+        if words and (total or gone):
+            self._words_current(current)  # the next search's check: one value compared
         yield Progress("done", total, total)
 
     def _stat_files(self, sidecars: bool = True) -> dict[str, tuple[int, int, int, int]]:
@@ -277,16 +279,38 @@ class CorpusIndex:
 
     def _words_current(self, current: dict[str, tuple[int, int, int, int]]) -> bool:
         """Tell whether every file's words are indexed as the folder now is: the same names with the
-        same (mtime, size, inode, ctime), each indexed or skipped (one query, no file read)."""
+        same (mtime, size, inode, ctime), each indexed or skipped (no file read).
+
+        Compared first with the folder as a refresh last found it fully indexed (`words_stat`, one
+        value, written then and deleted by any change to the files' rows), else with the rows."""
+        import marshal  # (C, in the interpreter: no start-up cost)
+
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'words_stat'").fetchone()
+        try:
+            if row is not None and isinstance(row[0], bytes) and marshal.loads(row[0]) == current:
+                return True
+        except (EOFError, ValueError, TypeError):
+            pass  # written by another Python: compared with the rows
         rows = self.db.execute("SELECT name, mtime, size, ino, ctime FROM files WHERE docid IS NOT NULL "
                                "OR skipped IS NOT NULL").fetchall()
         if len(rows) != len(current) or any(current.get(r[0]) != r[1:] for r in rows):
             return False
-        return int(self.db.execute("SELECT count(*) FROM files").fetchone()[0]) == len(rows)
+        if int(self.db.execute("SELECT count(*) FROM files").fetchone()[0]) != len(rows):
+            return False
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('words_stat', ?)", (marshal.dumps(current),))
+        except sqlite3.OperationalError:
+            pass  # busy (another process writes) or read-only: compared with the rows next time too
+        return True
+
+    def _changing(self) -> None:
+        """Begin a transaction that changes the files' rows (the `words_stat` snapshot goes)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("DELETE FROM meta WHERE key = 'words_stat'")
 
     def _store(self, rows: list[dict[str, Any]]) -> None:
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        self._changing()
         try:
             docid = self._next_docid()
             garbage = 0
@@ -315,7 +339,7 @@ class CorpusIndex:
 
     def _drop(self, names: list[str], docids: list[int]) -> None:
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        self._changing()
         postings.drop(db, docids)
         db.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in names])
         db.executemany("DELETE FROM sidecars WHERE name = ?", [(n,) for n in names])
@@ -346,7 +370,7 @@ class CorpusIndex:
     def _compact(self) -> Iterator[Progress]:
         """Rebuild `terms` and the postings from the files, dropping rows of old versions and unused units."""
         names = [r[0] for r in self.db.execute("SELECT name FROM files WHERE docid IS NOT NULL")]
-        self.db.execute("BEGIN IMMEDIATE")
+        self._changing()
         self.db.execute("INSERT INTO terms(terms) VALUES ('delete-all')")
         postings.clear(self.db, self.vocab)
         self.db.execute("UPDATE files SET docid = NULL, mtime = NULL WHERE docid IS NOT NULL")

@@ -69,3 +69,16 @@ def test_search_corpus_sees_an_edit_at_once(corpus: Path, private_cache: Path) -
     path.write_text(TEXT.format(n=3).replace("بهزیستی", "کشاورزی"), "utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert search_corpus(corpus, "بهزیستی").total == 4
+
+
+def test_a_listing_refresh_in_between_leaves_no_stale_snapshot(corpus: Path, tmp_path: Path) -> None:
+    with CorpusIndex(corpus, tmp_path / "i.sqlite") as index:
+        assert total(index, "بهزیستی") == 5
+        assert index.db.execute("SELECT count(*) FROM meta WHERE key = 'words_stat'").fetchone()[0] == 1
+        path = corpus / "4.txt"
+        before = os.stat(path)
+        path.write_text(TEXT.format(n=4).replace("بهزیستی", "کشاورزی"), "utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        index.update(metadata=True, words=False)  # the list reads the edited file, not its words
+        assert index.db.execute("SELECT count(*) FROM meta WHERE key = 'words_stat'").fetchone()[0] == 0
+        assert total(index, "بهزیستی") == 4 and total(index, "کشاورزی") == 1
