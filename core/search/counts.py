@@ -185,7 +185,7 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
     first = 0
     for group in groups:
         phrase = f"(mask & {1 << first}) != 0"
-        options = [((first,), [phrase])]
+        options: list[tuple[tuple[int, ...], list[str]]] = [((first,), [phrase])]
         if len(group) > 1:
             words = sum(1 << (first + j) for j in range(1, len(group)))
             options.append((tuple(range(first + 1, first + len(group))), [f"(mask & {1 << first}) = 0"]))
@@ -194,11 +194,11 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
         choices = [(a + o, ca + co) for a, ca in choices for o, co in options]
         first += len(group)
     actives = [a for a, _ in choices]
-    unit_values = []
+    unit_values: list[tuple[int | str, ...]] = []
     for u in set().union(*spans):
         weights = [_count(spans, active, u) for active in actives]
         unit_values.append((u, sum(1 << i for i, found in enumerate(spans) if u in found), *weights))
-    pair_values = []
+    pair_values: list[tuple[int | str, ...]] = []
     for (a, b), ws in windows.items():
         mask = sum(1 << i for i, w in enumerate(ws) if w)
         deltas = [len(_merge([s for i in active for s in ws[i]])) - _count(spans, active, a) - _count(spans, active, b)

@@ -94,7 +94,7 @@ def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[
     """
     ids = vocab.ids_of({t for _, units, _ in docs for t in units})
     codes = vocab.codes
-    rows = []
+    rows: list[tuple[int, int, str | None]] = []
     for docid, units, pairs in docs:
         nexts: dict[str, list[str]] = {}
         for (a, b), n in pairs.items():

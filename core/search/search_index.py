@@ -4,8 +4,9 @@ It holds, per article file (keyed by name, checked by mtime, size, inode and cti
 - the `list` record (metadata), so a large corpus is listed without parsing every file
   (`listing_cache.py`);
 - the article's words in an FTS5 table (`terms`) that proposes candidate articles;
-- the article's word units with their counts (`postings.py`), from which `counts.py`
-  counts the hits of a query without reading the files.
+- the article's word units with their counts, and which units follow which with only
+  spaces between (`postings.py`), from which `counts.py` counts the hits of a query
+  without reading the files.
 
 `terms` is a contentless FTS5 table (`detail=none`): it stores which articles hold a
 token, nothing else. Its tokens are the matching-form words of the article (DESIGN §5)
