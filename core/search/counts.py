@@ -106,7 +106,7 @@ _FEW = 8  # second units looked for one by one in SQLite; more: every row of the
 
 
 def _pairs_between(units: _Units, firsts: Iterable[int], seconds: frozenset[int]) -> set[Pair]:
-    """The pairs (in some article) of a unit of `firsts` followed by one of `seconds` (`postings.next`)."""
+    """The pairs (in some article) of a unit of `firsts` followed by one of `seconds` (`postings`: `nexts`)."""
     out: set[Pair] = set()
     if not seconds:
         return out
@@ -115,11 +115,11 @@ def _pairs_between(units: _Units, firsts: Iterable[int], seconds: frozenset[int]
         low = a << DOC_BITS
         if len(seconds) <= _FEW:
             out.update((a, b) for b in seconds if db.execute(
-                "SELECT 1 FROM postings WHERE key BETWEEN ? AND ? AND instr(next, ?) LIMIT 1",
+                "SELECT 1 FROM nexts WHERE key BETWEEN ? AND ? AND instr(next, ?) LIMIT 1",
                 (low, low | DOC_MASK, code(b))).fetchone())
             continue
         found: set[str] = set()
-        for (following,) in db.execute("SELECT next FROM postings WHERE key BETWEEN ? AND ? AND next IS NOT NULL",
+        for (following,) in db.execute("SELECT next FROM nexts WHERE key BETWEEN ? AND ?",
                                        (low, low | DOC_MASK)):
             found.update(following[1:-1].split("><"))
         out.update((a, b) for b in {int(b) for b in found} & seconds)
@@ -129,7 +129,7 @@ def _pairs_between(units: _Units, firsts: Iterable[int], seconds: frozenset[int]
 def _docs(units: _Units, pairs: Iterable[Pair]) -> set[int]:
     """Articles holding any of `pairs`."""
     return {doc for a, b in pairs for (doc,) in units.db.execute(
-        f"SELECT key & {DOC_MASK} FROM postings WHERE key BETWEEN ? AND ? AND instr(next, ?)",
+        f"SELECT key & {DOC_MASK} FROM nexts WHERE key BETWEEN ? AND ? AND instr(next, ?)",
         (a << DOC_BITS, a << DOC_BITS | DOC_MASK, code(b)))}
 
 
@@ -235,7 +235,7 @@ def _totals(index: CorpusIndex, sources: int, sums: int, units: list[tuple[int |
     if pairs:
         ctes.append(f"r(a, pat, m, {', '.join(names)}) AS {_MATERIALIZED}(SELECT {columns(sums + 3)} FROM json_each(?))")
         parts.append(f"SELECT p.key & {DOC_MASK} AS doc, (length(p.next) - length(replace(p.next, r.pat, ''))) "
-                     f"/ length(r.pat) AS n, r.m AS m, {', '.join(f'r.{w} AS {w}' for w in names)} FROM r JOIN postings p "
+                     f"/ length(r.pat) AS n, r.m AS m, {', '.join(f'r.{w} AS {w}' for w in names)} FROM r JOIN nexts p "
                      f"ON p.key BETWEEN r.a << {DOC_BITS} AND (r.a << {DOC_BITS}) + {DOC_MASK} WHERE instr(p.next, r.pat)")
         args.append(json.dumps(pairs, ensure_ascii=False))
     if not parts:

@@ -175,7 +175,7 @@ def test_counts_follow_edited_and_deleted_files(tmp_path: Path, make_corpus: Cal
         assert search(index, "سازمان", limit=0).total != before
         # nothing of the old versions is left in the postings
         live = {d for (d,) in index.db.execute("SELECT docid FROM files WHERE docid IS NOT NULL")}
-        docs = {k & 0xFFFFFFFF for (k,) in index.db.execute("SELECT key FROM postings")}
+        docs = {k & 0xFFFFFFFF for (k,) in index.db.execute("SELECT key FROM postings UNION SELECT key FROM nexts")}
         assert docs <= live and not docs & old and len(old) == 2
 
 
