@@ -122,7 +122,8 @@ def _pairs_between(units: _Units, firsts: Iterable[int], seconds: frozenset[int]
         for (following,) in db.execute("SELECT next FROM nexts WHERE key BETWEEN ? AND ?",
                                        (low, low | DOC_MASK)):
             found.update(following[1:-1].split("><"))
-        out.update((a, b) for b in {int(b) for b in found} & seconds)
+        wanted = {code(b)[1:-1]: b for b in seconds}
+        out.update((a, wanted[c]) for c in found & wanted.keys())
     return out
 
 

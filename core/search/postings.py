@@ -84,9 +84,17 @@ class Vocabulary:
 Pairs = dict[tuple[str, str], int]
 
 
+_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
 def code(unit: int) -> str:
-    """How a unit is written in `nexts.next`: its id between < and > (no two codes overlap)."""
-    return f"<{unit}>"
+    """How a unit is written in `nexts.next`: its id in base 62 between < and > (no two codes overlap)."""
+    digits = []
+    while True:
+        unit, d = divmod(unit, 62)
+        digits.append(_DIGITS[d])
+        if not unit:
+            return "<" + "".join(reversed(digits)) + ">"
 
 
 def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[str, int], Pairs]]) -> None:
