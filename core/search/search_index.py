@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from ..files.paths import cache_dir
 from ..text.textio import shown_name
-from . import index_read, postings
+from . import freshness, index_read, postings
 from .index_read import (BATCH, CHUNK, PARALLEL_FROM, Workers, corpus_error, cpu_count, index_tokens, read_line_keys,
                          read_row, read_rows, stat_files)
 
@@ -202,7 +202,7 @@ class CorpusIndex:
 
         Only files whose mtime, size, inode or ctime changed are read; deleted files are dropped.
         A search (`metadata=False`) on a folder where nothing changed costs one scan of the folder
-        and one query (`_words_current`).
+        and one value from the database (`freshness.words_current`).
         `metadata=False` indexes words only (search), leaving `list` records for later;
         `words=False` reads list records only (`hashiye-cli list`), leaving words for later.
         Many files are read in `workers` processes (default: one per CPU; 1 reads in this
@@ -279,35 +279,13 @@ class CorpusIndex:
         return out
 
     def _words_current(self, current: dict[str, tuple[int, int, int, int]]) -> bool:
-        """Tell whether every file's words are indexed as the folder now is: the same names with the
-        same (mtime, size, inode, ctime), each indexed or skipped (no file read).
-
-        Compared first with the folder as a refresh last found it fully indexed (`words_stat`, one
-        value, written then and deleted by any change to the files' rows), else with the rows."""
-        import marshal  # (C, in the interpreter: no start-up cost)
-
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'words_stat'").fetchone()
-        try:
-            if row is not None and isinstance(row[0], bytes) and marshal.loads(row[0]) == current:
-                return True
-        except (EOFError, ValueError, TypeError):
-            pass  # written by another Python: compared with the rows
-        rows = self.db.execute("SELECT name, mtime, size, ino, ctime FROM files WHERE docid IS NOT NULL "
-                               "OR skipped IS NOT NULL").fetchall()
-        if len(rows) != len(current) or any(current.get(r[0]) != r[1:] for r in rows):
-            return False
-        if int(self.db.execute("SELECT count(*) FROM files").fetchone()[0]) != len(rows):
-            return False
-        try:
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('words_stat', ?)", (marshal.dumps(current),))
-        except sqlite3.OperationalError:
-            pass  # busy (another process writes) or read-only: compared with the rows next time too
-        return True
+        """Tell whether every file's words are indexed as the folder now is (`freshness.words_current`)."""
+        return freshness.words_current(self.db, current)
 
     def _changing(self) -> None:
-        """Begin a transaction that changes the files' rows (the `words_stat` snapshot goes)."""
+        """Begin a transaction that changes the files' rows (the folder's stat snapshot goes)."""
         self.db.execute("BEGIN IMMEDIATE")
-        self.db.execute("DELETE FROM meta WHERE key = 'words_stat'")
+        freshness.forget(self.db)
 
     def _store(self, rows: list[dict[str, Any]]) -> None:
         db = self.db
