@@ -11,7 +11,7 @@ a ZWNJ or a character that is none of these (`matching.find_phrase`). So:
 - a hit that crosses one space lies inside a pair of units that only spaces separate; it
   starts in the first unit, from a place whose skeleton up to the unit's end is the key up
   to a place where a gap is allowed (`matching.gap_allowed`), and the second unit starts
-  with the rest of the key. Such pairs (`_Pairs.candidates`) are scanned as their two units
+  with the rest of the key. Such pairs (`_windows`) are scanned as their two units
   joined by one space (what the rules see of any run of spaces), and each occurrence of the
   pair counts the hits of that window instead of those of its two units alone;
 - an article where two such pairs may share a unit (a chain, whose hits could depend on
@@ -21,8 +21,8 @@ a ZWNJ or a character that is none of these (`matching.find_phrase`). So:
 
 Hits of different units and windows cannot overlap, so merging spans of several keys or
 terms (`matching._merge`) only merges spans inside one unit or window, and which terms
-count in an article (a phrase, or outside quotes each of its words: `_active`) depends only
-on which units and windows hold their hits.
+count in an article (the phrase if it occurs, else outside quotes each of its words, as
+`matching.term_spans` decides) depends only on which units and windows hold their hits.
 """
 
 from __future__ import annotations
@@ -180,7 +180,8 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
         window = units.text(a) + " " + units.text(b)
         windows[(a, b)] = [term_spans(term, window) for term in sources]
     # What counts in an article: per group its phrase if it occurs, else (outside quotes) its words
-    # if each occurs (`_active`); `choices` are the combinations, `valid` and `chosen` tell in SQL.
+    # if each occurs (`matching.term_spans`); `choices` are the combinations, `valid` and `chosen`
+    # tell in SQL from the article's mask of the sources with hits.
     choices: list[tuple[tuple[int, ...], list[str]]] = [((), [])]
     valid = []
     first = 0
@@ -247,20 +248,3 @@ def _totals(index: CorpusIndex, sources: int, sums: int, units: list[tuple[int |
            f"FROM ({' UNION ALL '.join(parts)}) GROUP BY doc) "
            f"SELECT doc, {chosen} AS hits FROM per WHERE {valid} AND hits != 0")
     return index.db.execute(sql, args).fetchall()
-
-
-def _active(groups: list[tuple[Term, ...]], present: int) -> tuple[int, ...] | None:
-    """Sources whose spans count in an article (as `matching.find_query` decides), None: no match.
-
-    `present` has bit i set when source i has a hit in the article."""
-    active: list[int] = []
-    first = 0
-    for group in groups:
-        if present >> first & 1:
-            active.append(first)  # the phrase occurs
-        elif len(group) > 1 and all(present >> (first + j) & 1 for j in range(1, len(group))):
-            active.extend(range(first + 1, first + len(group)))  # outside quotes: each word occurs
-        else:
-            return None
-        first += len(group)
-    return tuple(active)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 from .normalize import ZWNJ, match_gap_chars, match_ignored_chars, skeleton
 
@@ -61,7 +62,7 @@ def units_and_pairs(text: str) -> tuple[dict[str, int], dict[tuple[str, str], in
         del units[t]
     if transparent.search(text) is not None:
         tokens = [t for t in tokens if not (t[0] in marks and all(c in marks for c in t))]
-    pairs = Counter(zip(tokens, tokens[1:]))
+    pairs = Counter(pairwise(tokens))
     for pair in [p for p in pairs if p[0] in breaks or p[1] in breaks]:
         del pairs[pair]
     return dict(units), dict(pairs)
