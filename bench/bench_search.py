@@ -106,7 +106,7 @@ def bench_size(size: int, base: Path, runs: int, cli_runs: int) -> None:
     shutil.rmtree(meta_dir, ignore_errors=True)
     meta_dir.mkdir()
     for p in sample:
-        os.link(p, meta_dir / p.name)
+        shutil.copy2(p, meta_dir / p.name)  # a copy: a hard link would change the ctime of the corpus files
     with CorpusIndex(meta_dir) as index:
         index.reset()
         t = time.perf_counter()

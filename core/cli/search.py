@@ -39,6 +39,6 @@ def _print_hits(result: SearchResult) -> None:
     shown = f", {len(result.hits)} shown" if len(result.hits) < result.total else ""
     how = "counted from the index" if result.counted == "index" else "counted on the files"
     if result.counted == "index" and result.verified:
-        how += f", {result.verified} articles read (a hit may cross a space)"
+        how += f", {result.verified} articles read (a hit may cross two spaces)"
     print(f"{result.total} hits in {result.articles} articles{shown} "
           f"({result.took_ms} ms, {how}; index refreshed in {result.refresh_ms} ms)")

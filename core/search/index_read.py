@@ -11,13 +11,13 @@ import json
 import os
 import re
 import threading
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator
 from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..text.normalize import ZWNJ, match_key_lines
+from ..text.normalize import match_key_lines
 from ..text.textio import UnreadableArticle, check_file_name, is_article_name, read_text
 
 if TYPE_CHECKING:  # the parser is imported when first needed: a search does not load it
@@ -32,35 +32,13 @@ _RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
 
 
 def index_tokens(text: str) -> str:
-    """The FTS tokens of a text: its matching-form words, each gap-separated pair joined, and
-    each pair of words separated by a space joined with SPACE_JOIN (see `space_pairs`)."""
+    """The FTS tokens of a text: its matching-form words and each gap-separated pair joined."""
     tokens: set[str] = set()
     for run in _RUN.findall(match_key_lines(text)):
         words = run.split()
         tokens.update(words)
         tokens.update(map(add, words, words[1:]))  # neighbours joined (map: no Python loop)
-    tokens.update(space_pairs(text))
     return " ".join(tokens)
-
-
-SPACE_JOIN = "\ue000"  # a private-use character: a letter to FTS5's tokenizer, never in a matching form
-_PART = "\ue001"  # stands for ZWNJ while pairs are found
-_SPACE_PAIR = re.compile(f"(?<![^\\W_])(?<!{_PART})({_PART}*(?:[^\\W_]+{_PART}+)*[^\\W_]+)"
-                         f"(?={_PART}*(?: +{_PART}*)+([^\\W_]+))")
-
-
-def space_pairs(text: str) -> set[str]:
-    """Pairs of units a space separates: the first from each place a hit may start in it (its start,
-    after each ZWNJ), without gaps, then SPACE_JOIN, then the first ZWNJ part of the second; in
-    matching form. A hit that crosses a space starts with such a pair (`counts.py` finds the
-    articles to count on the file with them)."""
-    found = _SPACE_PAIR.findall(match_key_lines(text.replace(ZWNJ, _PART)) if ZWNJ in text else match_key_lines(text))
-    pairs = {unit + SPACE_JOIN + after for unit, after in found if _PART not in unit}  # most: one part
-    for unit, after in found:
-        if _PART in unit:
-            parts = [p for p in unit.split(_PART) if p]
-            pairs.update("".join(parts[i:]) + SPACE_JOIN + after for i in range(len(parts)))
-    return pairs
 
 
 def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
@@ -71,7 +49,7 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
     `rules` are the folder's line rules (core.folder_rules) the record is parsed with.
     """
     path = corpus / name
-    row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "tokens": None, "units": None,
+    row: dict[str, Any] = {"name": name, "mtime": None, "size": None, "ino": None, "ctime": None, "tokens": None, "units": None, "pairs": None,
                            "encoding": None, "skipped": None, "record": None,
                            "warnings": None, "published": None}
     try:
@@ -79,7 +57,7 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
             st = os.stat(path)  # before reading: a change made meanwhile is read at the next refresh
         except FileNotFoundError:
             st = os.lstat(path)  # a broken link: read_text says so
-        row["mtime"], row["size"], row["ino"] = st.st_mtime_ns, st.st_size, st.st_ino
+        row["mtime"], row["size"], row["ino"], row["ctime"] = st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns
         decoded = read_text(path)  # bounded, never blocks, regular files only
     except OSError as exc:
         row["skipped"] = f"cannot be read: {exc.strerror or exc}"
@@ -103,10 +81,10 @@ def read_row(corpus: Path, name: str, metadata: bool, words: bool = True,
         row["warnings"] = json.dumps([*decoded.warnings, *parsed.warnings], ensure_ascii=False)
         row["published"] = record.published
     if words:
-        from ..text.units import word_units  # not on the window's start-up path (it lists without words)
+        from ..text.units import units_and_pairs  # not on the window's start-up path (it lists without words)
 
         row["tokens"] = index_tokens(decoded.text)
-        row["units"] = dict(Counter(word_units(decoded.text)))  # hit counts (counts.py)
+        row["units"], row["pairs"] = units_and_pairs(decoded.text)  # hit counts (counts.py)
     return row
 
 
@@ -257,8 +235,8 @@ def _map_chunks(pool: ProcessPoolExecutor, workers: int, fn: Callable[..., list[
 
 
 def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
-        dict[str, tuple[int, int, int]], dict[str, tuple[int, int]] | None, dict[str, str]]:
-    """(mtime, size, inode) of every article file (the same files as `corpus.article_files`), (mtime,
+        dict[str, tuple[int, int, int, int]], dict[str, tuple[int, int]] | None, dict[str, str]]:
+    """(mtime, size, inode, ctime) of every article file (the same files as `corpus.article_files`), (mtime,
     size) of every sidecar (None without `with_sidecars`: a search needs none), and the article
     names that are not valid UTF-8 with the reason (one scandir)."""
     if not corpus.is_dir():
@@ -269,7 +247,7 @@ def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
     if with_sidecars:
         from ..annotations.sidecar import SUFFIX as suffix
 
-    out: dict[str, tuple[int, int, int]] = {}
+    out: dict[str, tuple[int, int, int, int]] = {}
     bad_names: dict[str, str] = {}
     sidecars: dict[str, tuple[int, int]] = {}
     try:
@@ -298,7 +276,7 @@ def stat_files(corpus: Path, with_sidecars: bool = True) -> tuple[
                         st = entry.stat()
                     except FileNotFoundError:
                         st = entry.stat(follow_symlinks=False)
-                    out[entry.name] = (st.st_mtime_ns, st.st_size, st.st_ino)
+                    out[entry.name] = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
                 except OSError:
                     continue
     except OSError as exc:

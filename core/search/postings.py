@@ -5,8 +5,12 @@ breaks and punctuation, ZWNJ, marks and letter variants kept), stored once in `u
 `unit_starts` holds, for each unit, the skeleton from each place a hit may start in it
 (`units.unit_starts`), so the units a query can match are found by a range lookup.
 `postings` holds how often each unit occurs in each article: key `unit << 32 | docid`,
-so one unit's articles are one range of the primary key. `doc_units` lists an article's
-units, so its postings are removed when the file changes or goes.
+so one unit's articles are one range of the primary key. `nexts`, under the same key,
+lists the units that follow the unit in the article with only spaces between
+(`units.units_and_pairs`), each written `code(unit)` as often as the pair occurs: a hit
+that crosses a space is counted there (`counts.py`). Kept apart from `postings` so that
+summing a unit's counts reads only small rows. `doc_units` lists an article's units, so its postings are removed
+when the file changes or goes.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (id INTEGER PRIMARY KEY, text TEXT UNIQUE);
 CREATE TABLE IF NOT EXISTS unit_starts (skel TEXT, unit INTEGER, PRIMARY KEY (skel, unit)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS postings (key INTEGER PRIMARY KEY, n INTEGER);
+CREATE TABLE IF NOT EXISTS nexts (key INTEGER PRIMARY KEY, next TEXT);
 CREATE TABLE IF NOT EXISTS doc_units (doc INTEGER PRIMARY KEY, units BLOB);
 """
 
@@ -33,6 +38,7 @@ class Vocabulary:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.ids: dict[str, int] = {}
+        self.codes: dict[str, str] = {}  # `code` of units by text, as pairs are stored
         self.loaded = False
         self.next_id = 0
 
@@ -70,20 +76,49 @@ class Vocabulary:
 
     def forget(self) -> None:
         self.ids.clear()
+        self.codes.clear()
         self.loaded = False
         self.next_id = 0
 
 
-def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[str, int]]]) -> None:
-    """Store articles' unit counts, each under its docid (inside the caller's transaction).
+Pairs = dict[tuple[str, str], int]
+
+
+_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def code(unit: int) -> str:
+    """How a unit is written in `nexts.next`: its id in base 62 between < and > (no two codes overlap)."""
+    digits = []
+    while True:
+        unit, d = divmod(unit, 62)
+        digits.append(_DIGITS[d])
+        if not unit:
+            return "<" + "".join(reversed(digits)) + ">"
+
+
+def store(db: sqlite3.Connection, vocab: Vocabulary, docs: list[tuple[int, dict[str, int], Pairs]]) -> None:
+    """Store articles' unit and pair counts, each under its docid (inside the caller's transaction).
 
     The postings of a batch are inserted in key order (fewer pages touched than article by article).
     """
-    ids = vocab.ids_of({t for _, units in docs for t in units})
-    rows = sorted((ids[t] << DOC_BITS | docid, n) for docid, units in docs for t, n in units.items())
+    ids = vocab.ids_of({t for _, units, _ in docs for t in units})
+    codes = vocab.codes
+    rows: list[tuple[int, int]] = []
+    following: list[tuple[int, str]] = []
+    for docid, units, pairs in docs:
+        nexts: dict[str, list[str]] = {}
+        for (a, b), n in pairs.items():
+            c = codes.get(b) or codes.setdefault(b, code(ids[b]))
+            nexts.setdefault(a, []).append(c if n == 1 else c * n)
+        rows.extend((ids[t] << DOC_BITS | docid, n) for t, n in units.items())
+        following.extend((ids[t] << DOC_BITS | docid, "".join(codes)) for t, codes in nexts.items())
+    rows.sort()
+    following.sort()
     db.executemany("INSERT INTO postings VALUES (?, ?)", rows)
+    db.executemany("INSERT INTO nexts VALUES (?, ?)", following)
     db.executemany("INSERT INTO doc_units VALUES (?, ?)",
-                   [(docid, array("I", sorted(ids[t] for t in units)).tobytes()) for docid, units in docs])
+                   [(docid, array("I", sorted(ids[t] for t in units)).tobytes()) for docid, units, _ in docs])
 
 
 def drop(db: sqlite3.Connection, docids: list[int]) -> None:
@@ -94,12 +129,14 @@ def drop(db: sqlite3.Connection, docids: list[int]) -> None:
             continue
         ids = array("I")
         ids.frombytes(row[0])
-        db.executemany("DELETE FROM postings WHERE key = ?", [(u << DOC_BITS | docid,) for u in ids])
+        keys = [(u << DOC_BITS | docid,) for u in ids]
+        db.executemany("DELETE FROM postings WHERE key = ?", keys)
+        db.executemany("DELETE FROM nexts WHERE key = ?", keys)
         db.execute("DELETE FROM doc_units WHERE doc = ?", (docid,))
 
 
 def clear(db: sqlite3.Connection, vocab: Vocabulary) -> None:
     """Remove every posting and unit (compaction rebuilds them from the files)."""
-    for table in ("postings", "doc_units", "unit_starts", "units"):
+    for table in ("postings", "nexts", "doc_units", "unit_starts", "units"):
         db.execute(f"DELETE FROM {table}")
     vocab.forget()

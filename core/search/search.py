@@ -65,7 +65,7 @@ class SearchResult:
     refresh_ms: float = 0.0
     complete: bool = True  # False: stopped once the page was full (`total` counts what was read)
     counted: str = "files"  # "index": totals from the index's unit counts (`counts.py`), page read from files
-    verified: int = 0  # with "index": articles whose hits were counted on their file (a hit may cross a space)
+    verified: int = 0  # with "index": articles whose hits were counted on their file (counts.py says which)
 
     def to_json(self) -> dict[str, object]:
         """The `search --json` document of DESIGN §6."""

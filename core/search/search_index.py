@@ -1,11 +1,12 @@
 """The corpus cache: one SQLite database per corpus folder in the user cache folder.
 
-It holds, per article file (keyed by name, checked by mtime, size and inode):
+It holds, per article file (keyed by name, checked by mtime, size, inode and ctime):
 - the `list` record (metadata), so a large corpus is listed without parsing every file
   (`listing_cache.py`);
 - the article's words in an FTS5 table (`terms`) that proposes candidate articles;
-- the article's word units with their counts (`postings.py`), from which `counts.py`
-  counts the hits of a query without reading the files.
+- the article's word units with their counts, and which units follow which with only
+  spaces between (`postings.py`), from which `counts.py` counts the hits of a query
+  without reading the files.
 
 `terms` is a contentless FTS5 table (`detail=none`): it stores which articles hold a
 token, nothing else. Its tokens are the matching-form words of the article (DESIGN §5)
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from ..files.paths import cache_dir
 from ..text.textio import shown_name
-from . import index_read, postings
+from . import freshness, index_read, postings
 from .index_read import (BATCH, CHUNK, PARALLEL_FROM, Workers, corpus_error, cpu_count, index_tokens, read_line_keys,
                          read_row, read_rows, stat_files)
 
@@ -44,7 +45,7 @@ __all__ = ["BATCH", "CHUNK", "PARALLEL_FROM", "CorpusIndex", "Progress", "code_f
            "corpus_error", "cpu_count", "index_path", "index_read", "index_tokens", "is_damage", "read_row",
            "read_rows"]
 
-SCHEMA_VERSION = 7  # bump when the tables change (code changes are caught by `code_fingerprint`)
+SCHEMA_VERSION = 8  # bump when the tables change (code changes are caught by `code_fingerprint`)
 LAZY_FROM = 1000  # candidates from which a first page walks the files in date order
 COMPACT_MIN = 1000  # old rows tolerated before compacting (also at most a quarter of the live rows)
 
@@ -52,7 +53,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (
     name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER, ino INTEGER, docid INTEGER,
-    encoding TEXT, skipped TEXT, record TEXT, warnings TEXT, published TEXT);
+    encoding TEXT, skipped TEXT, record TEXT, warnings TEXT, published TEXT, ctime INTEGER);
 CREATE INDEX IF NOT EXISTS files_docid ON files(docid);
 CREATE INDEX IF NOT EXISTS files_order ON files(published IS NULL, published DESC, name);
 CREATE TABLE IF NOT EXISTS sidecars (name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER,
@@ -199,7 +200,9 @@ class CorpusIndex:
                 workers: int | None = None) -> Iterator[Progress]:
         """Bring the cache up to date with the folder, yielding progress; incremental.
 
-        Only files whose mtime, size or inode changed are read; deleted files are dropped.
+        Only files whose mtime, size, inode or ctime changed are read; deleted files are dropped.
+        A search (`metadata=False`) on a folder where nothing changed costs one scan of the folder
+        and one value from the database (`freshness.words_current`).
         `metadata=False` indexes words only (search), leaving `list` records for later;
         `words=False` reads list records only (`hashiye-cli list`), leaving words for later.
         Many files are read in `workers` processes (default: one per CPU; 1 reads in this
@@ -224,8 +227,11 @@ class CorpusIndex:
     def _refresh(self, metadata: bool, words: bool, workers: int | None) -> Iterator[Progress]:
         yield Progress("scan", 0, 0)
         current = self._stat_files(metadata)
+        if not metadata and self._words_current(current):
+            yield Progress("done", 0, 0)
+            return
         known = {r[0]: r[1:] for r in self.db.execute(
-            "SELECT name, mtime, size, ino, docid, skipped, record FROM files")}
+            "SELECT name, mtime, size, ino, ctime, docid, skipped, record FROM files")}
         gone = [n for n in known if n not in current]
         pool = Workers(workers)  # started by the first step with many files to read, for every step
         try:
@@ -236,18 +242,18 @@ class CorpusIndex:
 
                 rules = for_folder(self.corpus, read=lambda corpus, names: read_line_keys(corpus, names, pool))
                 rules_changed = self._meta_text("folder_rules") != rules.digest()
-            # known[n]: mtime, size, ino, docid, skipped, record
+            # known[n]: mtime, size, ino, ctime, docid, skipped, record
             todo = [n for n, st in current.items()
-                    if rules_changed or n not in known or known[n][:3] != st
-                    or (metadata and known[n][5] is None and known[n][4] is None)
-                    or (words and known[n][3] is None and known[n][4] is None)]
+                    if rules_changed or n not in known or known[n][:4] != st
+                    or (metadata and known[n][6] is None and known[n][5] is None)
+                    or (words and known[n][4] is None and known[n][5] is None)]
             # What to read of each: what was asked for; an unchanged file read again for the other
             # part keeps what the cache had of it.
-            what = [(metadata or (n in known and known[n][:3] == current[n] and known[n][5] is not None),
-                     words or (n in known and known[n][:3] == current[n] and known[n][3] is not None))
+            what = [(metadata or (n in known and known[n][:4] == current[n] and known[n][6] is not None),
+                     words or (n in known and known[n][:4] == current[n] and known[n][4] is not None))
                     for n in todo]
             if gone:
-                self._drop(gone, [known[n][3] for n in gone if known[n][3] is not None])
+                self._drop(gone, [known[n][4] for n in gone if known[n][4] is not None])
             total = len(todo)
             yield Progress("index", 0, total)
             done = 0
@@ -263,20 +269,31 @@ class CorpusIndex:
             yield from self._compact()
         elif total > 1000:
             self.db.execute("INSERT INTO terms(terms) VALUES ('optimize')")
+        if words and (total or gone):
+            self._words_current(current)  # the next search's check: one value compared
         yield Progress("done", total, total)
 
-    def _stat_files(self, sidecars: bool = True) -> dict[str, tuple[int, int, int]]:
-        """(mtime, size, inode) of every article file; the same files as `corpus.article_files`."""
+    def _stat_files(self, sidecars: bool = True) -> dict[str, tuple[int, int, int, int]]:
+        """(mtime, size, inode, ctime) of every article file; the same files as `corpus.article_files`."""
         out, self.sidecars, self.bad_names = stat_files(self.corpus, sidecars)
         return out
 
+    def _words_current(self, current: dict[str, tuple[int, int, int, int]]) -> bool:
+        """Tell whether every file's words are indexed as the folder now is (`freshness.words_current`)."""
+        return freshness.words_current(self.db, current)
+
+    def _changing(self) -> None:
+        """Begin a transaction that changes the files' rows (the folder's stat snapshot goes)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        freshness.forget(self.db)
+
     def _store(self, rows: list[dict[str, Any]]) -> None:
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        self._changing()
         try:
             docid = self._next_docid()
             garbage = 0
-            units: list[tuple[int, dict[str, int]]] = []
+            units: list[tuple[int, dict[str, int], postings.Pairs]] = []
             for row in rows:
                 old = db.execute("SELECT docid FROM files WHERE name = ?", (row["name"],)).fetchone()
                 garbage += 1 if old and old[0] is not None else 0
@@ -286,10 +303,10 @@ class CorpusIndex:
                 if row["tokens"] is not None:
                     row_docid, docid = docid, docid + 1
                     db.execute("INSERT INTO terms(rowid, tokens) VALUES (?, ?)", (row_docid, row["tokens"]))
-                    units.append((row_docid, row["units"]))
-                db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    units.append((row_docid, row["units"], row["pairs"]))
+                db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                            (row["name"], row["mtime"], row["size"], row["ino"], row_docid, row["encoding"],
-                            row["skipped"], row["record"], row["warnings"], row["published"]))
+                            row["skipped"], row["record"], row["warnings"], row["published"], row["ctime"]))
             postings.store(db, self.vocab, units)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('next_docid', ?)", (docid,))
             self._add_garbage(garbage)
@@ -301,7 +318,7 @@ class CorpusIndex:
 
     def _drop(self, names: list[str], docids: list[int]) -> None:
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        self._changing()
         postings.drop(db, docids)
         db.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in names])
         db.executemany("DELETE FROM sidecars WHERE name = ?", [(n,) for n in names])
@@ -332,7 +349,7 @@ class CorpusIndex:
     def _compact(self) -> Iterator[Progress]:
         """Rebuild `terms` and the postings from the files, dropping rows of old versions and unused units."""
         names = [r[0] for r in self.db.execute("SELECT name FROM files WHERE docid IS NOT NULL")]
-        self.db.execute("BEGIN IMMEDIATE")
+        self._changing()
         self.db.execute("INSERT INTO terms(terms) VALUES ('delete-all')")
         postings.clear(self.db, self.vocab)
         self.db.execute("UPDATE files SET docid = NULL, mtime = NULL WHERE docid IS NOT NULL")

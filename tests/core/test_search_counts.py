@@ -39,3 +39,16 @@ def test_index_counts_equal_brute_force(corpus: Path, tmp_path: Path, query: str
     assert result.total == len(expected) > 0
     assert {(h.id, h.start, h.end) for h in result.hits} == expected
     assert result.articles == len({h[0] for h in expected})
+
+
+def test_regex_classes_written_as_ranges_hold_exactly_their_characters() -> None:
+    import re
+
+    from hashiye.core.text.matching import _class
+    from hashiye.core.text.normalize import match_gap_chars, match_ignored_chars, match_variants
+
+    bmp = [chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000]
+    for chars in [match_ignored_chars(), match_gap_chars(), match_variants("ی"), match_variants("ک"),
+                  match_variants("1"), "ab", "abc", "ac", "-]\\^", "\u200c"]:
+        regex, wanted = re.compile(_class(chars)), set(chars)
+        assert {c for c in bmp if regex.fullmatch(c)} == wanted, chars

@@ -26,7 +26,10 @@ from hashiye.core.text.textio import UnreadableArticle, read_text
 WORDS = ["سازمان", "بهزیستی", "محرومیت", "زدایی", "خانواده", "ها", "های", "ی", "کار", "گاه", "کتاب", "امداد",
          "داد", "تنها", "۱۳۹۳", "1393", "٢٠", "و", "سا", "زمان", "ای", "ترین", "بسیج", "سازندگی", "کا", "ره",
          "مشارکت", "هایش", "ست", "است"]
-SEPARATORS = [" ", " ", " ", "  ", "\u200c", "", "\n", "، ", ". ", " - ", "\u00a0", "\u0650 ", " \u200c", "«", "»"]
+SEPARATORS = [" ", " ", " ", "  ", "\u200c", "", "\n", "، ", ". ", " - ", "\u00a0", "\u0650 ", " \u200c", "«", "»",
+              # marks alone between spaces (a word gap passes over them), tab, half-space then space,
+              # a paragraph break, an underscore
+              " \u0640 ", " \u064e ", "\t", "\u200c ", " \u200c ", "\n\n", "\r\n", "_"]
 
 
 def spell(word: str, choices: list[int]) -> str:
@@ -51,9 +54,11 @@ def spell(word: str, choices: list[int]) -> str:
 
 
 def texts_of(words: list[str]) -> st.SearchStrategy[str]:
+    """Words and separators; the text starts with a word and may end with one (a hit at either end)."""
     spelled = st.builds(spell, st.sampled_from(words), st.lists(st.integers(0, 9), min_size=1, max_size=4))
-    return st.lists(st.tuples(spelled, st.sampled_from(SEPARATORS)), min_size=1, max_size=40).map(
-        lambda parts: "".join(w + s for w, s in parts))
+    parts = st.lists(st.tuples(spelled, st.sampled_from(SEPARATORS)), min_size=1, max_size=40)
+    return st.tuples(parts, st.booleans()).map(
+        lambda t: "".join(w + s for w, s in t[0][:-1]) + t[0][-1][0] + ("" if t[1] else t[0][-1][1]))
 
 
 query_words = st.lists(st.sampled_from(WORDS) | st.sampled_from(["و", "ی", "ها", "کا"]), min_size=1, max_size=3)
@@ -108,7 +113,7 @@ def test_index_counts_equal_matching_every_file(data: st.DataObject) -> None:
         corpus = Path(tmp) / "c"
         corpus.mkdir()
         for n, text in enumerate(articles):
-            (corpus / f"{n}.txt").write_text(text + "\n", "utf-8")
+            (corpus / f"{n}.txt").write_text(text, "utf-8")
         with CorpusIndex(corpus, Path(tmp) / "index.sqlite") as index:
             index.update(metadata=False, workers=1)
             for q in qs:
@@ -138,10 +143,13 @@ def test_counts_from_the_index_need_no_file_for_words_and_stay_exact(tmp_path: P
         # a word no unit splits is counted from the index alone: no file is read
         word = search(index, "کتاب", limit=0)
         assert (word.counted, word.verified, word.total) == ("index", 0, 2)
-        # «سا زمان» may be «سازمان» split by a space: that article is counted on its file
+        # «سا زمان» is «سازمان» split by a space: counted from the index's pairs of units, no file read
         split = search(index, "سازمان", limit=0)
-        assert split.counted == "index" and split.verified == 1
+        assert (split.counted, split.verified) == ("index", 0)
         assert split.total == sum(per_file(corpus, "سازمان").values()) == 5
+        # phrases, compounds and two words (hits across a space) need no file either
+        for q in ['"سازمان بهزیستی"', "محرومیت‌زدایی", "بسیج سازندگی", "خانواده‌ها"]:
+            assert (search(index, q, limit=0).counted, search(index, q, limit=0).verified) == ("index", 0), q
         # a query with punctuation inside is counted on the files, as before
         assert search(index, "۱۳۹۳/۰۵", limit=0).counted == "files"
 
@@ -167,7 +175,7 @@ def test_counts_follow_edited_and_deleted_files(tmp_path: Path, make_corpus: Cal
         assert search(index, "سازمان", limit=0).total != before
         # nothing of the old versions is left in the postings
         live = {d for (d,) in index.db.execute("SELECT docid FROM files WHERE docid IS NOT NULL")}
-        docs = {k & 0xFFFFFFFF for (k,) in index.db.execute("SELECT key FROM postings")}
+        docs = {k & 0xFFFFFFFF for (k,) in index.db.execute("SELECT key FROM postings UNION SELECT key FROM nexts")}
         assert docs <= live and not docs & old and len(old) == 2
 
 
@@ -197,3 +205,50 @@ def test_complete_and_first_page_agree(seeds_copy: Path, tmp_path: Path, query: 
         page = search(index, query, limit=7, complete=False)
     assert full.hits == page.hits
     assert full.counted == "index" and full.total >= page.total
+
+
+# Hits across spaces, counted from the index's pairs of units: (text, query, hits, articles read).
+ACROSS = [
+    ("سازمان بهزیستی", '"سازمان بهزیستی"', 1, 0),  # the whole article, no line break at its end
+    ("سازمان\u00a0بهزیستی و سازمان\tبهزیستی و سازمان  بهزیستی\n", '"سازمان بهزیستی"', 3, 0),
+    ("سازمان ـ بهزیستی و سازمان \u064e بهزیستی\n", '"سازمان بهزیستی"', 2, 0),  # marks alone are gaps
+    ("سازمان\nبهزیستی و سازمان\n\nبهزیستی، سازمان. بهزیستی\n", '"سازمان بهزیستی"', 0, 0),  # no hit across a break
+    ("بسيج سازندگي و بسیج سازندگی\n", "بسیج سازندگی", 2, 0),  # Arabic ي as Persian ی
+    ("محرومیت‌ زدایی، محرومیت زدایی، محرومیتزدایی\n", "محرومیت‌زدایی", 3, 0),  # ZWNJ then a space
+    ("کتاب ها و کتاب‌ها\n", "کتاب‌ها", 2, 0),  # a plural written apart
+    ("سازمان به زیستی\n", '"سازمان بهزیستی"', 1, 1),  # two spaces inside one hit: read on the file
+    ("ها ها ها و ها ها\n", '"ها ها"', 3, 1),  # pairs that share a word: read on the file
+]
+
+
+@pytest.mark.parametrize(("text", "query", "hits", "read"), ACROSS)
+def test_hits_across_a_space_are_counted_from_the_index(tmp_path: Path, text: str, query: str, hits: int,
+                                                        read: int) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(text, "utf-8")
+    (corpus / "b.txt").write_text("سازمان و بهزیستی، جدا.\n", "utf-8")
+    assert len(find_in_text(query, text)) == hits, "the rules (matching.py) as this test expects them"
+    with CorpusIndex(corpus, tmp_path / "index.sqlite") as index:
+        index.update(metadata=False)
+        check(index, corpus, query)
+        result = search(index, query, limit=0)
+    assert (result.counted, result.verified) == ("index", read)
+
+
+def test_pairs_are_found_alike_when_many_second_words_are_looked_for(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from hashiye.core.search import counts
+
+    monkeypatch.setattr(counts, "_FEW", 0)  # every row of the first word read and parsed
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name, text in SAMPLES.items():
+        (corpus / name).write_text(text, "utf-8")
+    for n, (text, _, _, _) in enumerate(ACROSS):
+        (corpus / f"across{n}.txt").write_text(text, "utf-8")
+    with CorpusIndex(corpus, tmp_path / "index.sqlite") as index:
+        index.update(metadata=False)
+        for q in QUERIES + [q for _, q, _, _ in ACROSS]:
+            check(index, corpus, q)
+        assert search(index, '"سازمان بهزیستی"', limit=0).counted == "index"
