@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..corpus.records import ArticleRecord
 from ..text.textio import shown_name
-from .search_index import CorpusIndex
+from .search_index import SCHEMA_VERSION, CorpusIndex, code_fingerprint, index_path
 
 if TYPE_CHECKING:
     from ..corpus.records import Listing
@@ -77,6 +77,29 @@ def annotation_counts(index: CorpusIndex, names: list[str]) -> dict[str, tuple[i
         except sqlite3.OperationalError:
             pass  # cache busy or read-only: counts are still right, just not remembered
     return out
+
+
+def cache_is_current(corpus: Path) -> bool:
+    """Whether the folder's cache exists and this code wrote it (same schema, same parser and
+    rules): a listing from it then reads only the files changed since. Read only, on any thread;
+    a cache that cannot be read is not current. Otherwise (a new folder, or every folder after an
+    update of Hashiye) the first listing parses every file."""
+    path = index_path(corpus)
+    if not path.is_file():
+        return False
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return False
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return False
+        row = db.execute("SELECT value FROM meta WHERE key = 'code'").fetchone()
+        return row is not None and row[0] == code_fingerprint()
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
 
 
 def cached_listing(corpus: Path, *, words: bool = True) -> Listing:

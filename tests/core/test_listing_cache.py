@@ -180,3 +180,26 @@ def test_cache_is_stale_when_the_parser_changes_not_when_the_cli_does(tmp_path: 
     with (core / "corpus" / "parse.py").open("a", encoding="utf-8") as f:
         f.write("\n# another rule\n")
     assert search_index.source_digest(core) != before, "records written by another parser are not reused"
+
+
+def test_the_window_knows_when_a_folders_cache_is_current(seeds_copy: Path) -> None:
+    """`cache_is_current` decides whether the window lists a large folder from its cache or reads
+    it as a new one: no cache, a damaged one, another schema or another parser are not current."""
+    from hashiye.core.search.listing_cache import cache_is_current
+
+    assert not cache_is_current(seeds_copy)  # never listed
+    cached_listing(seeds_copy, words=False)
+    assert cache_is_current(seeds_copy)
+    path = index_path(seeds_copy)
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version={search_index.SCHEMA_VERSION - 1}")
+    assert not cache_is_current(seeds_copy)
+    cached_listing(seeds_copy, words=False)  # rebuilt by this code
+    assert cache_is_current(seeds_copy)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = 'another parser' WHERE key = 'code'")
+    assert not cache_is_current(seeds_copy)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(b"not a database at all" * 100)
+    assert not cache_is_current(seeds_copy)
