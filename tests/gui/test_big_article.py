@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from waits import article_with_far_highlight
 
 
 def test_a_long_article_is_read_on_a_worker_and_shown_whole(qtbot, window, corpus: Path,
@@ -53,16 +54,7 @@ LINE = " ".join(f"جمله شماره {i} درباره طرح محرومیت ز�
 @pytest.fixture
 def one_line(corpus: Path) -> str:
     """An article stored as one long line, with a highlight far into it."""
-    from hashiye.core.annotations.model import new_annotation
-    from hashiye.core.annotations.store import AnnotationStore
-    from hashiye.core.corpus.article import load_article
-
-    path = corpus / "zz_one_line.txt"
-    path.write_text("عنوان یک خبر بسیار بلند درباره روستاها\n" + LINE + "\n", "utf-8")
-    art = load_article(path)
-    at = art.source_text.index("جمله شماره 500 ")
-    AnnotationStore(corpus).save_change(art, upsert=[new_annotation(art.id, art.source_text, at, at + 14)])
-    return path.stem
+    return article_with_far_highlight(corpus, "zz_one_line", LINE, "جمله شماره 500 ")
 
 
 def test_a_one_line_article_keeps_its_place_and_highlight_as_hazm_swaps_in_off_the_ui_thread(

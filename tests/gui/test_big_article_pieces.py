@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from waits import article_with_far_highlight
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 LINES = "\n".join(f"جمله شماره {i} درباره طرح محرومیت زدایی در روستاها است و خبرنگار ما گزارش داد." for i in range(2500))
@@ -16,16 +17,7 @@ LINES = "\n".join(f"جمله شماره {i} درباره طرح محرومیت �
 @pytest.fixture
 def long_article(corpus: Path) -> str:
     """About 200,000 characters in 2,500 lines, with a highlight far into it."""
-    from hashiye.core.annotations.model import new_annotation
-    from hashiye.core.annotations.store import AnnotationStore
-    from hashiye.core.corpus.article import load_article
-
-    path = corpus / "zz_long.txt"
-    path.write_text("عنوان یک خبر بسیار بلند درباره روستاها\n" + LINES + "\n", "utf-8")
-    art = load_article(path)
-    at = art.source_text.index("جمله شماره 2000 ")
-    AnnotationStore(corpus).save_change(art, upsert=[new_annotation(art.id, art.source_text, at, at + 14)])
-    return path.stem
+    return article_with_far_highlight(corpus, "zz_long", LINES, "جمله شماره 2000 ")
 
 
 @pytest.fixture
