@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -39,6 +40,12 @@ def test_other_names_are_not_conflict_copies(name: str) -> None:
     assert original_name(name) is None
 
 
+def _later(stamp: str, hours: int) -> str:
+    """A W3C `modified` time `hours` after `stamp`, written the same way (milliseconds, Z)."""
+    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")) + dt.timedelta(hours=hours)
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
 def write_copy(folder: Path, name: str, annotations: list) -> Path:
     content = SidecarContent(annotations=annotations)
     path = folder / name
@@ -51,9 +58,10 @@ def test_a_syncthing_conflict_copy_is_merged_field_by_field_and_kept_aside(seeds
     shared = new_annotation(art.id, art.source_text, 10, 20, note="پیش از همگام‌سازی", color="yellow")
     store.save_change(art, upsert=[shared])
     # This machine changes the note; the other machine changed the colour and added one.
-    here = replace(shared, note="یادداشت این دستگاه", modified="2026-11-30T10:00:00.000Z")
+    # Both edits after the shared version (times relative to it: fixed ones went stale as the day passed).
+    here = replace(shared, note="یادداشت این دستگاه", modified=_later(shared.modified, hours=2))
     store.save_change(art, upsert=[here])
-    there = replace(shared, color="green", modified="2026-11-30T09:00:00.000Z")
+    there = replace(shared, color="green", modified=_later(shared.modified, hours=1))
     added_there = new_annotation(art.id, art.source_text, 40, 50, note="از دستگاه دیگر")
     copy = write_copy(seeds_copy, f"{ARTICLE}.annotations.sync-conflict-20261130-090000-ABCDEF7.json",
                       [there, added_there])
