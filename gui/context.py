@@ -113,7 +113,9 @@ class AppContext(QObject):
             self.refresh_listing()
             return
         if self._listing_op is not None:
-            self._listing_op.cancel()
+            self._listing_op.cancel()  # it delivers nothing now: the new folder's listing starts afresh
+        self._listing_op, self._partial = None, None
+        self._relisting = self._again = False
         self.corpus = corpus
         self._session = AnnotationSession(corpus)
         self._session.changed.connect(self.annotationsChanged)
@@ -137,7 +139,8 @@ class AppContext(QObject):
             self._relisting = True
             self._listing_op = self.runner.run(
                 tr("خواندن پوشه"), lambda _op: cached_listing(corpus, words=False),
-                on_done=lambda listing: self._relisted(corpus, listing), on_failed=self._relist_failed)
+                on_done=lambda listing: self._relisted(corpus, listing),
+                on_failed=lambda why: self._listing_failed(corpus, why))
             return
         if not self._is_large(corpus):
             self._list_now()
@@ -149,7 +152,8 @@ class AppContext(QObject):
             self._relisting = True
             self._listing_op = self.runner.run(
                 tr("خواندن پوشه"), lambda _op: cached_listing(corpus, words=False),
-                on_done=lambda listing: self._relisted(corpus, listing), on_failed=self._relist_failed)
+                on_done=lambda listing: self._relisted(corpus, listing),
+                on_failed=lambda why: self._listing_failed(corpus, why))
             return
         # New, or its cache written by another version (after an update every file is parsed again):
         # the articles shown as they are read.
@@ -183,7 +187,8 @@ class AppContext(QObject):
         self._listing_op = self.runner.run(
             tr("خواندن پوشه"), work, on_progress=self.listingProgress.emit,
             on_partial=lambda chunk: self._listed_part(corpus, chunk),
-            on_done=lambda listing: self._listed_all(corpus, listing))
+            on_done=lambda listing: self._listed_all(corpus, listing),
+            on_failed=lambda why: self._listing_failed(corpus, why))
 
     def _listed_part(self, corpus: Path, chunk: ListingChunk) -> None:
         """Some more articles of a large new folder: shown when their number has doubled (or at the end)."""
@@ -217,9 +222,20 @@ class AppContext(QObject):
             self._again = False
             self.refresh_listing()
 
-    def _relist_failed(self, why: str) -> None:
+    def _listing_failed(self, corpus: Path, why: str) -> None:
+        """A listing on the runner failed: the folder shown keeps its list; a folder not shown yet
+        is shown empty, with the reason (as a listing on the UI thread did)."""
         self._relisting = self._again = False
-        self.failed.emit(why)
+        if corpus != self.corpus:
+            return
+        self._partial = None
+        shown = self.listing
+        if shown is None or shown.partial:  # what was read stays listed, as complete as it got
+            self._show_listing(Listing(corpus, list(shown.articles), list(shown.skipped), list(shown.warnings))
+                               if shown is not None else Listing(corpus))
+            self.failed.emit(tr("این پوشه باز نشد ({why}).", why=why))
+        else:
+            self.failed.emit(why)
 
     def listing_pending(self) -> bool:
         """Whether a listing of the folder is being read (its result not shown yet)."""

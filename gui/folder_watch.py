@@ -81,8 +81,9 @@ class FolderWatch(QObject):
         except OSError:
             return
         current = self.state.current_id
-        if names != self.context.known_names():
-            self.context.refresh_listing()  # on the runner: `_listed` follows
+        if names != self.context.known_names() or self.context.listing_pending():
+            # on the runner: `_listed` follows; one running may have read the folder before this change
+            self.context.refresh_listing()
         for article_id, old in list(self._stamps.items()):
             new = self._stamp(article_id)
             if new == old:

@@ -176,13 +176,14 @@ class PieceLoader:
     def _page_top(self) -> int:
         return self.index.to_py(self.edit.cursorForPosition(QPoint(self.edit.viewport().width() // 2, 4)).position())
 
-    def _trim(self) -> None:
-        """Keep the part to `MOST` characters: lines dropped at the end farther from the page."""
+    def _trim(self, around: int | None = None) -> None:
+        """Keep the part to `MOST` characters: lines dropped at the end farther from the page (or from
+        `around`: a place just reached, which the page is about to show)."""
         lo, hi = self.index.lo, self.index.hi
         excess = hi - lo - self.MOST
         if excess <= 0:
             return
-        top = self._page_top()
+        top = self._page_top() if around is None else around
         doc = self.edit.document()
         cursor = QTextCursor(doc)
         if top - lo > hi - top:  # the page is in the later half: the first lines go
@@ -253,7 +254,7 @@ class PieceLoader:
             self._prepend(line_start(self.text, start - self.BEFORE))
         else:
             return True
-        self._trim()
+        self._trim(around=start)  # not from the page: the lines just added would go again
         return False
 
 

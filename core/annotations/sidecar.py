@@ -34,8 +34,8 @@ def coded_sidecars(corpus: Path) -> list[tuple[str, os.DirEntry[str]]]:
     articles: set[str] = set()
     for entry in listed:
         try:
-            if entry.name.endswith(".txt") and entry.is_file():  # a link to an article is an article
-                articles.add(entry.name[:-4])
+            if entry.name.lower().endswith(".txt") and entry.is_file():  # a link to an article is an article
+                articles.add(entry.name[:-4])  # `X.TXT` is an article too (the listing's rule)
         except OSError:
             pass
     return sorted(((e.name[: -len(SUFFIX)], e) for e in listed

@@ -113,3 +113,15 @@ def test_report_reads_a_sidecar_again_when_only_its_change_time_differs(seeds_co
     assert sidecar.stat().st_size == st.st_size
     os.utime(sidecar, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert "ژژژ" in to_csv(build_report(seeds_copy, "source"))
+
+
+def test_an_article_named_in_capitals_is_coding_too(seeds_copy: Path) -> None:
+    """`X.TXT` is listed as an article, so its sidecar is the folder's coding for every analysis."""
+    from hashiye.core.analysis.agreement import coders_and_codes
+
+    autocode(seeds_copy, "استان", "ب", coder="A")
+    sidecar = sorted(seeds_copy.glob("*.annotations.json"))[0]
+    stem = sidecar.name[: -len(".annotations.json")]
+    before = (_counts(seeds_copy), coders_and_codes(seeds_copy), to_csv(build_report(seeds_copy, "month")))
+    (seeds_copy / f"{stem}.txt").rename(seeds_copy / f"{stem}.TXT")
+    assert (_counts(seeds_copy), coders_and_codes(seeds_copy), to_csv(build_report(seeds_copy, "month"))) == before

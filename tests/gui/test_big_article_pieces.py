@@ -120,3 +120,28 @@ def test_hazm_swapping_in_keeps_the_page_when_the_focus_is_off_it(qtbot, small_p
     moved = abs(reader.top_position() - top)
     assert moved < 200, f"the page stayed (the text at its top moved {moved} characters)"
     assert holds_its_part(reader)
+
+
+def test_a_find_hit_just_past_a_full_part_is_loaded_and_shown(qtbot, small_pieces: None, long_article: str,
+                                                              window) -> None:
+    """Ctrl+F's next hit a little past the lines the document holds, with the page near the part's
+    start: the lines up to the hit are added and kept (they were dropped again at once, and the hit
+    was scrolled to the part's end, off the page)."""
+    from PySide6.QtGui import QTextCursor
+
+    qtbot.waitUntil(lambda: window.current_id is not None, timeout=20000)
+    window.pane.select(long_article)
+    qtbot.waitUntil(lambda: window.state.current_id == long_article, timeout=30000)
+    reader = window.reader
+    qtbot.waitUntil(lambda: reader._pieces.full(), timeout=30000)
+    text = reader.display.text
+    for _ in range(3):
+        target = text.find("جمله", reader._index.hi + 1000)
+        assert target > 0
+        reader.set_hits([(target, target + 4)], 0)
+        qtbot.wait(50)
+        assert holds_its_part(reader) and reader._index.loaded(target, target + 4)
+        cursor = QTextCursor(reader.document())
+        cursor.setPosition(reader._index.to_qt(target))
+        rect = reader.cursorRect(cursor)
+        assert 0 <= rect.top() and rect.bottom() <= reader.viewport().height(), "the hit is on the page"

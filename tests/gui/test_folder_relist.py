@@ -120,3 +120,54 @@ def test_a_large_folder_whose_cache_another_version_wrote_is_read_as_a_new_one(q
     qtbot.waitUntil(lambda: not window.context.listing_pending() and partial and not partial[-1], timeout=30000)
     assert partial[0], "the articles were shown as they were read"
     assert window.model.rowCount() == 5 and cache_is_current(other)
+
+
+def test_another_folder_opened_while_the_first_is_being_listed_is_listed(qtbot, window, corpus: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user opens another folder while the open one is listed again: the new folder is listed
+    (its list stayed empty for good, «reading the folder…» never ending)."""
+    other = corpus.parent / "other"
+    other.mkdir()
+    (other / "only.txt").write_bytes(sorted(corpus.glob("*.txt"))[0].read_bytes())
+    real = context_module.cached_listing
+    gate, started = threading.Event(), threading.Event()
+
+    def slow(folder: Path, **kw: bool):
+        if folder == corpus.resolve():
+            started.set()
+            assert gate.wait(20)
+        return real(folder, **kw)
+
+    monkeypatch.setattr(context_module, "cached_listing", slow)
+    try:
+        (corpus / "zz-new.txt").write_text(NEW, "utf-8")
+        window.watch.check_disk()
+        assert started.wait(10)
+        window.open_corpus(other)
+        gate.set()
+        qtbot.waitUntil(lambda: shown_ids(window) == ["only"], timeout=20000)
+        qtbot.waitUntil(lambda: not window.context.listing_pending(), timeout=20000)
+        assert window.context.listing is not None and window.context.listing.corpus == other.resolve()
+    finally:
+        gate.set()
+
+
+def test_a_large_folder_that_cannot_be_listed_says_so_and_is_not_left_reading(qtbot, window, corpus: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from hashiye.core.corpus.records import CorpusError
+    from hashiye.core.search.listing_cache import cached_listing
+
+    other = _large_copy(corpus, monkeypatch, window)
+    cached_listing(other, words=False)
+
+    def failing(folder: Path, **kw: bool):
+        raise CorpusError(f"cannot read folder {folder}: Permission denied")
+
+    monkeypatch.setattr(context_module, "cached_listing", failing)
+    messages: list[str] = []
+    window.context.failed.connect(messages.append)
+    window.open_corpus(other)
+    qtbot.waitUntil(lambda: not window.context.listing_pending(), timeout=20000)
+    assert window.context.listing is not None and window.model.rowCount() == 0
+    assert any("Permission denied" in m for m in messages)
+    assert not window.list_progress.isVisible()
