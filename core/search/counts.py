@@ -208,7 +208,7 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
                   for active in actives]
         if mask or any(deltas):
             pair_values.append((a, code(b), mask, *deltas))
-    if len(groups) == 1 and len(sources) > 1 and _UPSERT:  # words outside quotes: actives are (the phrase,), (its words)
+    if len(groups) == 1 and _UPSERT:  # actives: (the phrase,), and outside quotes (its words)
         totals = _phrase_first(index, len(sources), unit_values, pair_values)
     else:
         chosen = "CASE " + " ".join(f"WHEN {' AND '.join(c) or 1} THEN t{i}" for i, (_, c) in enumerate(choices)) + " END"
@@ -271,19 +271,21 @@ def _rows(units: str, pairs: str, where: str = "") -> str:
 
 def _phrase_first(index: CorpusIndex, sources: int, units: list[tuple[int | str, ...]],
                   pairs: list[tuple[int | str, ...]]) -> list[tuple[int, int]]:
-    """`_totals` of one term with words outside quotes (source 0 its phrase, then its words; values
-    `t0` for the phrase, `t1` for the words), summing the phrase first.
+    """`_totals` of one term (source 0 its phrase, then outside quotes its words; values `t0` for the
+    phrase, `t1` for the words), summing the phrase first.
 
     An article holds the phrase where a row has bit 0 in its mask; it then counts `t0`, which only
     rows with bit 0 or a `t0` value add to (step 1: summed into a temporary table, no sort). The
     words count only in the other articles, which hold no row with bit 0: their mask and `t1` come
     from the rows without bit 0 that have a word's bit or a `t1` value (step 2: grouped by article,
-    only for articles without the phrase). Both steps read one snapshot (one transaction)."""
+    only for articles without the phrase; none for a quoted phrase or a single word). Both steps read
+    one snapshot (one transaction)."""
     words = (1 << sources) - 2
-    phrase_units = [(u, m, w0) for u, m, w0, _ in units if int(m) & 1 or w0]
-    phrase_pairs = [(a, pat, m, w0) for a, pat, m, w0, _ in pairs if int(m) & 1 or w0]
-    word_units = [(u, m, w1) for u, m, _, w1 in units if not int(m) & 1 and (int(m) & words or w1)]
-    word_pairs = [(a, pat, m, w1) for a, pat, m, _, w1 in pairs if not int(m) & 1 and (int(m) & words or w1)]
+    phrase_units = [(u, m, w0) for u, m, w0, *_ in units if int(m) & 1 or w0]
+    phrase_pairs = [(a, pat, m, w0) for a, pat, m, w0, *_ in pairs if int(m) & 1 or w0]
+    word_units = [(u, m, w1) for u, m, _, w1 in units if not int(m) & 1 and (int(m) & words or w1)] if words else []
+    word_pairs = [(a, pat, m, w1) for a, pat, m, _, w1 in pairs
+                  if not int(m) & 1 and (int(m) & words or w1)] if words else []
     args = [json.dumps(phrase_units), json.dumps(phrase_pairs, ensure_ascii=False),
             json.dumps(word_units), json.dumps(word_pairs, ensure_ascii=False)]
     ctes = ", ".join(f"q{s}(u, m, w) AS {_MATERIALIZED}(SELECT {_columns(3)} FROM json_each(?)), "
@@ -300,11 +302,12 @@ def _phrase_first(index: CorpusIndex, sources: int, units: list[tuple[int | str,
         db.execute(f"WITH {ctes} INSERT INTO temp.phrase_hits SELECT doc, m & 1, n * w FROM ({_rows('q0', 'r0')}) "
                    "WHERE 1 ON CONFLICT (doc) DO UPDATE SET has = has | excluded.has, t0 = t0 + excluded.t0", args)
         db.execute("DELETE FROM temp.phrase_hits WHERE NOT has")  # t0 values only: no phrase there
-        totals = db.execute(
-            f"WITH {ctes}, per AS (SELECT doc, {mask} AS mask, sum(n * w) AS t1 "
-            f"FROM ({_rows('q1', 'r1', outside)}) GROUP BY doc) "
-            f"SELECT doc, t0 FROM temp.phrase_hits WHERE t0 != 0 "
-            f"UNION ALL SELECT doc, t1 FROM per WHERE mask = {words} AND t1 != 0", args).fetchall()
+        sql = "SELECT doc, t0 FROM temp.phrase_hits WHERE t0 != 0"
+        if words:
+            sql = (f"WITH {ctes}, per AS (SELECT doc, {mask} AS mask, sum(n * w) AS t1 "
+                   f"FROM ({_rows('q1', 'r1', outside)}) GROUP BY doc) {sql} "
+                   f"UNION ALL SELECT doc, t1 FROM per WHERE mask = {words} AND t1 != 0")
+        totals = db.execute(sql, args if words else ()).fetchall()
         db.execute("DELETE FROM temp.phrase_hits")
     except BaseException:
         if own:
