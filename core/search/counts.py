@@ -42,6 +42,7 @@ _TOP = "\U0010ffff"
 Pair = tuple[int, int]
 # Values read from JSON once, not at each row they are joined to (older SQLite: correct, slower).
 _MATERIALIZED = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
+_UPSERT = sqlite3.sqlite_version_info >= (3, 24)  # INSERT ... ON CONFLICT DO UPDATE (`_phrase_first`)
 
 
 @dataclass
@@ -207,8 +208,13 @@ def count_hits(index: CorpusIndex, query: Query) -> Counts | None:
                   for active in actives]
         if mask or any(deltas):
             pair_values.append((a, code(b), mask, *deltas))
-    chosen = "CASE " + " ".join(f"WHEN {' AND '.join(c) or 1} THEN t{i}" for i, (_, c) in enumerate(choices)) + " END"
-    totals = _totals(index, len(sources), len(actives), unit_values, pair_values, " AND ".join(valid), chosen)
+    if len(groups) == 1 and _UPSERT:  # actives: (the phrase,), and outside quotes (its words)
+        totals = _phrase_first(index, len(sources), unit_values, pair_values)
+    else:
+        chosen = "CASE " + " ".join(f"WHEN {' AND '.join(c) or 1} THEN t{i}" for i, (_, c) in enumerate(choices)) + " END"
+        totals = _totals(index, len(sources), len(actives), unit_values, pair_values, " AND ".join(valid), chosen)
+    if not verify:
+        return Counts(dict(totals))
     return Counts({doc: n for doc, n in totals if doc not in verify}, verify)
 
 
@@ -248,3 +254,69 @@ def _totals(index: CorpusIndex, sources: int, sums: int, units: list[tuple[int |
            f"FROM ({' UNION ALL '.join(parts)}) GROUP BY doc) "
            f"SELECT doc, {chosen} AS hits FROM per WHERE {valid} AND hits != 0")
     return index.db.execute(sql, args).fetchall()
+
+
+def _rows(units: str, pairs: str, where: str = "") -> str:
+    """The rows `(doc, n, m, w)` of the units (`units`: `(u, m, w)`) and pairs (`pairs`: `(a, pat, m, w)`)
+    in the articles, n times: how often the article holds the unit or pair; `where` on `p.key` filters."""
+    cond = f"{where} AND " if where else ""
+    return (f"SELECT p.key & {DOC_MASK} AS doc, p.n AS n, {units}.m AS m, {units}.w AS w FROM {units} "
+            f"JOIN postings p ON p.key BETWEEN {units}.u << {DOC_BITS} AND ({units}.u << {DOC_BITS}) + {DOC_MASK}"
+            f"{' WHERE ' + where if where else ''} UNION ALL "
+            f"SELECT p.key & {DOC_MASK} AS doc, (length(p.next) - length(replace(p.next, {pairs}.pat, ''))) "
+            f"/ length({pairs}.pat) AS n, {pairs}.m AS m, {pairs}.w AS w FROM {pairs} JOIN nexts p "
+            f"ON p.key BETWEEN {pairs}.a << {DOC_BITS} AND ({pairs}.a << {DOC_BITS}) + {DOC_MASK} "
+            f"WHERE {cond}instr(p.next, {pairs}.pat)")
+
+
+def _phrase_first(index: CorpusIndex, sources: int, units: list[tuple[int | str, ...]],
+                  pairs: list[tuple[int | str, ...]]) -> list[tuple[int, int]]:
+    """`_totals` of one term (source 0 its phrase, then outside quotes its words; values `t0` for the
+    phrase, `t1` for the words), summing the phrase first.
+
+    An article holds the phrase where a row has bit 0 in its mask; it then counts `t0`, which only
+    rows with bit 0 or a `t0` value add to (step 1: summed into a temporary table, no sort). The
+    words count only in the other articles, which hold no row with bit 0: their mask and `t1` come
+    from the rows without bit 0 that have a word's bit or a `t1` value (step 2: grouped by article,
+    only for articles without the phrase; none for a quoted phrase or a single word). Both steps read
+    one snapshot (one transaction)."""
+    words = (1 << sources) - 2
+    phrase_units = [(u, m, w0) for u, m, w0, *_ in units if int(m) & 1 or w0]
+    phrase_pairs = [(a, pat, m, w0) for a, pat, m, w0, *_ in pairs if int(m) & 1 or w0]
+    word_units = [(u, m, w1) for u, m, _, w1 in units if not int(m) & 1 and (int(m) & words or w1)] if words else []
+    word_pairs = [(a, pat, m, w1) for a, pat, m, _, w1 in pairs
+                  if not int(m) & 1 and (int(m) & words or w1)] if words else []
+    args = [json.dumps(phrase_units), json.dumps(phrase_pairs, ensure_ascii=False),
+            json.dumps(word_units), json.dumps(word_pairs, ensure_ascii=False)]
+    ctes = ", ".join(f"q{s}(u, m, w) AS {_MATERIALIZED}(SELECT {_columns(3)} FROM json_each(?)), "
+                     f"r{s}(a, pat, m, w) AS {_MATERIALIZED}(SELECT {_columns(4)} FROM json_each(?))" for s in (0, 1))
+    mask = " | ".join(f"max(m & {1 << i})" for i in range(1, sources))
+    outside = f"p.key & {DOC_MASK} NOT IN (SELECT doc FROM temp.phrase_hits)"  # the table's key: no list built
+    db = index.db
+    own = not db.in_transaction
+    if own:
+        db.execute("BEGIN")
+    try:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS phrase_hits (doc INTEGER PRIMARY KEY, has INTEGER, t0 INTEGER)")
+        db.execute("DELETE FROM temp.phrase_hits")
+        db.execute(f"WITH {ctes} INSERT INTO temp.phrase_hits SELECT doc, m & 1, n * w FROM ({_rows('q0', 'r0')}) "
+                   "WHERE 1 ON CONFLICT (doc) DO UPDATE SET has = has | excluded.has, t0 = t0 + excluded.t0", args)
+        db.execute("DELETE FROM temp.phrase_hits WHERE NOT has")  # t0 values only: no phrase there
+        sql = "SELECT doc, t0 FROM temp.phrase_hits WHERE t0 != 0"
+        if words:
+            sql = (f"WITH {ctes}, per AS (SELECT doc, {mask} AS mask, sum(n * w) AS t1 "
+                   f"FROM ({_rows('q1', 'r1', outside)}) GROUP BY doc) {sql} "
+                   f"UNION ALL SELECT doc, t1 FROM per WHERE mask = {words} AND t1 != 0")
+        totals = db.execute(sql, args if words else ()).fetchall()
+        db.execute("DELETE FROM temp.phrase_hits")
+    except BaseException:
+        if own:
+            db.execute("ROLLBACK")
+        raise
+    if own:
+        db.execute("COMMIT")
+    return totals
+
+
+def _columns(n: int) -> str:
+    return ", ".join(f"json_extract(value, '$[{i}]')" for i in range(n))

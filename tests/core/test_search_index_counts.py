@@ -252,3 +252,27 @@ def test_pairs_are_found_alike_when_many_second_words_are_looked_for(tmp_path: P
         for q in QUERIES + [q for _, q, _, _ in ACROSS]:
             check(index, corpus, q)
         assert search(index, '"سازمان بهزیستی"', limit=0).counted == "index"
+
+
+def test_one_term_summed_phrase_first_equals_one_grouping_statement(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`counts._phrase_first` (one term: the phrase summed first, then the words where it is missing)
+    gives the same counts per article as grouping every row in one statement (`counts._totals`)."""
+    from hashiye.core.search import counts
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name, text in SAMPLES.items():
+        (corpus / name).write_text(text, "utf-8")
+    for n, (text, _, _, _) in enumerate(ACROSS):
+        (corpus / f"across{n}.txt").write_text(text, "utf-8")
+    (corpus / "words.txt").write_text("بسیج و سازندگی، بسیج‌سازندگی و سازمان‌ها؛ سازمان\n", "utf-8")
+    with CorpusIndex(corpus, tmp_path / "index.sqlite") as index:
+        index.update(metadata=False)
+        queries = QUERIES + [q for _, q, _, _ in ACROSS] + ["بسیج سازندگی سازمان", "سازندگی بسیج"]
+        phrase_first = {q: index_per_file(index, q) for q in queries}
+        monkeypatch.setattr(counts, "_UPSERT", False)  # every row grouped in one statement
+        for q in queries:
+            assert index_per_file(index, q) == phrase_first[q], q
+            check(index, corpus, q)
+        assert not index.db.in_transaction
