@@ -136,11 +136,7 @@ class AppContext(QObject):
             self._again = self._partial is None  # a large new folder's reading ends with the folder as it is then
             return
         if self.listing is not None and self.listing.corpus == corpus and not self.listing.partial:
-            self._relisting = True
-            self._listing_op = self.runner.run(
-                tr("خواندن پوشه"), lambda _op: cached_listing(corpus, words=False),
-                on_done=lambda listing: self._relisted(corpus, listing),
-                on_failed=lambda why: self._listing_failed(corpus, why))
+            self._list_from_cache(corpus)
             return
         if not self._is_large(corpus):
             self._list_now()
@@ -149,11 +145,7 @@ class AppContext(QObject):
         if cache_is_current(corpus):
             # Listed before by this Hashiye: the records from the cache, on the runner (10,000 articles
             # held the window 2.4 s under load before its first paint, 100,000 about 9 s).
-            self._relisting = True
-            self._listing_op = self.runner.run(
-                tr("خواندن پوشه"), lambda _op: cached_listing(corpus, words=False),
-                on_done=lambda listing: self._relisted(corpus, listing),
-                on_failed=lambda why: self._listing_failed(corpus, why))
+            self._list_from_cache(corpus)
             return
         # New, or its cache written by another version (after an update every file is parsed again):
         # the articles shown as they are read.
@@ -188,6 +180,14 @@ class AppContext(QObject):
             tr("خواندن پوشه"), work, on_progress=self.listingProgress.emit,
             on_partial=lambda chunk: self._listed_part(corpus, chunk),
             on_done=lambda listing: self._listed_all(corpus, listing),
+            on_failed=lambda why: self._listing_failed(corpus, why))
+
+    def _list_from_cache(self, corpus: Path) -> None:
+        """The folder's listing read on the runner (only files changed since the cache was written are read)."""
+        self._relisting = True
+        self._listing_op = self.runner.run(
+            tr("خواندن پوشه"), lambda _op: cached_listing(corpus, words=False),
+            on_done=lambda listing: self._relisted(corpus, listing),
             on_failed=lambda why: self._listing_failed(corpus, why))
 
     def _listed_part(self, corpus: Path, chunk: ListingChunk) -> None:

@@ -236,17 +236,23 @@ def test_hits_across_a_space_are_counted_from_the_index(tmp_path: Path, text: st
     assert (result.counted, result.verified) == ("index", read)
 
 
-def test_pairs_are_found_alike_when_many_second_words_are_looked_for(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from hashiye.core.search import counts
-
-    monkeypatch.setattr(counts, "_FEW", 0)  # every row of the first word read and parsed
+def _samples_and_across(tmp_path: Path) -> Path:
+    """A folder of the sample articles and the texts with hits across spaces."""
     corpus = tmp_path / "c"
     corpus.mkdir()
     for name, text in SAMPLES.items():
         (corpus / name).write_text(text, "utf-8")
     for n, (text, _, _, _) in enumerate(ACROSS):
         (corpus / f"across{n}.txt").write_text(text, "utf-8")
+    return corpus
+
+
+def test_pairs_are_found_alike_when_many_second_words_are_looked_for(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from hashiye.core.search import counts
+
+    monkeypatch.setattr(counts, "_FEW", 0)  # every row of the first word read and parsed
+    corpus = _samples_and_across(tmp_path)
     with CorpusIndex(corpus, tmp_path / "index.sqlite") as index:
         index.update(metadata=False)
         for q in QUERIES + [q for _, q, _, _ in ACROSS]:
@@ -260,12 +266,7 @@ def test_one_term_summed_phrase_first_equals_one_grouping_statement(tmp_path: Pa
     gives the same counts per article as grouping every row in one statement (`counts._totals`)."""
     from hashiye.core.search import counts
 
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    for name, text in SAMPLES.items():
-        (corpus / name).write_text(text, "utf-8")
-    for n, (text, _, _, _) in enumerate(ACROSS):
-        (corpus / f"across{n}.txt").write_text(text, "utf-8")
+    corpus = _samples_and_across(tmp_path)
     (corpus / "words.txt").write_text("بسیج و سازندگی، بسیج‌سازندگی و سازمان‌ها؛ سازمان\n", "utf-8")
     with CorpusIndex(corpus, tmp_path / "index.sqlite") as index:
         index.update(metadata=False)
