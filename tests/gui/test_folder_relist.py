@@ -171,3 +171,33 @@ def test_a_large_folder_that_cannot_be_listed_says_so_and_is_not_left_reading(qt
     assert window.context.listing is not None and window.model.rowCount() == 0
     assert any("Permission denied" in m for m in messages)
     assert not window.list_progress.isVisible()
+
+
+def test_an_article_back_before_a_slow_listing_ends_is_not_left_gone(qtbot, window, corpus: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sync tool removes the open article and puts it back while a listing runs that read the
+    folder without it: the folder is listed once more, so the article is not left marked gone."""
+    article = window.current_id
+    real = context_module.cached_listing
+    gate = threading.Event()
+
+    def read_then_wait(folder: Path, **kw: bool):  # the folder as it was when the listing read it
+        listing = real(folder, **kw)
+        assert gate.wait(20)
+        return listing
+
+    monkeypatch.setattr(context_module, "cached_listing", read_then_wait)
+    window.watch.watcher.blockSignals(True)  # only the checks below: no later change comes to the rescue
+    try:
+        (corpus / f"{article}.txt").rename(corpus.parent / "away.txt")
+        window.watch.check_disk()
+        qtbot.wait(300)  # the listing has read the folder without the article
+        (corpus.parent / "away.txt").rename(corpus / f"{article}.txt")
+        window.watch.check_disk()  # the names on disk are those shown again
+        gate.set()
+        qtbot.waitUntil(lambda: not window.context.listing_pending(), timeout=20000)
+        qtbot.wait(200)
+        assert not window.context.listing_pending()
+        assert article in shown_ids(window) and not window.header.warning.isVisible()
+    finally:
+        gate.set()
