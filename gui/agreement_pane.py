@@ -7,10 +7,11 @@ every figure, core/analysis/agreement.py computes them (the same as `hashiye-cli
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable
 
 from hashiye.core.analysis.agreement import UNITS, AgreementResult, agreement
 from hashiye.core.corpus.filters import Filter
+from hashiye.core.corpus.records import ArticleRecord
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -195,16 +196,13 @@ class AgreementPane(QWidget):
             item = self.coders.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
 
-    def _scope(self) -> tuple[list[str] | None, Container[str] | None]:
-        """The codes and articles the figures are about: the pane's code, the list's filters."""
+    def _scope(self) -> tuple[list[str] | None, Filter, list[ArticleRecord]]:
+        """The codes and articles the figures are about: the pane's code, the list's filters (applied
+        to the listed records on the runner: a text filter folds every title)."""
         code = self.code.currentData() or ""
         keep = self.list_filter() if self.list_filter is not None else Filter()
         tags = [code] if code else (list(keep.tags) or None)
-        articles = None
-        if keep.sources or keep.date_from or keep.date_to or keep.text.strip():
-            articles = {r.id for r in (self.context.listing.articles if self.context.listing else [])
-                        if keep.keeps_article(r)}
-        return tags, articles
+        return tags, keep, list(self.context.listing.articles) if self.context.listing else []
 
     # --- figures ---------------------------------------------------------------------------------
     def compute(self) -> Operation | None:
@@ -216,13 +214,13 @@ class AgreementPane(QWidget):
         if self._op is not None:
             self._op.cancel()
         unit = self.unit.currentData() or "sentence"
-        tags, articles = self._scope()
+        tags, keep, records = self._scope()
         corpus = self.context.folder
         self.progress.show()
         self.status.setText(tr("در حال محاسبه…"))
 
         def work(_op: Operation) -> tuple[AgreementResult, list[UnitRow]]:
-            result = agreement(corpus, coders, tags=tags, unit=unit, articles=articles)
+            result = agreement(corpus, coders, tags=tags, unit=unit, articles=keep.kept_articles(records))
             return result, disagreement_rows(corpus, result)
 
         op = self._op = self.context.runner.run(

@@ -190,14 +190,6 @@ class ChartsPane(QWidget):
         self.kind.setFocus()
 
     # --- counting --------------------------------------------------------------------------------
-    def _scope(self) -> tuple[list[str] | None, set[str] | None]:
-        keep = self.list_filter() if self.list_filter is not None else Filter()
-        articles = None
-        if keep.sources or keep.date_from or keep.date_to or keep.text.strip():
-            articles = {r.id for r in (self.context.listing.articles if self.context.listing else [])
-                        if keep.keeps_article(r)}
-        return list(keep.tags) or None, articles
-
     def refresh(self) -> Operation | None:
         """Count and draw the chosen chart on the runner (a newer one replaces one still running)."""
         if self.context.corpus is None:
@@ -205,14 +197,16 @@ class ChartsPane(QWidget):
         if self._op is not None:
             self._op.cancel()
         by = self.kind.currentData() or "month"
-        tags, articles = self._scope()
+        keep = self.list_filter() if self.list_filter is not None else Filter()
+        tags = list(keep.tags) or None
         corpus = self.context.folder
         listing = self.context.listing
-        metadata = {r.id: r for r in listing.articles} if listing is not None and not listing.partial else None
+        records = list(listing.articles) if listing is not None else []
+        metadata = {r.id: r for r in records} if listing is not None and not listing.partial else None
         self.status.setText(tr("در حال شمارش…"))
         digits = digit_style()
         op = self._op = self.context.runner.run(
-            tr("نمودار"), lambda _op: chart_of(corpus, by, tags, metadata, articles, digits),
+            tr("نمودار"), lambda _op: chart_of(corpus, by, tags, metadata, keep.kept_articles(records), digits),
             on_done=self._show,
             on_failed=self.status.setText)
         return op

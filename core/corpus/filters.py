@@ -100,6 +100,13 @@ class Filter:
                     or self.date_from or self.date_to or self.has_annotations or self.coders)
 
     # --- articles ----------------------------------------------------------------------------
+    def kept_articles(self, items: Iterable[Described]) -> set[str] | None:
+        """The ids of `items` the article-level criteria (text, id, source, date) keep, or None when
+        there are none: every article is kept."""
+        if not (self._words or self.articles or self.sources or self.date_from or self.date_to):
+            return None
+        return {item.id for item in items if self.keeps_article(item)}
+
     def keeps_article(self, item: Described, key: str | None = None) -> bool:
         """Tell whether the article-level criteria (text, id, source, date) admit an article;
         `key` is its precomputed `record_key`."""
