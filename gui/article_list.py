@@ -50,17 +50,37 @@ SORT_KEYS: dict[str, Callable[[ArticleRecord], Any]] = {
 }
 
 
+class _RecordKeys:
+    """A key computed from each record, by id, kept while the record is the same."""
+
+    def __init__(self, compute: Callable[[ArticleRecord], Any]) -> None:
+        self.compute = compute
+        self.kept: dict[str, tuple[ArticleRecord, Any]] = {}
+
+    def of(self, rec: ArticleRecord) -> Any:
+        hit = self.kept.get(rec.id)
+        if hit is not None and (hit[0] is rec or hit[0] == rec):
+            return hit[1]
+        key = self.compute(rec)
+        self.kept[rec.id] = (rec, key)
+        return key
+
+    def trim(self, rows: int) -> None:
+        """Forget every key once far more are kept than rows are shown (folders switched, files gone)."""
+        if len(self.kept) > 2 * rows:
+            self.kept = {}
+
+
 class ArticleListModel(QAbstractListModel):
     """Rows are the listing's `ArticleRecord`s (frozen; a new annotation count replaces the row's record)."""
 
     def __init__(self, records: list[ArticleRecord] | None = None) -> None:
         super().__init__()
         self._rows: list[ArticleRecord] = list(records or [])
-        # filter keys by id, each with the record it was computed from, computed when a filter
-        # first needs them and kept while the record is the same (a re-listing keeps most)
-        self._keys: dict[str, tuple[ArticleRecord, str]] = {}
+        # filter and sort keys (`_RecordKeys`), kept while a record stays the same (a re-listing keeps most)
+        self._keys = _RecordKeys(record_key)
         self._order = "date"
-        self._sort_keys: dict[str, tuple[ArticleRecord, Any]] = {}  # as _keys, for the order shown
+        self._sort_keys = _RecordKeys(SORT_KEYS[self._order])  # for the order shown
         self._read: set[str] = set()
 
     def set_read(self, ids: set[str]) -> None:
@@ -81,22 +101,12 @@ class ArticleListModel(QAbstractListModel):
     def set_records(self, records: list[ArticleRecord], order: str | None = None) -> None:
         """Show these records, in `order` (`sort_by`'s names) or the current one."""
         if order and order != self._order:
-            self._order, self._sort_keys = order, {}
+            self._order, self._sort_keys = order, _RecordKeys(SORT_KEYS[order])
         self.beginResetModel()
-        self._rows = sorted(records, key=self._sort_key, reverse=self._order == "date")
-        if len(self._keys) > 2 * len(self._rows):
-            self._keys = {}
-        if len(self._sort_keys) > 2 * len(self._rows):
-            self._sort_keys = {}
+        self._rows = sorted(records, key=self._sort_keys.of, reverse=self._order == "date")
+        self._keys.trim(len(self._rows))
+        self._sort_keys.trim(len(self._rows))
         self.endResetModel()
-
-    def _sort_key(self, rec: ArticleRecord) -> Any:
-        hit = self._sort_keys.get(rec.id)
-        if hit is not None and (hit[0] is rec or hit[0] == rec):
-            return hit[1]
-        key = SORT_KEYS[self._order](rec)
-        self._sort_keys[rec.id] = (rec, key)
-        return key
 
     def holds(self, records: list[ArticleRecord]) -> bool:
         """Whether the list already shows exactly these records (a large folder's last listing often does)."""
@@ -125,13 +135,7 @@ class ArticleListModel(QAbstractListModel):
         return self._rows[row]
 
     def filter_key(self, row: int) -> str:
-        rec = self._rows[row]
-        hit = self._keys.get(rec.id)
-        if hit is not None and (hit[0] is rec or hit[0] == rec):
-            return hit[1]
-        key = record_key(rec)
-        self._keys[rec.id] = (rec, key)
-        return key
+        return str(self._keys.of(self._rows[row]))
 
     def row_of(self, article_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == article_id), -1)
