@@ -84,7 +84,7 @@ class AppContext(QObject):
         self._shown_at = 0  # how many of them the last partial listing showed
         self._provisional = ""  # digest of the rules the partial listing was read with
         self._again = False  # the folder changed while it was being re-listed: list it once more
-        self._relisting = False  # a listing of the folder shown is on the runner, not delivered yet
+        self._pending = False  # a listing is on the runner, its result not shown yet
 
     # --- language and theme (one place to ask) ----------------------------------------------
     @staticmethod
@@ -115,7 +115,7 @@ class AppContext(QObject):
         if self._listing_op is not None:
             self._listing_op.cancel()  # it delivers nothing now: the new folder's listing starts afresh
         self._listing_op, self._partial = None, None
-        self._relisting = self._again = False
+        self._pending = self._again = False
         self.corpus = corpus
         self._session = AnnotationSession(corpus)
         self._session.changed.connect(self.annotationsChanged)
@@ -132,7 +132,7 @@ class AppContext(QObject):
         is large and new, and whenever a folder already listed is listed again: a scraper adding
         articles to a 10,000-article folder stalled the window half a second to 1.7 s per article."""
         corpus = self.folder
-        if self._listing_op is not None and not self._listing_op.done.is_set():
+        if self._pending:
             self._again = self._partial is None  # a large new folder's reading ends with the folder as it is then
             return
         if self.listing is not None and self.listing.corpus == corpus and not self.listing.partial:
@@ -176,6 +176,7 @@ class AppContext(QObject):
                     op.report(step.done, step.total)
                 return index.listing()
 
+        self._pending = True
         self._listing_op = self.runner.run(
             tr("خواندن پوشه"), work, on_progress=self.listingProgress.emit,
             on_partial=lambda chunk: self._listed_part(corpus, chunk),
@@ -184,7 +185,7 @@ class AppContext(QObject):
 
     def _list_from_cache(self, corpus: Path) -> None:
         """The folder's listing read on the runner (only files changed since the cache was written are read)."""
-        self._relisting = True
+        self._pending = True
         self._listing_op = self.runner.run(
             tr("خواندن پوشه"), lambda _op: cached_listing(corpus, words=False),
             on_done=lambda listing: self._relisted(corpus, listing),
@@ -204,6 +205,7 @@ class AppContext(QObject):
             self.listingChanged.emit(self.listing)
 
     def _listed_all(self, corpus: Path, listing: Listing) -> None:
+        self._pending = False
         if corpus != self.corpus:
             return
         self._partial = None
@@ -214,7 +216,7 @@ class AppContext(QObject):
 
     def _relisted(self, corpus: Path, listing: Listing) -> None:
         """A folder already shown, listed again on the runner."""
-        self._relisting = False
+        self._pending = False
         if corpus != self.corpus:
             return
         self._show_listing(listing)
@@ -225,7 +227,7 @@ class AppContext(QObject):
     def _listing_failed(self, corpus: Path, why: str) -> None:
         """A listing on the runner failed: the folder shown keeps its list; a folder not shown yet
         is shown empty, with the reason (as a listing on the UI thread did)."""
-        self._relisting = self._again = False
+        self._pending = self._again = False
         if corpus != self.corpus:
             return
         self._partial = None
@@ -239,8 +241,7 @@ class AppContext(QObject):
 
     def listing_pending(self) -> bool:
         """Whether a listing of the folder is being read (its result not shown yet)."""
-        op = self._listing_op
-        return self._relisting or (op is not None and not op.done.is_set())
+        return self._pending
 
     def _is_large(self, corpus: Path) -> bool:
         """Whether the folder has more articles than the UI thread may list while the window waits."""
